@@ -109,9 +109,11 @@ function startEvents() {
       if (s === 'open') {
         setLive('open', 'Live');
         sendRuntime({ type: 'seguito:flush' }); // the server is reachable: send what is waiting
+        if (state.offline || state.view === 'error') refresh({ force: true, quiet: true });
       } else if (s === 'retrying') setLive('retrying', `Reconnecting in ${Math.round(info.inMs / 1000)} s`);
       else if (s === 'connecting') setLive('connecting', 'Connecting…');
       else if (s === 'unauthorized') { setLive('off', 'Signed out'); api.me().catch(() => {}); }
+      else if (s === 'stopped') setLive('off', state.config.revoked ? 'Signed out' : 'Offline');
     },
     onEvent: onServerEvent,
   });
@@ -180,14 +182,17 @@ function counterparts(identity) {
   return identity.participants.filter((p) => !own.has(p.email) && !AUTOMATED.test(p.email));
 }
 
+let identifySeq = 0;
 async function refresh({ force = false, identity = null, quiet = false } = {}) {
-  const my = ++seq;
-  if (!state.config.serverUrl || !state.config.token) { state.view = 'not_paired'; return render(); }
+  if (!state.config.serverUrl || !state.config.token) { ++seq; state.view = 'not_paired'; return render(); }
+  const ticket = ++identifySeq;
   const id = identity ?? await identifyTab();
-  if (my !== seq) return;
+  if (ticket !== identifySeq) return; // a newer refresh is under way
   const key = identityKeyOf(id);
-  if (!force && key === state.identityKey && state.view !== 'loading' && state.view !== 'error') return;
-  if (key !== state.identityKey) { state.matchStatus = null; state.others = []; state.logOpen = false; }
+  // Same page, already shown or being looked up: nothing to do (tab events and page messages often come in pairs).
+  if (!force && key === state.identityKey && state.view !== 'error') return;
+  const my = ++seq;
+  if (key !== state.identityKey) { state.card = null; state.matchStatus = null; state.others = []; state.logOpen = false; }
   state.identity = id;
   state.identityKey = key;
   state.error = null;
@@ -212,6 +217,7 @@ async function refresh({ force = false, identity = null, quiet = false } = {}) {
     }
     if (my !== seq) return;
     state.card = card;
+    state.offline = false;
     state.view = card ? 'card' : 'unknown';
     render();
     document.body.dataset.cardShownAt = String(Date.now());
@@ -228,6 +234,11 @@ function handleError(e, my) {
   if (e instanceof ApiError && e.status === 401) {
     state.view = 'error';
     state.error = REVOKED_MESSAGE;
+  } else if (e instanceof ApiError && e.status === 0 && !state.card && state.identity?.kind !== 'none') {
+    // Server unreachable: the page can still be captured; the capture waits in the queue.
+    state.view = 'unknown';
+    state.offline = true;
+    state.error = `${e.message} Captures are kept and sent when it is back.`;
   } else {
     state.view = state.card ? 'card' : 'error';
     state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
@@ -242,6 +253,7 @@ async function capture() {
   if (state.busy) return;
   state.busy = true;
   render();
+  const keyAtStart = state.identityKey;
   try {
     let extracted;
     try {
@@ -253,11 +265,16 @@ async function capture() {
     const r = await sendRuntime({ type: 'seguito:capture', capture: { ...extracted, identity: state.identity } });
     if (!r?.ok) throw new Error(r?.error?.message ?? 'The extension could not save the capture.');
     const result = r.value;
-    if (result.state === 'delivered') {
+    if (state.identityKey !== keyAtStart) {
+      toast(result.state === 'delivered' ? 'Captured.' : 'The capture is saved and will be sent automatically.');
+    } else if (result.state === 'delivered') {
       const res = result.response ?? {};
-      state.card = res.contact ?? state.card;
+      // In a thread, show the person the panel was looking at (the counterpart), not just the first one parsed.
+      const wanted = state.lookupKey?.email;
+      const mine = wanted && (res.contacts ?? []).find((c) => (c.emails ?? []).some((e) => e.address?.toLowerCase() === wanted));
+      state.card = mine ?? res.contact ?? state.card;
       state.matchStatus = res.status ?? null;
-      state.others = (res.contacts ?? []).filter((c) => c.id !== res.contact?.id);
+      state.others = (res.contacts ?? []).filter((c) => c.id !== state.card?.id);
       state.view = state.card ? 'card' : state.view;
       state.error = null;
       toast(res.status === 'new' ? 'Captured: new contact.' : 'Captured.');
@@ -312,7 +329,7 @@ function toast(text) {
 function renderBanner() {
   const b = $('banner');
   if (state.config.revoked) {
-    replaceChildren(b, h('strong', {}, REVOKED_MESSAGE), ' ',
+    replaceChildren(b, h('strong', { 'data-testid': 'error' }, REVOKED_MESSAGE), ' ',
       h('div', {}, h('button', { type: 'button', class: 'primary', onclick: openOptions }, 'Pair again')));
     b.hidden = false;
   } else {
@@ -353,10 +370,10 @@ const views = {
   no_page: () => empty('Nothing to show here', 'Open a LinkedIn profile, or a conversation in Gmail or Outlook, to see the contact.'),
   not_profile: () => empty('This page is not a LinkedIn profile', 'Open someone\'s profile (linkedin.com/in/…) to see or capture them.'),
   no_thread: () => empty('No conversation open', 'Open an email conversation to see the person you are writing with.'),
-  error: () => h('div', {}, h('p', { class: 'notice error', role: 'alert', 'data-testid': 'error' }, state.error ?? 'Something went wrong.'),
-    state.error === REVOKED_MESSAGE
-      ? h('button', { type: 'button', class: 'primary', onclick: openOptions }, 'Pair again')
-      : h('button', { type: 'button', onclick: () => refresh({ force: true }) }, 'Try again')),
+  error: () => (state.error === REVOKED_MESSAGE || state.config.revoked
+    ? empty('Signed out', 'This browser can no longer reach your team\'s contacts. Ask your admin for a new pairing code.')
+    : h('div', {}, h('p', { class: 'notice error', role: 'alert', 'data-testid': 'error' }, state.error ?? 'Something went wrong.'),
+      h('button', { type: 'button', onclick: () => refresh({ force: true }) }, 'Try again'))),
   unknown: () => {
     const id = state.identity ?? {};
     const pending = pendingForPage();
@@ -364,7 +381,7 @@ const views = {
     return h('div', { 'data-testid': 'unknown' },
       h('div', { class: 'person' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, initials(who)),
         h('div', {}, h('h1', { 'data-testid': 'page-name' }, who),
-          h('p', { class: 'muted' }, 'Not in your team\'s contacts yet.'))),
+          h('p', { class: 'muted' }, state.offline ? 'Your team\'s contacts cannot be checked right now.' : 'Not in your team\'s contacts yet.'))),
       pending.length ? h('div', { class: 'badges' }, pendingBadge(pending[0])) : null,
       errorNotice(),
       h('div', { class: 'actions' }, captureButton()),

@@ -14,7 +14,7 @@ globalThis.__seguitoRegister({
     for (const el of c.querySelectorAll('[title*="@"], [aria-label*="@"], [data-email]')) {
       const raw = el.getAttribute('data-email') ?? el.getAttribute('title') ?? el.getAttribute('aria-label');
       const m = raw.match(re);
-      if (m) add(m[2], m[1] || el.textContent);
+      if (m) add(m[2], m[1] || el.textContent.replace(/<[^>]*>/g, '').trim());
     }
     const subject = c.querySelector('[role="heading"], h1, h2')?.textContent?.trim() || null;
     return { kind: 'outlook_thread', participants: found, ownEmails: [], subject, pageUrl: location.href };

@@ -37,6 +37,7 @@ export function friendlyMessage(status, code, serverMessage, serverUrl) {
 export function normaliseServerUrl(raw) {
   let s = String(raw ?? '').trim();
   if (!s) throw new ApiError(0, 'bad_url', 'Enter the address of your Seguito server.');
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(s) && !/^https?:\/\//i.test(s)) throw new ApiError(0, 'bad_url', 'Use an http(s) address.');
   if (!/^https?:\/\//i.test(s)) s = `http://${s}`;
   let u;
   try { u = new URL(s); } catch { throw new ApiError(0, 'bad_url', 'That is not a valid server address.'); }
