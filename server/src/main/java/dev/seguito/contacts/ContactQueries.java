@@ -1,0 +1,83 @@
+package dev.seguito.contacts;
+
+import dev.seguito.db.Sql;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Read side of the contact base: cards, sidebar look-ups, search and timelines, always within one team. */
+public final class ContactQueries {
+
+    private static final String CARD = Sql.load("contact_card");
+    private static final String TIMELINE = Sql.load("contact_timeline");
+    private static final String SEARCH = Sql.load("contact_search");
+
+    private final Pool pool;
+
+    public ContactQueries(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Future<Optional<JsonObject>> card(UUID teamId, UUID partyId) {
+        return pool.preparedQuery(CARD).execute(Tuple.of(partyId, teamId))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ContactCards.fromRow(rows.iterator().next())));
+    }
+
+    public Future<Optional<UUID>> findByLinkedinSlug(UUID teamId, String slug) {
+        return pool.preparedQuery("""
+                        select p.id from person pe join party p on p.id = pe.party_id
+                        where pe.team_id = $1 and pe.linkedin_slug = $2 and p.status = 'ACTIVE'""")
+                .execute(Tuple.of(teamId, slug))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
+    }
+
+    public Future<Optional<UUID>> findByEmail(UUID teamId, String email) {
+        return pool.preparedQuery("""
+                        select pcm.party_id from contact_mech cm
+                        join party_contact_mech pcm on pcm.contact_mech_id = cm.id and pcm.thru_date is null
+                        join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
+                        where cm.team_id = $1 and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.info_string = $2
+                        order by pcm.from_date limit 1""")
+                .execute(Tuple.of(teamId, email.trim().toLowerCase(Locale.ROOT)))
+                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
+    }
+
+    public Future<JsonObject> search(UUID teamId, String q, int limit, int offset) {
+        String pattern = "%" + (q == null ? "" : q.trim().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
+        return pool.preparedQuery(SEARCH).execute(Tuple.of(teamId, pattern, limit, offset)).map(rows -> {
+            JsonArray items = new JsonArray();
+            long total = 0;
+            for (Row r : rows) {
+                total = r.getLong("total");
+                String slug = r.getString("linkedin_slug");
+                items.add(new JsonObject().put("id", r.getUUID("id").toString())
+                        .put("displayName", r.getString("full_name")).put("title", r.getString("title"))
+                        .put("linkedinUrl", slug == null ? null : LinkedinUrls.canonical(slug)));
+            }
+            return new JsonObject().put("items", items).put("total", total);
+        });
+    }
+
+    public Future<JsonArray> timeline(UUID teamId, UUID partyId, int limit, int offset) {
+        return pool.preparedQuery(TIMELINE).execute(Tuple.of(partyId, teamId, limit, offset)).map(rows -> {
+            JsonArray items = new JsonArray();
+            for (Row r : rows) {
+                items.add(new JsonObject().put("id", r.getUUID("id").toString())
+                        .put("type", r.getString("event_type").toLowerCase(Locale.ROOT))
+                        .put("direction", r.getString("direction").toLowerCase(Locale.ROOT))
+                        .put("occurredAt", r.getOffsetDateTime("started_at").toInstant().toString())
+                        .put("subject", r.getString("subject")).put("note", r.getString("note"))
+                        .put("by", r.getString("member_name")));
+            }
+            return items;
+        });
+    }
+}

@@ -1,0 +1,64 @@
+package dev.seguito.contacts;
+
+import dev.seguito.api.ApiError;
+import dev.seguito.interactions.InteractionService;
+import dev.seguito.team.Member;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import static dev.seguito.api.Http.body;
+import static dev.seguito.api.Http.idParam;
+import static dev.seguito.api.Http.intParam;
+import static dev.seguito.api.Http.member;
+import static dev.seguito.api.Http.respond;
+
+/** Contact cards, the side panel's look-up, search, timelines and hand-logged touches. */
+public final class ContactRoutes {
+
+    private ContactRoutes() {
+    }
+
+    public static void mount(Router api, ContactQueries contacts, InteractionService interactions) {
+        api.get("/contacts/lookup").handler(ctx -> {
+            Member me = member(ctx);
+            String linkedinUrl = ctx.request().getParam("linkedinUrl");
+            String email = ctx.request().getParam("email");
+            Future<Optional<UUID>> id;
+            if (linkedinUrl != null) {
+                String slug = LinkedinUrls.slug(linkedinUrl)
+                        .orElseThrow(() -> ApiError.badRequest("linkedinUrl is not a LinkedIn profile URL (…/in/<name>/)"));
+                id = contacts.findByLinkedinSlug(me.teamId(), slug);
+            } else if (email != null && email.contains("@")) {
+                id = contacts.findByEmail(me.teamId(), email);
+            } else {
+                throw ApiError.badRequest("Give linkedinUrl or email");
+            }
+            respond(ctx, 200, id.compose(found -> found.isEmpty()
+                    ? Future.succeededFuture(Optional.<JsonObject>empty())
+                    : contacts.card(me.teamId(), found.get()))
+                    .map(card -> card.orElseThrow(() -> ApiError.notFound("This person is not in your team's contacts yet"))));
+        });
+        api.get("/contacts").handler(ctx -> respond(ctx, 200, contacts.search(member(ctx).teamId(),
+                ctx.request().getParam("q"), intParam(ctx, "limit", 20, 1, 200), intParam(ctx, "offset", 0, 0, 1_000_000))));
+        api.get("/contacts/:contactId").handler(ctx -> respond(ctx, 200,
+                contacts.card(member(ctx).teamId(), idParam(ctx, "contactId"))
+                        .map(card -> card.orElseThrow(() -> ApiError.notFound("No such contact in your team")))));
+        api.get("/contacts/:contactId/timeline").handler(ctx -> {
+            Member me = member(ctx);
+            UUID id = idParam(ctx, "contactId");
+            int limit = intParam(ctx, "limit", 50, 1, 500);
+            int offset = intParam(ctx, "offset", 0, 0, 1_000_000);
+            respond(ctx, 200, contacts.card(me.teamId(), id)
+                    .compose(card -> card.isEmpty()
+                            ? Future.failedFuture(ApiError.notFound("No such contact in your team"))
+                            : contacts.timeline(me.teamId(), id, limit, offset))
+                    .map(items -> new JsonObject().put("items", items)));
+        });
+        api.post("/contacts/:contactId/interactions").handler(ctx -> respond(ctx, 201,
+                interactions.log(member(ctx), idParam(ctx, "contactId"), body(ctx))));
+    }
+}
