@@ -14,23 +14,23 @@ import org.jsoup.select.Elements;
  */
 public final class QuoteStripper {
     private static final Pattern WROTE_END = Pattern.compile(
-            "(?i).*(wrote|writes|a écrit|a ecrit|schrieb|escribió|escribio|ha scritto|scrisse|skrev|schreef|napisał|"
+            "(?iu).*(wrote|writes|a écrit|a ecrit|schrieb|escribió|escribio|ha scritto|scrisse|skrev|schreef|napisał|"
                     + "написал|написала|написал\\(а\\)|kirjoitti|írta|yazdı|escreveu|geschreven)\\s*:?\\s*$");
     private static final Pattern ON_START = Pattern.compile(
-            "(?i)^\\s*(on|le|am|el|il|op|em|den|dne|w dniu|le|il giorno|в|el día)\\b.*");
+            "(?iu)^\\s*(on|le|am|el|il|op|em|den|dne|w dniu|le|il giorno|в|el día)\\b.*");
     private static final Pattern SEPARATOR = Pattern.compile(
-            "(?i)^\\s*[-_=*]*\\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|"
+            "(?iu)^\\s*[-_=*]*\\s*(original message|ursprüngliche nachricht|message d'origine|mensaje original|"
                     + "messaggio originale|forwarded message|weitergeleitete nachricht|message transféré|"
                     + "mensaje reenviado|messaggio inoltrato|begin forwarded message|reply message|"
                     + "исходное сообщение|пересылаемое сообщение)\\s*:?\\s*[-_=*]*\\s*$");
     private static final Pattern HEADER_FROM = Pattern.compile(
-            "(?i)^\\s*\\*?(from|de|von|van|da|от|od|från|fra|lähettäjä)\\s*\\*?\\s*:.*");
+            "(?iu)^\\s*\\*?(from|de|von|van|da|от|od|från|fra|lähettäjä)\\s*\\*?\\s*:.*");
     private static final Pattern HEADER_OTHER = Pattern.compile(
-            "(?i)^\\s*\\*?(sent|date|to|subject|cc|envoyé|gesendet|datum|an|betreff|enviado|para|asunto|inviato|"
+            "(?iu)^\\s*\\*?(sent|date|to|subject|cc|envoyé|gesendet|datum|an|betreff|enviado|para|asunto|inviato|"
                     + "oggetto|a|objet|à|отправлено|кому|тема|skickat|ämne|till)\\s*\\*?\\s*:.*");
     private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
     private static final Pattern DATE_HEADER_LINE = Pattern.compile(
-            "(?i).*(\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}:\\d{2}|\\b(19|20)\\d{2}\\b).*");
+            "(?iu).*(\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}:\\d{2}|\\b(19|20)\\d{2}\\b).*");
 
     private QuoteStripper() {
     }
@@ -43,7 +43,57 @@ public final class QuoteStripper {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cut; i++) sb.append(lines[i]).append('\n');
         String r = sb.toString().strip();
-        return r.isEmpty() && cut < lines.length ? null : r;
+        if (r.isEmpty() && cut < lines.length) r = bottomPosted(lines, cut);
+        return r == null || r.isEmpty() ? null : r;
+    }
+
+    /** Bottom-posting: the quote comes first and the new text after it; keep the unquoted lines after the quote. */
+    private static String bottomPosted(String[] lines, int cut) {
+        StringBuilder sb = new StringBuilder();
+        boolean inQuote = true;
+        for (int i = cut; i < lines.length; i++) {
+            String t = lines[i].strip();
+            if (t.startsWith(">")) {
+                if (!inQuote && sb.length() > 0) break; // a second quote block: stop at the first answer
+                continue;
+            }
+            if (inQuote && (t.isEmpty() || i == cut)) continue;
+            inQuote = false;
+            sb.append(lines[i]).append('\n');
+        }
+        String r = sb.toString().strip();
+        // if that tail itself holds a quote marker, keep only what precedes it
+        return r.isEmpty() ? null : stripNested(r);
+    }
+
+    private static String stripNested(String text) {
+        String[] lines = text.split("\n", -1);
+        int cut = findCut(lines);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cut; i++) sb.append(lines[i]).append('\n');
+        return sb.toString().strip();
+    }
+
+    /** After an HTML quote container was removed, its attribution line ("On …, X wrote:") is left dangling. */
+    private static String dropTrailingAttribution(String text) {
+        if (text == null) return null;
+        String[] lines = text.split("\n");
+        int end = lines.length;
+        while (end > 0 && lines[end - 1].isBlank()) end--;
+        if (end > 1) {
+            String last = lines[end - 1].strip();
+            String two = end > 1 ? lines[end - 2].strip() + " " + last : last;
+            if (last.endsWith(":") && last.length() < 300 && (last.contains("@") || DATE_HEADER_LINE.matcher(last).matches()
+                    || WROTE_END.matcher(last).matches())) {
+                end--;
+            } else if (last.endsWith(":") && WROTE_END.matcher(two).matches() && ON_START.matcher(lines[end - 2].strip()).matches()) {
+                end -= 2;
+            }
+        }
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < end; i++) sb.append(lines[i]).append('\n');
+        String r = sb.toString().strip();
+        return r.isEmpty() ? null : r;
     }
 
     private static int findCut(String[] lines) {
@@ -55,7 +105,7 @@ public final class QuoteStripper {
             if (seenContent) {
                 if (SEPARATOR.matcher(t).matches()) return i;
                 if (UNDERSCORES.matcher(t).matches() && headerBlockFollows(lines, i + 1)) return i;
-                if (HEADER_FROM.matcher(t).matches() && headerBlockFollows(lines, i)) return i;
+                if ((HEADER_FROM.matcher(t).matches() || HEADER_OTHER.matcher(t).matches()) && headerBlockFollows(lines, i)) return i;
                 int wrote = wroteLineStart(lines, i);
                 if (wrote >= 0) return wrote;
                 if (t.startsWith(">")) return backOverAttribution(lines, i);
@@ -76,8 +126,12 @@ public final class QuoteStripper {
             if (k > 0) joined.append(' ').append(lines[i + k].strip());
             String j = joined.toString();
             if (j.length() > 400) break;
-            if (WROTE_END.matcher(j).matches() && (ON_START.matcher(j).matches() || DATE_HEADER_LINE.matcher(j).matches()
-                    || j.contains("@") || k == 0 && j.length() < 120 && quoteFollows(lines, i + k + 1))) {
+            if (!WROTE_END.matcher(j).matches()) continue;
+            // a wrapped attribution must start like one; otherwise "Sent from my iPhone" + "On … wrote:" would cut early
+            boolean startsLikeAttribution = ON_START.matcher(t).matches() || DATE_HEADER_LINE.matcher(t).matches() || t.contains("@");
+            if (k > 0 && !startsLikeAttribution) return -1;
+            if (ON_START.matcher(j).matches() || DATE_HEADER_LINE.matcher(j).matches() || j.contains("@")
+                    || k == 0 && j.length() < 120 && quoteFollows(lines, i + k + 1)) {
                 return i;
             }
         }
@@ -159,6 +213,12 @@ public final class QuoteStripper {
     public static String stripHtml(Element root) {
         if (root == null) return null;
         Element body = root.clone();
+        boolean removed = false;
+        // Gmail and Thunderbird may put the signature after the quote; keep it, it is the author's, not quoted text
+        List<Element> signatures = new java.util.ArrayList<>();
+        for (Element sig : body.select(".gmail_signature, .moz-signature, div#Signature, div#signature")) {
+            if (sig.closest("blockquote, .gmail_quote, .yahoo_quoted, #divRplyFwdMsg") == null) signatures.add(sig);
+        }
         for (String sel : QUOTE_SELECTORS) {
             Elements found;
             try {
@@ -170,9 +230,17 @@ public final class QuoteStripper {
                 if (el.parent() == null) continue;
                 if (el.normalName().equals("blockquote") && !hasContentBefore(body, el)) continue;
                 removeWithFollowing(body, el);
+                removed = true;
             }
         }
-        return stripPlain(HtmlToText.convert(body));
+        for (Element sig : signatures) {
+            if (sig.root() != body.root()) {
+                body.appendElement("div").text("-- ");
+                body.appendChild(sig);
+            }
+        }
+        String text = stripPlain(HtmlToText.convert(body));
+        return removed ? dropTrailingAttribution(text) : text;
     }
 
     private static boolean hasContentBefore(Element root, Element el) {

@@ -18,12 +18,12 @@ public final class SignatureExtractor {
 
     private static final Pattern DELIMITER = Pattern.compile("^\\s*(--|—|-- ?\\u00A0?|__|-{3,}|_{3,})\\s*$");
     private static final Pattern MOBILE = Pattern.compile(
-            "(?i)^\\s*(sent from (my )?(iphone|ipad|android|blackberry|mobile|samsung|galaxy|huawei|windows phone|"
+            "(?iu)^\\s*(sent from (my )?(iphone|ipad|android|blackberry|mobile|samsung|galaxy|huawei|windows phone|"
                     + "outlook|yahoo mail|mail for windows|aol|proton)|sent (via|with|using) .{0,40}|"
                     + "get outlook for (ios|android)|inviato da .{0,40}|envoyé de mon .{0,30}|von meinem .{0,40} gesendet|"
                     + "enviado desde mi .{0,30}|sent from my .{0,40}|sent on the go.*|via mobile)\\s*\\.?\\s*$");
     private static final Pattern CLOSING = Pattern.compile(
-            "(?i)^\\s*(best|kind|warm|warmest|many|all the best|best wishes|kind regards|best regards|warm regards|"
+            "(?iu)^\\s*(best|kind|warm|warmest|many|all the best|best wishes|kind regards|best regards|warm regards|"
                     + "regards|cheers|thanks|thank you|thanks again|thanks so much|many thanks|thx|sincerely|"
                     + "yours( truly| sincerely)?|respectfully|cordially|talk soon|speak soon|ciao|saluti|"
                     + "cordiali saluti|distinti saluti|un saluto|grazie|cordialement|bien à vous|merci|"
@@ -32,7 +32,7 @@ public final class SignatureExtractor {
                     + "mvh|vh|with thanks|with best regards|take care|have a great (day|week|weekend))"
                     + "( and regards| to you| everyone)?\\s*[,.!]*\\s*-?\\s*$");
     private static final Pattern CONTACTISH = Pattern.compile(
-            "(?i)(\\+?\\d[\\d ().-]{6,}\\d|@|https?://|www\\.|\\.(com|org|net|io|it|de|fr|co|uk|se)\\b|"
+            "(?iu)(\\+?\\d[\\d ().-]{6,}\\d|@|https?://|www\\.|\\.(com|org|net|io|it|de|fr|co|uk|se)\\b|"
                     + "\\b(tel|phone|mobile|mob|cell|fax|direct|office|skype|linkedin|twitter)\\b|"
                     + "\\b(ceo|cto|cfo|coo|vp|founder|co-founder|director|manager|head|lead|engineer|president|partner|"
                     + "consultant|officer|sales|marketing|executive|developer|designer|analyst|specialist|"
@@ -58,8 +58,9 @@ public final class SignatureExtractor {
 
     private static int findStart(List<String> lines, String senderName) {
         int n = lines.size();
+        int tail = startOfLastNonBlank(lines, 15);
         // 1. explicit delimiter; only near the end, a "--" high up is more likely a bullet or a divider
-        for (int i = Math.max(1, n - 15); i < n; i++) {
+        for (int i = Math.max(1, tail); i < n; i++) {
             if (DELIMITER.matcher(lines.get(i)).matches() && !lines.get(i).strip().equals("__")) {
                 if (i > 0 && isMobile(lines, i)) return i;
                 return i;
@@ -87,7 +88,15 @@ public final class SignatureExtractor {
                 return i;
             }
         }
-        if (mobile >= 0) return mobile;
+        if (mobile >= 0) {
+            // "Jane Doe\nvia mobile": the name right above a mobile footer belongs to the signature
+            int above = mobile - 1;
+            if (above >= 1 && NAME_LINE.matcher(lines.get(above).strip()).matches() && !lines.get(above - 1).isBlank()
+                    || above >= 1 && NAME_LINE.matcher(lines.get(above).strip()).matches() && lines.get(above - 1).isBlank()) {
+                return above;
+            }
+            return mobile;
+        }
         // 5. a trailing block of short contact-like lines separated from the body by a blank line
         int blockStart = -1;
         int contactLines = 0;
@@ -106,6 +115,17 @@ public final class SignatureExtractor {
             return blockStart;
         }
         return -1;
+    }
+
+    private static final Pattern NAME_LINE = Pattern.compile("^[-–—~]?\\s*\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3}$");
+
+    /** Index of the line where the last {@code count} non-blank lines begin. */
+    private static int startOfLastNonBlank(List<String> lines, int count) {
+        int seen = 0;
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            if (!lines.get(i).isBlank() && ++seen == count) return i;
+        }
+        return 0;
     }
 
     private static boolean isMobile(List<String> lines, int i) {

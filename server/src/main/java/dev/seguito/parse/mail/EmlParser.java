@@ -86,17 +86,8 @@ public final class EmlParser {
         m.messageId = headers.get("message-id");
         m.bulk = AutomatedSenders.isBulkMessage(headers);
 
-        Bodies bodies = new Bodies();
-        try {
-            collect(msg, bodies, warnings, 0);
-        } catch (RuntimeException e) {
-            warnings.add("message body could not be fully read: " + e.getClass().getSimpleName());
-        }
-        if (bodies.plain != null) {
-            m.newText = QuoteStripper.stripPlain(bodies.plain);
-        } else if (bodies.html != null) {
-            m.newText = QuoteStripper.stripHtml(bodies.html);
-        }
+        Bodies bodies = bodies(msg, warnings);
+        m.newText = newText(bodies);
         if (m.newText == null && bodies.plain == null && bodies.html == null) warnings.add("no text body found");
         m.newText = Texts.cap(m.newText, Texts.MAX_BODY);
 
@@ -117,6 +108,35 @@ public final class EmlParser {
                     bodies.html == null ? null : HtmlToText.convert(bodies.html)), exclude));
         }
         return ThreadAssembler.assemble(CaptureSource.EML, List.of(m), m.subject, warnings);
+    }
+
+    /**
+     * The new text of a message (quotes removed, signature still present). Exposed for the accuracy harness, which
+     * measures quote removal on its own against third-party ground truth.
+     */
+    public static String newText(String eml) {
+        try {
+            MimeMessage msg = new MimeMessage(SESSION, new ByteArrayInputStream(Texts.capInput(eml).getBytes(StandardCharsets.UTF_8)));
+            return newText(bodies(msg, new ArrayList<>()));
+        } catch (MessagingException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String newText(Bodies bodies) {
+        if (bodies.plain != null) return QuoteStripper.stripPlain(bodies.plain);
+        if (bodies.html != null) return QuoteStripper.stripHtml(bodies.html);
+        return null;
+    }
+
+    private static Bodies bodies(MimeMessage msg, List<String> warnings) {
+        Bodies bodies = new Bodies();
+        try {
+            collect(msg, bodies, warnings, 0);
+        } catch (RuntimeException e) {
+            warnings.add("message body could not be fully read: " + e.getClass().getSimpleName());
+        }
+        return bodies;
     }
 
     private static final class Bodies {
