@@ -1,6 +1,9 @@
 package dev.seguito;
 
 import dev.seguito.api.ApiRouter;
+import dev.seguito.capture.CaptureProcessor;
+import dev.seguito.capture.CaptureRoutes;
+import dev.seguito.capture.CaptureService;
 import dev.seguito.config.SeguitoConfig;
 import dev.seguito.contacts.ContactQueries;
 import dev.seguito.contacts.ContactRoutes;
@@ -31,7 +34,9 @@ public final class Services implements AutoCloseable {
         this.events = events;
         this.contacts = new ContactQueries(pool);
         this.interactions = new InteractionService(pool, (tx, contact) -> Future.succeededFuture());
+        CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor((tx, contact) -> Future.succeededFuture()));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
+            CaptureRoutes.mount(api, captures);
             ContactRoutes.mount(api, contacts, interactions);
             TeamRoutes.mount(api, teams);
             EventStreamRoute.mount(api, events);

@@ -26,7 +26,12 @@ public final class ContactQueries {
     }
 
     public Future<Optional<JsonObject>> card(UUID teamId, UUID partyId) {
-        return pool.preparedQuery(CARD).execute(Tuple.of(partyId, teamId))
+        return card(pool, teamId, partyId);
+    }
+
+    /** The card as {@code client} sees it: inside a transaction, with that transaction's uncommitted changes. */
+    public static Future<Optional<JsonObject>> card(io.vertx.sqlclient.SqlClient client, UUID teamId, UUID partyId) {
+        return client.preparedQuery(CARD).execute(Tuple.of(partyId, teamId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ContactCards.fromRow(rows.iterator().next())));
     }
 

@@ -76,7 +76,7 @@ public final class TeamService {
         return pool.withTransaction(tx -> insertMember(tx, admin.teamId(), name, email, role)
                 .compose(m -> audit(tx, admin, "member.added", new JsonObject().put("memberId", m.member().id().toString())
                         .put("email", email).put("role", role)).map(m)))
-                .recover(e -> isUniqueViolation(e)
+                .recover(e -> dev.seguito.db.PgErrors.isUniqueViolation(e)
                         ? Future.failedFuture(ApiError.conflict("A member with the email " + email + " already exists"))
                         : Future.failedFuture(e));
     }
@@ -248,10 +248,6 @@ public final class TeamService {
 
     private static OffsetDateTime now() {
         return OffsetDateTime.now(ZoneOffset.UTC);
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        return e instanceof io.vertx.pgclient.PgException pg && "23505".equals(pg.getSqlState());
     }
 
     /** A member just created, with the pairing code to hand to them (shown once). */
