@@ -28,7 +28,9 @@ public final class QuoteStripper {
     private static final Pattern HEADER_OTHER = Pattern.compile(
             "(?iu)^\\s*\\*?(sent|date|to|subject|cc|envoyé|gesendet|datum|an|betreff|enviado|para|asunto|inviato|"
                     + "oggetto|a|objet|à|отправлено|кому|тема|skickat|ämne|till)\\s*\\*?\\s*:.*");
-    private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
+    private static final Pattern UNDERSCORES = Pattern.compile("^\\s*([-_=*]\\s?){10,}\\s*$");
+    private static final Pattern FORWARD = Pattern.compile(
+            "(?iu).*(forward|weitergeleitet|transféré|reenviado|inoltrato|пересылаемое|doorgestuurd|vidarebefordrat).*");
     private static final Pattern DATE_HEADER_LINE = Pattern.compile(
             "(?iu).*(\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}:\\d{2}|\\b(19|20)\\d{2}\\b).*");
 
@@ -43,27 +45,37 @@ public final class QuoteStripper {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < cut; i++) sb.append(lines[i]).append('\n');
         String r = sb.toString().strip();
-        if (r.isEmpty() && cut < lines.length) r = bottomPosted(lines, cut);
-        return r == null || r.isEmpty() ? null : r;
+        if (cut < lines.length && (r.isEmpty() || GREETING.matcher(r).matches()) && quotedLinesFollow(lines, cut)) {
+            // nothing or only a greeting above the quote: the answer is written below or between the quoted lines
+            String below = bottomPosted(lines, cut);
+            if (below != null) r = r.isEmpty() ? below : r + "\n" + below;
+        }
+        r = r.replaceFirst("(\\n\\s*([-_=*]\\s?){10,}\\s*)+$", "").strip();
+        return r.isEmpty() ? null : r;
+    }
+
+    private static final Pattern GREETING = Pattern.compile(
+            "(?iu)^(hi|hello|hey|dear|ciao|hallo|bonjour|hola|salve|buongiorno|good (morning|afternoon|evening))\\b.{0,30}$");
+
+    private static boolean quotedLinesFollow(String[] lines, int cut) {
+        for (int i = cut; i < lines.length && i < cut + 4; i++) if (lines[i].strip().startsWith(">")) return true;
+        return false;
     }
 
     /** Bottom-posting: the quote comes first and the new text after it; keep the unquoted lines after the quote. */
     private static String bottomPosted(String[] lines, int cut) {
         StringBuilder sb = new StringBuilder();
-        boolean inQuote = true;
         for (int i = cut; i < lines.length; i++) {
             String t = lines[i].strip();
-            if (t.startsWith(">")) {
-                if (!inQuote && sb.length() > 0) break; // a second quote block: stop at the first answer
-                continue;
+            if (t.startsWith(">") || i == cut) continue;
+            if (SEPARATOR.matcher(t).matches() || HEADER_FROM.matcher(t).matches() && headerBlockFollows(lines, i)) break;
+            if (t.endsWith(":") && (WROTE_END.matcher(t).matches() || quoteFollows(lines, i + 1) && DATE_HEADER_LINE.matcher(t).matches())) {
+                continue; // attribution of the next quoted block
             }
-            if (inQuote && (t.isEmpty() || i == cut)) continue;
-            inQuote = false;
             sb.append(lines[i]).append('\n');
         }
-        String r = sb.toString().strip();
-        // if that tail itself holds a quote marker, keep only what precedes it
-        return r.isEmpty() ? null : stripNested(r);
+        String r = Texts.multiline(sb.toString(), Texts.MAX_INPUT);
+        return r == null ? null : stripNested(r);
     }
 
     private static String stripNested(String text) {
@@ -109,7 +121,7 @@ public final class QuoteStripper {
                 int wrote = wroteLineStart(lines, i);
                 if (wrote >= 0) return wrote;
                 if (t.startsWith(">")) return backOverAttribution(lines, i);
-            } else if (SEPARATOR.matcher(t).matches() && t.toLowerCase().contains("forward")) {
+            } else if (SEPARATOR.matcher(t).matches() && FORWARD.matcher(t).matches()) {
                 // a pure forward: what follows is someone else's message, nothing new was written
                 return i;
             }
