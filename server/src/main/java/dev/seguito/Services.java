@@ -8,6 +8,7 @@ import dev.seguito.config.SeguitoConfig;
 import dev.seguito.contacts.ContactQueries;
 import dev.seguito.contacts.ContactRoutes;
 import dev.seguito.db.DatabaseLocation;
+import dev.seguito.identity.DuplicateService;
 import dev.seguito.interactions.InteractionService;
 import dev.seguito.team.EventStreamRoute;
 import dev.seguito.team.TeamEvents;
@@ -37,7 +38,8 @@ public final class Services implements AutoCloseable {
         CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor((tx, contact) -> Future.succeededFuture()));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
             CaptureRoutes.mount(api, captures);
-            ContactRoutes.mount(api, contacts, interactions);
+            ContactRoutes.mount(api, contacts, interactions,
+                    new DuplicateService(pool, (tx, contact) -> Future.succeededFuture(), contacts::invalidateLookups));
             TeamRoutes.mount(api, teams);
             EventStreamRoute.mount(api, events);
         });

@@ -1,5 +1,6 @@
 package dev.seguito.contacts;
 
+import dev.seguito.parse.LinkedInUrls;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
@@ -39,7 +40,7 @@ final class ContactCards {
                 .put("title", r.getString("title"))
                 .put("company", r.getString("company"))
                 .put("location", r.getString("location"))
-                .put("linkedinUrl", slug == null ? null : LinkedinUrls.canonical(slug))
+                .put("linkedinUrl", slug == null ? null : LinkedInUrls.canonical("https://www.linkedin.com/in/" + slug + "/"))
                 .put("connectionDegree", r.getValue("connection_degree"))
                 .put("photoUrl", r.getString("photo_url"))
                 .put("about", r.getString("about"))

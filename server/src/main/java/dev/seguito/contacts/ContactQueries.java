@@ -1,6 +1,9 @@
 package dev.seguito.contacts;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.seguito.db.Sql;
+import dev.seguito.parse.LinkedInUrls;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -8,6 +11,7 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,9 +24,42 @@ public final class ContactQueries {
     private static final String SEARCH = Sql.load("contact_search");
 
     private final Pool pool;
+    /**
+     * Sidebar look-ups by key → contact id. Only hits are cached; a hit is always re-checked by the card query (which
+     * sees merges and deletions from any process), and a stale one is dropped there.
+     */
+    private final Cache<String, UUID> lookups = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10)).build();
 
     public ContactQueries(Pool pool) {
         this.pool = pool;
+    }
+
+    /** The card for a LinkedIn slug or an email, answered from the look-up cache when possible. */
+    public Future<Optional<JsonObject>> lookup(UUID teamId, String kind, String value) {
+        String key = teamId + ":" + kind + ":" + value;
+        UUID cached = lookups.getIfPresent(key);
+        if (cached != null) {
+            return card(teamId, cached).compose(card -> {
+                if (card.isPresent()) {
+                    return Future.succeededFuture(card);
+                }
+                lookups.invalidate(key);
+                return lookup(teamId, kind, value);
+            });
+        }
+        Future<Optional<UUID>> id = "linkedin".equals(kind) ? findByLinkedinSlug(teamId, value) : findByEmail(teamId, value);
+        return id.compose(found -> {
+            if (found.isEmpty()) {
+                return Future.succeededFuture(Optional.<JsonObject>empty());
+            }
+            lookups.put(key, found.get());
+            return card(teamId, found.get());
+        });
+    }
+
+    public void invalidateLookups() {
+        lookups.invalidateAll();
     }
 
     public Future<Optional<JsonObject>> card(UUID teamId, UUID partyId) {
@@ -65,7 +102,7 @@ public final class ContactQueries {
                 String slug = r.getString("linkedin_slug");
                 items.add(new JsonObject().put("id", r.getUUID("id").toString())
                         .put("displayName", r.getString("full_name")).put("title", r.getString("title"))
-                        .put("linkedinUrl", slug == null ? null : LinkedinUrls.canonical(slug)));
+                        .put("linkedinUrl", slug == null ? null : LinkedInUrls.canonical("https://www.linkedin.com/in/" + slug + "/")));
             }
             return new JsonObject().put("items", items).put("total", total);
         });

@@ -1,7 +1,10 @@
 package dev.seguito.contacts;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.identity.DuplicateService;
+import dev.seguito.identity.IdentityKeys;
 import dev.seguito.interactions.InteractionService;
+import dev.seguito.parse.LinkedInUrls;
 import dev.seguito.team.Member;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
@@ -22,25 +25,33 @@ public final class ContactRoutes {
     private ContactRoutes() {
     }
 
-    public static void mount(Router api, ContactQueries contacts, InteractionService interactions) {
+    public static void mount(Router api, ContactQueries contacts, InteractionService interactions,
+                             DuplicateService duplicates) {
+        api.post("/contacts/:contactId/duplicates/:otherId/confirm").handler(ctx -> respond(ctx, 200,
+                duplicates.confirm(member(ctx), idParam(ctx, "contactId"), idParam(ctx, "otherId"))
+                        .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
+                        .map(Optional::orElseThrow)));
+        api.post("/contacts/:contactId/duplicates/:otherId/reject").handler(ctx -> respond(ctx, 200,
+                duplicates.reject(member(ctx), idParam(ctx, "contactId"), idParam(ctx, "otherId"))
+                        .map(v -> new JsonObject().put("rejected", true))));
         api.get("/contacts/lookup").handler(ctx -> {
             Member me = member(ctx);
             String linkedinUrl = ctx.request().getParam("linkedinUrl");
             String email = ctx.request().getParam("email");
-            Future<Optional<UUID>> id;
+            Future<Optional<JsonObject>> card;
             if (linkedinUrl != null) {
-                String slug = LinkedinUrls.slug(linkedinUrl)
-                        .orElseThrow(() -> ApiError.badRequest("linkedinUrl is not a LinkedIn profile URL (…/in/<name>/)"));
-                id = contacts.findByLinkedinSlug(me.teamId(), slug);
+                String slug = LinkedInUrls.slug(linkedinUrl);
+                if (slug == null) {
+                    throw ApiError.badRequest("linkedinUrl is not a LinkedIn profile URL (…/in/<name>/)");
+                }
+                card = contacts.lookup(me.teamId(), "linkedin", slug);
             } else if (email != null && email.contains("@")) {
-                id = contacts.findByEmail(me.teamId(), email);
+                card = contacts.lookup(me.teamId(), "email", IdentityKeys.email(email));
             } else {
                 throw ApiError.badRequest("Give linkedinUrl or email");
             }
-            respond(ctx, 200, id.compose(found -> found.isEmpty()
-                    ? Future.succeededFuture(Optional.<JsonObject>empty())
-                    : contacts.card(me.teamId(), found.get()))
-                    .map(card -> card.orElseThrow(() -> ApiError.notFound("This person is not in your team's contacts yet"))));
+            respond(ctx, 200, card.map(found -> found.orElseThrow(
+                    () -> ApiError.notFound("This person is not in your team's contacts yet"))));
         });
         api.get("/contacts").handler(ctx -> respond(ctx, 200, contacts.search(member(ctx).teamId(),
                 ctx.request().getParam("q"), intParam(ctx, "limit", 20, 1, 200), intParam(ctx, "offset", 0, 0, 1_000_000))));
