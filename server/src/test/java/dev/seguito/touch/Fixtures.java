@@ -107,6 +107,12 @@ public final class Fixtures {
             return this;
         }
 
+        /** A bounce on file, but another address still works. */
+        public Facts stillHasValidEmail() {
+            hasValidEmail = true;
+            return this;
+        }
+
         public ContactFacts build() {
             return new ContactFacts("c1", type, firstMetAt, linkedinConnected, fitScore, jobChange, bounced,
                     hasValidEmail, "Giulia Bianchi");
