@@ -15,6 +15,10 @@ import java.util.List;
  * Answer first: the contact wrote and nobody on the team has touched them since. Email is due within the
  * policy's business days (weekends skipped in the team's zone), LinkedIn within calendar days. Highest
  * priority, and exempt from the cap, back-off and fit first: replying is never smothering.
+ *
+ * <p>A message left unanswered for a whole rhythm interval is no longer offered as "reply": by then (or when an
+ * old thread is imported whose answer happened elsewhere) a late reply is just the next rhythm or dormant touch,
+ * and a stale top-priority "reply" would crowd out everything else.
  */
 public final class AnswerInboundRule implements TouchRule {
 
@@ -29,6 +33,7 @@ public final class AnswerInboundRule implements TouchRule {
     public List<Candidate> candidates(TouchContext ctx) {
         return ctx.timeline().last(i -> i.isFromThem() && i.isMessage())
                 .filter(msg -> ctx.timeline().after(msg.occurredAt(), Interaction::isTeamTouch).isEmpty())
+                .filter(msg -> ctx.now().isBefore(ctx.plusDays(msg.occurredAt(), ctx.rhythmDays())))
                 .map(msg -> List.of(candidate(ctx, msg)))
                 .orElse(List.of());
     }
