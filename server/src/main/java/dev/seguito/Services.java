@@ -5,6 +5,7 @@ import dev.seguito.capture.CaptureProcessor;
 import dev.seguito.capture.CaptureRoutes;
 import dev.seguito.capture.CaptureService;
 import dev.seguito.config.SeguitoConfig;
+import dev.seguito.contacts.ContactEditor;
 import dev.seguito.contacts.ContactQueries;
 import dev.seguito.contacts.ContactRoutes;
 import dev.seguito.db.DatabaseLocation;
@@ -14,6 +15,8 @@ import dev.seguito.team.EventStreamRoute;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.team.TeamRoutes;
 import dev.seguito.team.TeamService;
+import dev.seguito.touch.NextTouchService;
+import dev.seguito.touch.TouchRoutes;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -34,12 +37,15 @@ public final class Services implements AutoCloseable {
         this.teams = teams;
         this.events = events;
         this.contacts = new ContactQueries(pool);
-        this.interactions = new InteractionService(pool, (tx, contact) -> Future.succeededFuture());
-        CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor((tx, contact) -> Future.succeededFuture()));
+        NextTouchService touches = new NextTouchService(pool);
+        this.interactions = new InteractionService(pool, touches::recompute);
+        CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor(touches::recompute));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
             CaptureRoutes.mount(api, captures);
             ContactRoutes.mount(api, contacts, interactions,
-                    new DuplicateService(pool, (tx, contact) -> Future.succeededFuture(), contacts::invalidateLookups));
+                    new DuplicateService(pool, touches::recompute, contacts::invalidateLookups),
+                    new ContactEditor(pool, touches::recompute));
+            TouchRoutes.mount(api, touches);
             TeamRoutes.mount(api, teams);
             EventStreamRoute.mount(api, events);
         });

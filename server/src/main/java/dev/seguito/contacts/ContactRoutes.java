@@ -26,7 +26,11 @@ public final class ContactRoutes {
     }
 
     public static void mount(Router api, ContactQueries contacts, InteractionService interactions,
-                             DuplicateService duplicates) {
+                             DuplicateService duplicates, ContactEditor editor) {
+        api.patch("/contacts/:contactId").handler(ctx -> respond(ctx, 200,
+                editor.edit(member(ctx), idParam(ctx, "contactId"), body(ctx))
+                        .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
+                        .map(Optional::orElseThrow)));
         api.post("/contacts/:contactId/duplicates/:otherId/confirm").handler(ctx -> respond(ctx, 200,
                 duplicates.confirm(member(ctx), idParam(ctx, "contactId"), idParam(ctx, "otherId"))
                         .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))

@@ -2,6 +2,7 @@ package dev.seguito.interactions;
 
 import dev.seguito.api.ApiError;
 import dev.seguito.team.Member;
+import dev.seguito.touch.InteractionType;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.sync.Outbox;
 import io.vertx.core.Future;
@@ -34,7 +35,7 @@ public final class InteractionService {
     }
 
     public Future<JsonObject> log(Member member, UUID partyId, JsonObject body) {
-        InteractionType type = InteractionType.fromWire(required(body, "type"));
+        InteractionType type = parseType(required(body, "type"));
         String direction = body.getString("direction", defaultDirection(type)).toUpperCase();
         if (!direction.equals("INBOUND") && !direction.equals("OUTBOUND") && !direction.equals("NONE")) {
             throw ApiError.badRequest("direction must be \"inbound\", \"outbound\" or \"none\"");
@@ -65,9 +66,18 @@ public final class InteractionService {
                         new JsonObject().put("eventId", eventId.toString()).put("partyId", partyId.toString())))
                 .compose(v -> afterChange.apply(tx, new ContactRef(member.teamId(), partyId)))
                 .compose(v -> TeamEvents.publish(tx, member.teamId(), partyId, "interaction", member.name()))
-                .map(v -> new JsonObject().put("id", eventId.toString()).put("type", type.wire())
+                .map(v -> new JsonObject().put("id", eventId.toString()).put("type", type.name().toLowerCase())
                         .put("direction", direction.toLowerCase()).put("occurredAt", occurredAt.toString())
                         .put("subject", subject).put("note", note).put("by", member.name())));
+    }
+
+    private static InteractionType parseType(String value) {
+        try {
+            return InteractionType.valueOf(value.trim().toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("type must be one of " + java.util.Arrays.stream(InteractionType.values())
+                    .map(t -> t.name().toLowerCase()).collect(java.util.stream.Collectors.joining(", ")));
+        }
     }
 
     private static String defaultDirection(InteractionType type) {
