@@ -18,6 +18,9 @@ import java.util.Objects;
  */
 public final class OfbizConnector implements CrmConnector {
 
+    /** Sent to the component's ping/install services (also keeps the JSON body non-empty, as OFBiz requires). */
+    static final String CLIENT_VERSION = "0.1.0";
+
     private final OfbizRestClient client;
     private final OfbizMapping mapping;
 
@@ -41,13 +44,13 @@ public final class OfbizConnector implements CrmConnector {
 
     @Override
     public Future<Void> checkConnection() {
-        return client.call("seguitoPing", new JsonObject()).mapEmpty();
+        return client.call("seguitoPing", clientInfo()).mapEmpty();
     }
 
     @Override
     public Future<Void> install() {
-        return client.call("seguitoEnsureSeedData", new JsonObject())
-                .compose(created -> client.call("seguitoPing", new JsonObject()))
+        return client.call("seguitoEnsureSeedData", clientInfo())
+                .compose(created -> client.call("seguitoPing", clientInfo()))
                 .compose(ping -> "Y".equals(ping.getString("seedDataPresent")) ? Future.<Void>succeededFuture()
                         : Future.failedFuture("the seguito component's seed data is still missing in OFBiz"));
     }
@@ -61,6 +64,10 @@ public final class OfbizConnector implements CrmConnector {
             case INTERACTION_CREATE -> deliverInteraction(record);
         };
         return work.map(v -> CrmResult.delivered()).recover(e -> Future.succeededFuture(toResult(record, e)));
+    }
+
+    private static JsonObject clientInfo() {
+        return new JsonObject().put("clientVersion", CLIENT_VERSION);
     }
 
     private Future<Void> deliverContact(SyncRecord record) {

@@ -172,8 +172,7 @@ public final class OfbizRestClient {
             return new JsonObject();
         }
         try {
-            Object value = body.toJson();
-            return value instanceof JsonObject object ? object : new JsonObject();
+            return body.toJsonObject();
         } catch (RuntimeException notJson) {
             return new JsonObject();
         }
