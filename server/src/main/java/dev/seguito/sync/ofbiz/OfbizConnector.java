@@ -24,6 +24,11 @@ public final class OfbizConnector implements CrmConnector {
     private final OfbizRestClient client;
     private final OfbizMapping mapping;
 
+    /** The connector configured from SEGUITO_OFBIZ_* variables (see {@link OfbizConfig#fromEnv}). */
+    public static OfbizConnector fromEnv(Vertx vertx, java.util.Map<String, String> env) {
+        return new OfbizConnector(vertx, OfbizConfig.fromEnv(env));
+    }
+
     public OfbizConnector(Vertx vertx, OfbizConfig config) {
         this(vertx, config, Clock.systemUTC());
     }
