@@ -1,0 +1,63 @@
+package dev.seguito.api;
+
+import dev.seguito.config.SeguitoConfig;
+import dev.seguito.team.TeamRoutes;
+import dev.seguito.team.TeamService;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.healthchecks.HealthChecks;
+import io.vertx.ext.healthchecks.Status;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.healthchecks.HealthCheckHandler;
+import io.vertx.micrometer.PrometheusScrapingHandler;
+import io.vertx.sqlclient.Pool;
+
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The HTTP surface: {@code /health}, {@code /metrics} and {@code /api/v1}. CORS admits only browser-extension
+ * origins, bodies are size-limited after gzip decoding, and every API route but pairing is authenticated and
+ * rate-limited per token.
+ */
+public final class ApiRouter {
+
+    private ApiRouter() {
+    }
+
+    public static Router create(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams,
+                                PrometheusMeterRegistry registry, Consumer<Router> authenticatedRoutes) {
+        Router root = Router.router(vertx);
+        root.route().handler(ctx -> {
+            ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+            ctx.next();
+        });
+
+        HealthChecks checks = HealthChecks.create(vertx).register("database", 2000, promise ->
+                pool.query("select 1").execute().onSuccess(r -> promise.complete(Status.OK()))
+                        .onFailure(e -> promise.complete(Status.KO())));
+        root.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
+        root.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+
+        Router api = Router.router(vertx);
+        api.route().handler(CorsHandler.create()
+                .addOriginWithRegex("^(chrome|moz)-extension://[A-Za-z0-9._-]+$")
+                .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
+                .allowedHeaders(Set.of("Authorization", "Content-Type", "Content-Encoding", "Idempotency-Key"))
+                .maxAgeSeconds(600));
+        api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
+        TeamRoutes.mountPairing(api, teams);
+        api.route().handler(new AuthHandler(teams));
+        api.route().handler(new RateLimiter(config.rateLimitPerMinute()));
+        authenticatedRoutes.accept(api);
+        api.route().handler(ctx -> ctx.fail(ApiError.notFound("No such API route: " + ctx.request().method() + " " + ctx.request().path())));
+        api.route().failureHandler(new FailureHandler());
+
+        root.route("/api/v1/*").subRouter(api);
+        root.route().failureHandler(new FailureHandler());
+        return root;
+    }
+}

@@ -1,0 +1,76 @@
+package dev.seguito.api;
+
+import dev.seguito.team.Member;
+import io.vertx.core.Future;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+
+import java.util.UUID;
+
+/** Small helpers every route uses: reading the caller, the body and parameters, and answering JSON. */
+public final class Http {
+
+    static final String MEMBER = "seguito.member";
+
+    private Http() {
+    }
+
+    public static Member member(RoutingContext ctx) {
+        Member member = ctx.get(MEMBER);
+        if (member == null) {
+            throw new IllegalStateException("route is not behind the auth handler");
+        }
+        return member;
+    }
+
+    public static JsonObject body(RoutingContext ctx) {
+        if (ctx.body() == null || ctx.body().length() == 0) {
+            throw ApiError.badRequest("A JSON body is required");
+        }
+        try {
+            JsonObject json = ctx.body().asJsonObject();
+            if (json == null) {
+                throw ApiError.badRequest("A JSON body is required");
+            }
+            return json;
+        } catch (DecodeException | ClassCastException e) {
+            throw ApiError.badRequest("The body is not a JSON object");
+        }
+    }
+
+    /** Ids that are not UUIDs cannot exist: answer 404, the same as for another team's id. */
+    public static UUID idParam(RoutingContext ctx, String name) {
+        try {
+            return UUID.fromString(ctx.pathParam(name));
+        } catch (RuntimeException e) {
+            throw ApiError.notFound("No such " + name.replace("Id", "") + " in your team");
+        }
+    }
+
+    public static int intParam(RoutingContext ctx, String name, int fallback, int min, int max) {
+        String value = ctx.request().getParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n < min || n > max) {
+                throw ApiError.badRequest(name + " must be between " + min + " and " + max);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw ApiError.badRequest(name + " must be a whole number");
+        }
+    }
+
+    public static void json(RoutingContext ctx, int status, Object body) {
+        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+                .end(body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body));
+    }
+
+    /** Answers the future's value as JSON, or hands its failure to the router's failure handler. */
+    public static <T> void respond(RoutingContext ctx, int status, Future<T> result) {
+        result.onSuccess(value -> json(ctx, status, value)).onFailure(ctx::fail);
+    }
+}

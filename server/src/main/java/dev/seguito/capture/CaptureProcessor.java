@@ -1,0 +1,217 @@
+package dev.seguito.capture;
+
+import dev.seguito.contacts.ContactStore;
+import dev.seguito.db.Sequential;
+import dev.seguito.identity.FieldMerger;
+import dev.seguito.identity.IdentityResolver;
+import dev.seguito.identity.PersonFields;
+import dev.seguito.interactions.InteractionService.ContactRef;
+import dev.seguito.interactions.MessageRecorder;
+import dev.seguito.parse.CaptureSource;
+import dev.seguito.parse.ParsedCapture;
+import dev.seguito.parse.ParsedMessage;
+import dev.seguito.parse.ParsedPerson;
+import dev.seguito.sync.Outbox;
+import dev.seguito.team.Member;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Applies one parsed capture to the team's base inside one transaction: every person is resolved and merged, the
+ * thread's messages become interactions, bounced addresses are marked, and each affected contact gets an outbox row
+ * for the CRM. Either all of it commits or none of it does.
+ */
+public final class CaptureProcessor {
+
+    private final BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange;
+
+    public CaptureProcessor(BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange) {
+        this.afterChange = afterChange;
+    }
+
+    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt) {
+        return memberEmails(tx, member.teamId()).compose(memberEmails -> {
+            List<ParsedPerson> people = parsed.people().stream()
+                    .filter(p -> !p.automated() && !isTeamMember(p, memberEmails)).toList();
+            Map<String, UUID> partyByEmail = new HashMap<>();
+            return Sequential.map(people, p -> upsert(tx, member, captureId, parsed.source(), p, observedAt)
+                            .map(result -> {
+                                p.emails().forEach(e -> partyByEmail.put(e, result.partyId()));
+                                return result;
+                            }))
+                    .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, partyByEmail)
+                            .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(touched))
+                            .compose(touched -> {
+                                Set<UUID> affected = new LinkedHashSet<>();
+                                results.forEach(r -> affected.add(r.partyId()));
+                                affected.addAll(touched);
+                                return Sequential.each(List.copyOf(affected), id -> afterChange.apply(tx, new ContactRef(member.teamId(), id)))
+                                        .map(v -> new Outcome(results, List.copyOf(affected),
+                                                primary(parsed, results, partyByEmail, memberEmails)));
+                            }));
+        });
+    }
+
+    private Future<PersonResult> upsert(SqlConnection tx, Member member, UUID captureId, CaptureSource source,
+                                        ParsedPerson p, Instant observedAt) {
+        boolean authoritative = source == CaptureSource.LINKEDIN_PROFILE;
+        PersonFields incoming = new PersonFields(p.fullName(), p.firstName(), p.lastName(), p.headline(), p.title(),
+                p.location(), p.about(), p.photoUrl(), p.connectionDegree());
+        return IdentityResolver.resolve(tx, member.teamId(), p).compose(resolution -> {
+            Future<PersonResult> result;
+            if (resolution.match().isPresent()) {
+                UUID id = resolution.match().get();
+                result = ContactStore.loadPerson(tx, id).compose(stored -> {
+                    FieldMerger.Merge merge = FieldMerger.merge(stored.fields(), incoming, authoritative, p.confidence());
+                    return ContactStore.updatePerson(tx, id, merge.fields(), p.linkedinSlug())
+                            .compose(v -> attachAll(tx, member.teamId(), id, p))
+                            .compose(newMechs -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(),
+                                            stored.company(), authoritative)
+                                    .compose(job -> ContactStore.provenance(tx, member.teamId(), id,
+                                                    withCompany(merge.changed(), job.isPresent() || (stored.company() == null && p.company() != null)),
+                                                    merge.fields(), source.wire(), captureId, member.id(), observedAt)
+                                            .map(v -> new PersonResult(id, merge.changed().isEmpty() && !newMechs
+                                                    && job.isEmpty() && !(stored.company() == null && p.company() != null)
+                                                    ? MatchStatus.MATCHED : MatchStatus.UPDATED, job))));
+                });
+                for (UUID other : resolution.alsoMatching()) {
+                    result = result.compose(r -> ContactStore.possibleDuplicate(tx, member.teamId(), id, other,
+                            "The same " + resolution.matchedBy() + " or another strong key points to both records").map(r));
+                }
+            } else {
+                Future<UUID> created = ContactStore.createPerson(tx, member.teamId(), member.id(),
+                                incoming.fullName() == null ? withName(incoming, p) : incoming, p.linkedinSlug())
+                        .compose(id -> attachAll(tx, member.teamId(), id, p)
+                                .compose(v -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), null, authoritative))
+                                .compose(v -> ContactStore.provenance(tx, member.teamId(), id,
+                                        withCompany(present(incoming), p.company() != null), incoming, source.wire(),
+                                        captureId, member.id(), observedAt))
+                                .map(v -> id));
+                Optional<UUID> candidate = resolution.weakCandidate();
+                result = candidate.isEmpty()
+                        ? created.map(id -> new PersonResult(id, MatchStatus.NEW, Optional.empty()))
+                        : created.compose(id -> ContactStore.possibleDuplicate(tx, member.teamId(), id, candidate.get(),
+                                "Same name at the same company")
+                                .map(new PersonResult(id, MatchStatus.POSSIBLE_DUPLICATE, Optional.empty())));
+            }
+            return result.compose(r -> Outbox.append(tx, member.teamId(), r.partyId(), "CONTACT_UPSERT",
+                    new JsonObject().put("partyId", r.partyId().toString())).map(r));
+        });
+    }
+
+    /** A person seen only as an address still needs a name on the card: the address itself until a better one comes. */
+    private static PersonFields withName(PersonFields f, ParsedPerson p) {
+        String name = p.emails().isEmpty() ? "Unknown" : p.emails().get(0);
+        return new PersonFields(name, f.firstName(), f.lastName(), f.headline(), f.title(), f.location(), f.about(),
+                f.photoUrl(), f.connectionDegree());
+    }
+
+    private static List<String> present(PersonFields f) {
+        return PersonFields.NAMES.stream().filter(n -> f.get(n) != null).toList();
+    }
+
+    private static List<String> withCompany(List<String> fields, boolean companyChanged) {
+        if (!companyChanged) {
+            return fields;
+        }
+        List<String> all = new ArrayList<>(fields);
+        all.add("company");
+        return all;
+    }
+
+    private static Future<Boolean> attachAll(SqlConnection tx, UUID teamId, UUID partyId, ParsedPerson p) {
+        List<String[]> mechs = new ArrayList<>();
+        for (int i = 0; i < p.emails().size(); i++) {
+            mechs.add(new String[]{"EMAIL_ADDRESS", p.emails().get(i), i == 0 ? "PRIMARY_EMAIL" : "OTHER_EMAIL"});
+        }
+        p.phones().forEach(phone -> mechs.add(new String[]{"TELECOM_NUMBER", phone, "PHONE_WORK"}));
+        if (p.linkedinUrl() != null) {
+            mechs.add(new String[]{"WEB_ADDRESS", p.linkedinUrl(), "LINKEDIN_URL"});
+        }
+        if (p.website() != null) {
+            mechs.add(new String[]{"WEB_ADDRESS", p.website(), "PRIMARY_WEB_URL"});
+        }
+        return Sequential.map(mechs, m -> ContactStore.attachMech(tx, teamId, partyId, m[0], m[1], m[2]))
+                .map(added -> added.contains(Boolean.TRUE));
+    }
+
+    private static Future<Set<String>> memberEmails(SqlConnection tx, UUID teamId) {
+        return tx.preparedQuery("select email from team_member where team_id = $1").execute(Tuple.of(teamId))
+                .map(rows -> {
+                    Set<String> emails = new java.util.HashSet<>();
+                    rows.forEach(r -> emails.add(r.getString(0).toLowerCase()));
+                    return emails;
+                });
+    }
+
+    private static boolean isTeamMember(ParsedPerson p, Set<String> memberEmails) {
+        return p.linkedinSlug() == null && !p.emails().isEmpty() && p.emails().stream().allMatch(memberEmails::contains);
+    }
+
+    private static Future<Void> markBounces(SqlConnection tx, UUID teamId, List<ParsedMessage> messages) {
+        List<String> bounced = messages.stream().filter(ParsedMessage::bounce)
+                .flatMap(m -> m.bouncedAddresses().stream()).distinct().toList();
+        return Sequential.each(bounced, address -> tx.preparedQuery("""
+                        update contact_mech set valid = false, invalid_reason = 'bounced', invalid_since = now()
+                         where team_id = $1 and contact_mech_type = 'EMAIL_ADDRESS' and info_string = $2 and valid""")
+                .execute(Tuple.of(teamId, address)));
+    }
+
+    /** The person the capture is about: the profile, or the newest outside sender of the thread. */
+    private static UUID primary(ParsedCapture parsed, List<PersonResult> results, Map<String, UUID> partyByEmail,
+                                Set<String> memberEmails) {
+        if (results.isEmpty()) {
+            return null;
+        }
+        List<ParsedMessage> messages = new ArrayList<>(parsed.messages());
+        messages.sort((a, b) -> compare(b.sentAt(), a.sentAt()));
+        for (ParsedMessage m : messages) {
+            if (m.from() != null && partyByEmail.containsKey(m.from().address())) {
+                return partyByEmail.get(m.from().address());
+            }
+            for (var to : m.to()) {
+                if (!memberEmails.contains(to.address()) && partyByEmail.containsKey(to.address())) {
+                    return partyByEmail.get(to.address());
+                }
+            }
+        }
+        return results.get(0).partyId();
+    }
+
+    private static int compare(Instant a, Instant b) {
+        if (a == null || b == null) {
+            return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        return a.compareTo(b);
+    }
+
+    /** new / matched / updated / possible duplicate, as the side panel shows it. */
+    public enum MatchStatus {
+        NEW, MATCHED, UPDATED, POSSIBLE_DUPLICATE;
+
+        public String wire() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** What happened to one person of the capture. */
+    public record PersonResult(UUID partyId, MatchStatus status, Optional<ContactStore.JobChange> jobChange) {
+    }
+
+    /** What the capture changed. */
+    public record Outcome(List<PersonResult> people, List<UUID> affected, UUID primary) {
+    }
+}

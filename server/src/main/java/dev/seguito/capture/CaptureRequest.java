@@ -1,0 +1,79 @@
+package dev.seguito.capture;
+
+import dev.seguito.api.ApiError;
+import dev.seguito.parse.CaptureSource;
+import io.vertx.core.json.JsonObject;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+
+/** A validated {@code POST /api/v1/captures} body. */
+public record CaptureRequest(CaptureSource source, String pageUrl, String content, Instant capturedAt, String idempotencyKey) {
+
+    public static CaptureRequest from(JsonObject body) {
+        String sourceName = body.getValue("source") instanceof String s ? s : null;
+        if (sourceName == null) {
+            throw ApiError.badRequest("\"source\" is required: linkedin_profile, gmail_thread, outlook_thread or eml");
+        }
+        CaptureSource source;
+        try {
+            source = CaptureSource.fromWire(sourceName);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("Unknown source \"" + sourceName + "\": use linkedin_profile, gmail_thread, outlook_thread or eml");
+        }
+        Object html = body.getValue("html");
+        Object mime = body.getValue("mime");
+        String content = source == CaptureSource.EML ? text(mime != null ? mime : html) : text(html);
+        if (content == null || content.isBlank()) {
+            throw ApiError.badRequest(source == CaptureSource.EML
+                    ? "\"mime\" (the raw message) is required for source eml"
+                    : "\"html\" (the captured page) is required");
+        }
+        String key = body.getValue("idempotencyKey") instanceof String k ? k.trim() : null;
+        if (key == null || key.isEmpty() || key.length() > 200) {
+            throw ApiError.badRequest("\"idempotencyKey\" is required (1 to 200 characters, e.g. a UUID)");
+        }
+        String pageUrl = body.getValue("pageUrl") instanceof String u ? u : null;
+        if (pageUrl != null && pageUrl.length() > 2048) {
+            throw ApiError.badRequest("\"pageUrl\" is longer than 2048 characters");
+        }
+        return new CaptureRequest(source, pageUrl, content, capturedAt(body.getValue("capturedAt")), key);
+    }
+
+    private static String text(Object value) {
+        if (value != null && !(value instanceof String)) {
+            throw ApiError.badRequest("The captured content must be a string");
+        }
+        return (String) value;
+    }
+
+    private static Instant capturedAt(Object value) {
+        if (value == null) {
+            return Instant.now();
+        }
+        try {
+            Instant at = OffsetDateTime.parse(value.toString()).toInstant();
+            return at.isAfter(Instant.now().plusSeconds(86_400)) ? Instant.now() : at;
+        } catch (RuntimeException e) {
+            throw ApiError.badRequest("\"capturedAt\" must be an ISO-8601 date-time, e.g. 2026-11-24T09:00:00Z");
+        }
+    }
+
+    /** Same key with different content is a client bug, not a retry: the hash tells them apart. */
+    public byte[] payloadHash() {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(source.wire().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(String.valueOf(pageUrl).getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(content.getBytes(StandardCharsets.UTF_8));
+            return digest.digest();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

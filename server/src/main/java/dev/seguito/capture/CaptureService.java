@@ -1,0 +1,192 @@
+package dev.seguito.capture;
+
+import dev.seguito.api.ApiError;
+import dev.seguito.contacts.ContactQueries;
+import dev.seguito.db.PgErrors;
+import dev.seguito.parse.CaptureParsers;
+import dev.seguito.parse.CaptureRejectedException;
+import dev.seguito.parse.ParsedCapture;
+import dev.seguito.team.Member;
+import dev.seguito.team.TeamEvents;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * Receives captures. Parsing runs on a worker thread (a 600 KB page must not stall the event loop); storing the raw
+ * capture, merging people, recording messages and writing the outbox happen in one transaction, whose answer is
+ * kept so that a retry with the same idempotency key gets the same answer and changes nothing.
+ */
+public final class CaptureService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaptureService.class);
+    private static final int ATTEMPTS = 3;
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final CaptureProcessor processor;
+
+    public CaptureService(Vertx vertx, Pool pool, CaptureProcessor processor) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.processor = processor;
+    }
+
+    public Future<Answer> capture(Member member, CaptureRequest request) {
+        byte[] hash = request.payloadHash();
+        return previous(member, request.idempotencyKey(), hash).compose(previous -> {
+            if (previous != null) {
+                return Future.succeededFuture(previous);
+            }
+            return parse(request).compose(parsed -> store(member, request, hash, parsed, 1))
+                    .recover(e -> e instanceof UnexpectedParseFailure failure
+                            ? keepUnparsed(member, request, hash, failure)
+                            : Future.failedFuture(e));
+        });
+    }
+
+    /** The stored answer for a retried key; a reused key with other content is refused. */
+    private Future<Answer> previous(Member member, String key, byte[] hash) {
+        return pool.preparedQuery("""
+                        select payload_hash, response, parse_status, parse_error from capture
+                        where team_id = $1 and idempotency_key = $2""")
+                .execute(Tuple.of(member.teamId(), key))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row row = rows.iterator().next();
+                    if (!Arrays.equals(row.getBuffer("payload_hash").getBytes(), hash)) {
+                        throw ApiError.conflict("This idempotencyKey was already used for a different capture");
+                    }
+                    if ("failed".equals(row.getString("parse_status"))) {
+                        throw new ApiError(422, "unparseable", row.getString("parse_error"));
+                    }
+                    Object response = row.getValue("response");
+                    if (response == null) {
+                        throw ApiError.conflict("This capture is still being processed; retry in a moment");
+                    }
+                    return new Answer(200, (JsonObject) response);
+                });
+    }
+
+    private Future<ParsedCapture> parse(CaptureRequest request) {
+        return vertx.executeBlocking(() -> {
+            try {
+                return CaptureParsers.parse(request.source(), request.content(), request.pageUrl());
+            } catch (CaptureRejectedException e) {
+                throw new ApiError(422, e.code(), e.getMessage());
+            } catch (RuntimeException | StackOverflowError e) {
+                throw new UnexpectedParseFailure(e);
+            }
+        }, false);
+    }
+
+    private Future<Answer> store(Member member, CaptureRequest request, byte[] hash, ParsedCapture parsed, int attempt) {
+        UUID captureId = UUID.randomUUID();
+        return pool.withTransaction(tx -> insertCapture(tx, member, request, hash, captureId, "parsed", null)
+                        .compose(inserted -> {
+                            if (!inserted) {
+                                // a concurrent request with the same key won the race: answer what it stored
+                                return Future.failedFuture(new DuplicateInFlight());
+                            }
+                            return processor.apply(tx, member, captureId, parsed, request.capturedAt())
+                                    .compose(outcome -> answer(tx, member, captureId, parsed, outcome));
+                        })
+                        .compose(answer -> tx.preparedQuery("update capture set response = $2, primary_party_id = $3 where id = $1")
+                                .execute(Tuple.of(captureId, answer.body(),
+                                        answer.body().getJsonObject("contact") == null ? null
+                                                : UUID.fromString(answer.body().getJsonObject("contact").getString("id"))))
+                                .map(answer)))
+                .recover(e -> {
+                    if (e instanceof DuplicateInFlight) {
+                        return previous(member, request.idempotencyKey(), hash);
+                    }
+                    if ((PgErrors.isUniqueViolation(e) || PgErrors.isRetryable(e)) && attempt < ATTEMPTS) {
+                        // two colleagues created the same person at the same instant: the next attempt finds it
+                        return store(member, request, hash, parsed, attempt + 1);
+                    }
+                    return Future.failedFuture(e);
+                });
+    }
+
+    private Future<Answer> answer(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed,
+                                  CaptureProcessor.Outcome outcome) {
+        JsonArray cards = new JsonArray();
+        Future<Void> chain = Future.succeededFuture();
+        for (CaptureProcessor.PersonResult person : outcome.people()) {
+            chain = chain.compose(v -> ContactQueries.card(tx, member.teamId(), person.partyId()).map(card -> {
+                card.ifPresent(c -> cards.add(c.put("matchStatus", person.status().wire())));
+                return null;
+            }));
+        }
+        for (UUID affected : outcome.affected()) {
+            chain = chain.compose(v -> TeamEvents.publish(tx, member.teamId(), affected, "captured", member.name()));
+        }
+        return chain.map(v -> {
+            JsonObject primary = null;
+            String status = "matched";
+            for (int i = 0; i < cards.size(); i++) {
+                JsonObject card = cards.getJsonObject(i);
+                if (card.getString("id").equals(String.valueOf(outcome.primary()))) {
+                    primary = card;
+                    status = card.getString("matchStatus");
+                }
+            }
+            JsonObject body = new JsonObject().put("captureId", captureId.toString()).put("status", status)
+                    .put("contact", primary).put("contacts", cards)
+                    .put("warnings", new JsonArray(parsed.warnings()));
+            return new Answer(201, body);
+        });
+    }
+
+    /** A parser bug must not lose what the user sent: keep the raw capture for a re-parse and say so. */
+    private Future<Answer> keepUnparsed(Member member, CaptureRequest request, byte[] hash, UnexpectedParseFailure failure) {
+        LOG.error("Parser failed on a {} capture; raw capture kept for re-parse", request.source().wire(), failure.getCause());
+        String message = "We could not read this page. It has been kept, and will be read again when the parser improves.";
+        return pool.withTransaction(tx -> insertCapture(tx, member, request, hash, UUID.randomUUID(), "failed", message))
+                .compose(v -> Future.failedFuture(new ApiError(422, "unparseable", message)));
+    }
+
+    private static Future<Boolean> insertCapture(SqlConnection tx, Member member, CaptureRequest request, byte[] hash,
+                                                 UUID captureId, String status, String error) {
+        return tx.preparedQuery("""
+                        insert into capture (id, team_id, member_id, source, page_url, idempotency_key, payload_hash, raw,
+                                             captured_at, parse_status, parse_error)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                        on conflict (team_id, idempotency_key) do nothing""")
+                .execute(Tuple.from(new Object[]{captureId, member.teamId(), member.id(), request.source().wire(),
+                        request.pageUrl(), request.idempotencyKey(), Buffer.buffer(hash), request.content(),
+                        OffsetDateTime.ofInstant(request.capturedAt(), ZoneOffset.UTC), status, error}))
+                .map(rows -> rows.rowCount() == 1);
+    }
+
+    /** The HTTP status and body to answer. */
+    public record Answer(int status, JsonObject body) {
+    }
+
+    private static final class UnexpectedParseFailure extends RuntimeException {
+        UnexpectedParseFailure(Throwable cause) {
+            super(cause);
+        }
+    }
+
+    private static final class DuplicateInFlight extends RuntimeException {
+        DuplicateInFlight() {
+            super(null, null, false, false);
+        }
+    }
+}

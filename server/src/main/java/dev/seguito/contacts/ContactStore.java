@@ -1,0 +1,183 @@
+package dev.seguito.contacts;
+
+import dev.seguito.identity.IdentityKeys;
+import dev.seguito.identity.PersonFields;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Write side of the contact base, one statement per method, always inside the caller's transaction: people,
+ * their contact mechanisms, employment and where each value came from.
+ */
+public final class ContactStore {
+
+    private ContactStore() {
+    }
+
+    public static Future<UUID> createPerson(SqlClient tx, UUID teamId, UUID memberId, PersonFields f, String linkedinSlug) {
+        UUID id = UUID.randomUUID();
+        return tx.preparedQuery("insert into party (id, team_id, party_type, created_by) values ($1, $2, 'PERSON', $3)")
+                .execute(Tuple.of(id, teamId, memberId))
+                .compose(v -> tx.preparedQuery("""
+                                insert into person (party_id, team_id, first_name, last_name, full_name, name_key, headline,
+                                                    title, location, about, photo_url, linkedin_slug, connection_degree)
+                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)""")
+                        .execute(Tuple.from(new Object[]{id, teamId, f.firstName(), f.lastName(), f.fullName(),
+                                IdentityKeys.nameKey(f.fullName()), f.headline(), f.title(), f.location(), f.about(),
+                                f.photoUrl(), linkedinSlug, f.connectionDegree() == null ? null : f.connectionDegree().shortValue()})))
+                .map(id);
+    }
+
+    public static Future<Void> updatePerson(SqlClient tx, UUID partyId, PersonFields f, String linkedinSlug) {
+        return tx.preparedQuery("""
+                        update person set first_name = $2, last_name = $3, full_name = $4, name_key = $5, headline = $6,
+                               title = $7, location = $8, about = $9, photo_url = $10,
+                               linkedin_slug = coalesce(linkedin_slug, $11), connection_degree = $12
+                         where party_id = $1""")
+                .execute(Tuple.from(new Object[]{partyId, f.firstName(), f.lastName(), f.fullName(),
+                        IdentityKeys.nameKey(f.fullName()), f.headline(), f.title(), f.location(), f.about(),
+                        f.photoUrl(), linkedinSlug, f.connectionDegree() == null ? null : f.connectionDegree().shortValue()}))
+                .compose(v -> touch(tx, partyId));
+    }
+
+    public static Future<Void> touch(SqlClient tx, UUID partyId) {
+        return tx.preparedQuery("update party set updated_at = now() where id = $1").execute(Tuple.of(partyId)).mapEmpty();
+    }
+
+    public static Future<StoredPerson> loadPerson(SqlClient tx, UUID partyId) {
+        return tx.preparedQuery("""
+                        select pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about,
+                               pe.photo_url, pe.linkedin_slug, pe.connection_degree,
+                               (select g.group_name from party_relationship r join party_group g on g.party_id = r.party_id_from
+                                 where r.party_id_to = pe.party_id and r.relationship_type = 'EMPLOYMENT' and r.thru_date is null
+                                 order by r.from_date desc limit 1) as company
+                          from person pe where pe.party_id = $1 for update""")
+                .execute(Tuple.of(partyId))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    Short degree = r.getShort("connection_degree");
+                    return new StoredPerson(new PersonFields(r.getString("full_name"), r.getString("first_name"),
+                            r.getString("last_name"), r.getString("headline"), r.getString("title"),
+                            r.getString("location"), r.getString("about"), r.getString("photo_url"),
+                            degree == null ? null : degree.intValue()), r.getString("linkedin_slug"), r.getString("company"));
+                });
+    }
+
+    /** Links a contact mechanism to the person; answers whether the link is new. Race-safe on the unique key. */
+    public static Future<Boolean> attachMech(SqlClient tx, UUID teamId, UUID partyId, String type, String value, String purpose) {
+        return tx.preparedQuery("""
+                        insert into contact_mech (id, team_id, contact_mech_type, info_string) values ($1, $2, $3, $4)
+                        on conflict (team_id, contact_mech_type, info_string) do update set info_string = excluded.info_string
+                        returning id""")
+                .execute(Tuple.of(UUID.randomUUID(), teamId, type, value))
+                .compose(rows -> tx.preparedQuery("""
+                                insert into party_contact_mech (team_id, party_id, contact_mech_id, purpose)
+                                values ($1, $2, $3, $4) on conflict do nothing""")
+                        .execute(Tuple.of(teamId, partyId, rows.iterator().next().getUUID(0), purpose)))
+                .map(rows -> rows.rowCount() > 0);
+    }
+
+    /** The organisation for a company name, created on first mention; one per team and normalised name. */
+    public static Future<UUID> company(SqlClient tx, UUID teamId, String name) {
+        String key = IdentityKeys.companyKey(name);
+        UUID id = UUID.randomUUID();
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(teamId + ":company:" + key))
+                .compose(v -> tx.preparedQuery("select party_id from party_group where team_id = $1 and name_key = $2")
+                        .execute(Tuple.of(teamId, key)))
+                .compose(rows -> {
+                    if (rows.size() > 0) {
+                        return Future.succeededFuture(rows.iterator().next().getUUID(0));
+                    }
+                    return tx.preparedQuery("insert into party (id, team_id, party_type, relationship_type) values ($1, $2, 'PARTY_GROUP', 'account')")
+                            .execute(Tuple.of(id, teamId))
+                            .compose(x -> tx.preparedQuery("insert into party_group (party_id, team_id, group_name, name_key) values ($1, $2, $3, $4)")
+                                    .execute(Tuple.of(id, teamId, name, key)))
+                            .map(id);
+                });
+    }
+
+    /**
+     * Records where the person works now. With {@code authoritative} (a LinkedIn profile) a different current company
+     * is a job change: the old employment is closed and the change returned; otherwise a company is only added when
+     * none is known.
+     */
+    public static Future<Optional<JobChange>> employ(SqlClient tx, UUID teamId, UUID partyId, String company, String title,
+                                                     String currentCompany, boolean authoritative) {
+        if (company == null || company.isBlank()) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        if (currentCompany != null && IdentityKeys.companyKey(currentCompany).equals(IdentityKeys.companyKey(company))) {
+            return tx.preparedQuery("""
+                            update party_relationship set position_title = coalesce($2, position_title)
+                             where party_id_to = $1 and relationship_type = 'EMPLOYMENT' and thru_date is null""")
+                    .execute(Tuple.of(partyId, title)).map(Optional.empty());
+        }
+        if (currentCompany != null && !authoritative) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        Future<Void> closeOld = currentCompany == null ? Future.succeededFuture() : tx.preparedQuery("""
+                        update party_relationship set thru_date = now()
+                         where party_id_to = $1 and relationship_type = 'EMPLOYMENT' and thru_date is null""")
+                .execute(Tuple.of(partyId)).mapEmpty();
+        return closeOld
+                .compose(v -> company(tx, teamId, company))
+                .compose(companyId -> tx.preparedQuery("""
+                                insert into party_relationship (id, team_id, party_id_from, party_id_to, relationship_type, position_title)
+                                values ($1, $2, $3, $4, 'EMPLOYMENT', $5)""")
+                        .execute(Tuple.of(UUID.randomUUID(), teamId, companyId, partyId, title)))
+                .compose(v -> {
+                    if (currentCompany == null) {
+                        return Future.succeededFuture(Optional.<JobChange>empty());
+                    }
+                    JobChange change = new JobChange(currentCompany, company);
+                    return tx.preparedQuery("""
+                                    insert into job_change (id, team_id, party_id, old_company, new_company)
+                                    values ($1, $2, $3, $4, $5)""")
+                            .execute(Tuple.of(UUID.randomUUID(), teamId, partyId, currentCompany, company))
+                            .map(Optional.of(change));
+                });
+    }
+
+    public static Future<Void> provenance(SqlClient tx, UUID teamId, UUID partyId, List<String> fields, PersonFields values,
+                                          String source, UUID captureId, UUID memberId, Instant observedAt) {
+        if (fields.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        List<Tuple> batch = fields.stream().map(field -> Tuple.from(new Object[]{teamId, partyId, field,
+                String.valueOf(values.get(field)), source, captureId, memberId,
+                OffsetDateTime.ofInstant(observedAt, ZoneOffset.UTC)})).toList();
+        return tx.preparedQuery("""
+                        insert into field_provenance (team_id, party_id, field, value, source, capture_id, member_id, observed_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8)
+                        on conflict (party_id, field, source) do update
+                           set value = excluded.value, capture_id = excluded.capture_id, member_id = excluded.member_id,
+                               observed_at = excluded.observed_at""")
+                .executeBatch(batch).mapEmpty();
+    }
+
+    public static Future<Void> possibleDuplicate(SqlClient tx, UUID teamId, UUID a, UUID b, String reason) {
+        UUID first = a.compareTo(b) < 0 ? a : b;
+        UUID second = first.equals(a) ? b : a;
+        return tx.preparedQuery("""
+                        insert into possible_duplicate (team_id, party_id_a, party_id_b, reason) values ($1, $2, $3, $4)
+                        on conflict do nothing""")
+                .execute(Tuple.of(teamId, first, second, reason)).mapEmpty();
+    }
+
+    /** What the record holds before a merge. */
+    public record StoredPerson(PersonFields fields, String linkedinSlug, String company) {
+    }
+
+    /** A person moved from one company to another. */
+    public record JobChange(String oldCompany, String newCompany) {
+    }
+}

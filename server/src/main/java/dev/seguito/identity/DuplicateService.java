@@ -1,0 +1,123 @@
+package dev.seguito.identity;
+
+import dev.seguito.api.ApiError;
+import dev.seguito.db.Sequential;
+import dev.seguito.interactions.InteractionService.ContactRef;
+import dev.seguito.sync.Outbox;
+import dev.seguito.team.Member;
+import dev.seguito.team.TeamEvents;
+import dev.seguito.team.TeamService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * A person's answer to "possible duplicate": confirm merges the second record into the first (its addresses,
+ * timeline, history and provenance move; gaps in the survivor are filled, nothing it holds is overwritten), reject
+ * records that they are different people so the question is not asked again.
+ */
+public final class DuplicateService {
+
+    /** Each statement takes $1 = survivor, $2 = merged. */
+    private static final List<String> MERGE = List.of(
+            """
+            insert into party_contact_mech (team_id, party_id, contact_mech_id, purpose, from_date, thru_date)
+            select team_id, $1, contact_mech_id, purpose, from_date, thru_date from party_contact_mech where party_id = $2
+            on conflict do nothing""",
+            "delete from party_contact_mech where party_id = $2",
+            """
+            insert into communication_event_party (event_id, party_id, team_id, role)
+            select event_id, $1, team_id, role from communication_event_party where party_id = $2
+            on conflict do nothing""",
+            "delete from communication_event_party where party_id = $2",
+            """
+            insert into field_provenance (team_id, party_id, field, value, source, capture_id, member_id, observed_at)
+            select team_id, $1, field, value, source, capture_id, member_id, observed_at from field_provenance where party_id = $2
+            on conflict do nothing""",
+            """
+            update party_relationship set thru_date = now()
+             where party_id_to = $2 and thru_date is null
+               and exists (select 1 from party_relationship s where s.party_id_to = $1 and s.thru_date is null)""",
+            "update party_relationship set party_id_to = $1 where party_id_to = $2",
+            "update job_change set party_id = $1 where party_id = $2",
+            "update touch_mark set party_id = $1 where party_id = $2",
+            "delete from next_touch where party_id = $2",
+            """
+            update person s set first_name = coalesce(s.first_name, o.first_name), last_name = coalesce(s.last_name, o.last_name),
+                   headline = coalesce(s.headline, o.headline), title = coalesce(s.title, o.title),
+                   location = coalesce(s.location, o.location), about = coalesce(s.about, o.about),
+                   photo_url = coalesce(s.photo_url, o.photo_url), connection_degree = coalesce(s.connection_degree, o.connection_degree)
+              from person o where s.party_id = $1 and o.party_id = $2""",
+            "update person set linkedin_slug = null where party_id = $2",
+            "update party set status = 'MERGED', merged_into = $1, updated_at = now() where id = $2",
+            "update party set updated_at = now() where id = $1");
+
+    private final Pool pool;
+    private final BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange;
+    private final Runnable invalidateLookups;
+
+    public DuplicateService(Pool pool, BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange, Runnable invalidateLookups) {
+        this.pool = pool;
+        this.afterChange = afterChange;
+        this.invalidateLookups = invalidateLookups;
+    }
+
+    public Future<Void> confirm(Member member, UUID survivor, UUID merged) {
+        if (survivor.equals(merged)) {
+            throw ApiError.badRequest("A contact cannot be merged into itself");
+        }
+        return pool.withTransaction(tx -> lockBoth(tx, member, survivor, merged)
+                        .compose(v -> slugOf(tx, merged))
+                        .compose(slug -> Sequential.each(MERGE, sql -> tx.preparedQuery(sql).execute(Tuple.of(survivor, merged)))
+                                .compose(v -> slug == null ? Future.succeededFuture() : tx.preparedQuery(
+                                        "update person set linkedin_slug = coalesce(linkedin_slug, $2) where party_id = $1")
+                                        .execute(Tuple.of(survivor, slug))))
+                        .compose(v -> decide(tx, member, survivor, merged, "confirmed"))
+                        .compose(v -> Outbox.append(tx, member.teamId(), merged, "CONTACT_DELETE",
+                                new JsonObject().put("partyId", merged.toString()).put("mergedInto", survivor.toString())))
+                        .compose(v -> Outbox.append(tx, member.teamId(), survivor, "CONTACT_UPSERT",
+                                new JsonObject().put("partyId", survivor.toString())))
+                        .compose(v -> afterChange.apply(tx, new ContactRef(member.teamId(), survivor)))
+                        .compose(v -> TeamService.audit(tx, member, "contact.merged",
+                                new JsonObject().put("survivor", survivor.toString()).put("merged", merged.toString())))
+                        .compose(v -> TeamEvents.publish(tx, member.teamId(), survivor, "merged", member.name()))
+                        .compose(v -> TeamEvents.publish(tx, member.teamId(), merged, "merged", member.name())))
+                .onSuccess(v -> invalidateLookups.run());
+    }
+
+    public Future<Void> reject(Member member, UUID a, UUID b) {
+        return pool.withTransaction(tx -> lockBoth(tx, member, a, b)
+                .compose(v -> decide(tx, member, a, b, "rejected"))
+                .compose(v -> TeamEvents.publish(tx, member.teamId(), a, "updated", member.name())));
+    }
+
+    private static Future<Void> lockBoth(SqlConnection tx, Member member, UUID a, UUID b) {
+        return tx.preparedQuery("""
+                        select id from party where id in ($1, $2) and team_id = $3 and status = 'ACTIVE'
+                           and party_type = 'PERSON' order by id for update""")
+                .execute(Tuple.of(a, b, member.teamId()))
+                .compose(rows -> rows.size() == 2 ? Future.succeededFuture()
+                        : Future.failedFuture(ApiError.notFound("Both contacts must exist in your team")));
+    }
+
+    private static Future<String> slugOf(SqlConnection tx, UUID party) {
+        return tx.preparedQuery("select linkedin_slug from person where party_id = $1").execute(Tuple.of(party))
+                .map(rows -> rows.iterator().next().getString(0));
+    }
+
+    private static Future<Void> decide(SqlConnection tx, Member member, UUID a, UUID b, String status) {
+        UUID first = a.compareTo(b) < 0 ? a : b;
+        UUID second = first.equals(a) ? b : a;
+        return tx.preparedQuery("""
+                        insert into possible_duplicate (team_id, party_id_a, party_id_b, reason, status, decided_by)
+                        values ($1, $2, $3, 'Decided by a team member', $4, $5)
+                        on conflict (party_id_a, party_id_b) do update set status = excluded.status, decided_by = excluded.decided_by""")
+                .execute(Tuple.of(member.teamId(), first, second, status, member.id())).mapEmpty();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.seguito.identity;
+
+import dev.seguito.db.Sequential;
+import dev.seguito.parse.ParsedPerson;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * Finds who a captured person already is in the team's base. Strong keys, strongest first: LinkedIn slug,
+ * personal email, phone (E.164). Same name at the same company is only weak evidence: it never merges by itself.
+ * Keys are locked for the transaction, so two colleagues capturing the same new person at once create one record.
+ */
+public final class IdentityResolver {
+
+    private static final String BY_SLUG = """
+            select pe.party_id from person pe join party p on p.id = pe.party_id
+            where pe.team_id = $1 and pe.linkedin_slug = $2 and p.status = 'ACTIVE'""";
+    private static final String BY_MECH = """
+            select pcm.party_id
+              from contact_mech cm
+              join party_contact_mech pcm on pcm.contact_mech_id = cm.id and pcm.thru_date is null
+              join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
+             where cm.team_id = $1 and cm.contact_mech_type = $2 and cm.info_string = $3
+             order by pcm.from_date""";
+    private static final String BY_NAME_AND_COMPANY = """
+            select pe.party_id
+              from person pe
+              join party p on p.id = pe.party_id and p.status = 'ACTIVE'
+              join party_relationship r on r.party_id_to = pe.party_id and r.relationship_type = 'EMPLOYMENT'
+                                       and r.thru_date is null
+              join party_group g on g.party_id = r.party_id_from
+             where pe.team_id = $1 and pe.name_key = $2 and g.name_key = $3
+             limit 1""";
+
+    private IdentityResolver() {
+    }
+
+    public static Future<Resolution> resolve(SqlClient tx, UUID teamId, ParsedPerson person) {
+        List<Key> keys = strongKeys(person);
+        return lock(tx, teamId, keys)
+                .compose(v -> Sequential.map(keys, key -> find(tx, teamId, key)))
+                .compose(found -> {
+                    Set<UUID> matches = new LinkedHashSet<>();
+                    String matchedBy = null;
+                    for (int i = 0; i < keys.size(); i++) {
+                        if (!found.get(i).isEmpty() && matchedBy == null) {
+                            matchedBy = keys.get(i).kind();
+                        }
+                        matches.addAll(found.get(i));
+                    }
+                    if (!matches.isEmpty()) {
+                        List<UUID> all = new ArrayList<>(matches);
+                        return Future.succeededFuture(new Resolution(Optional.of(all.get(0)), matchedBy,
+                                all.subList(1, all.size()), Optional.empty()));
+                    }
+                    return weakMatch(tx, teamId, person).map(weak -> new Resolution(Optional.empty(), null, List.of(), weak));
+                });
+    }
+
+    static List<Key> strongKeys(ParsedPerson person) {
+        List<Key> keys = new ArrayList<>();
+        if (person.linkedinSlug() != null) {
+            keys.add(new Key("linkedin", person.linkedinSlug()));
+        }
+        for (String email : person.emails()) {
+            if (!IdentityKeys.isRoleAddress(email)) {
+                keys.add(new Key("email", IdentityKeys.email(email)));
+            }
+        }
+        for (String phone : person.phones()) {
+            keys.add(new Key("phone", phone));
+        }
+        return keys;
+    }
+
+    /** Sorted, so two transactions locking overlapping keys cannot deadlock. */
+    private static Future<Void> lock(SqlClient tx, UUID teamId, List<Key> keys) {
+        Set<String> sorted = new TreeSet<>();
+        keys.forEach(k -> sorted.add(teamId + ":" + k.kind() + ":" + k.value()));
+        return Sequential.each(List.copyOf(sorted), key ->
+                tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(key)));
+    }
+
+    private static Future<List<UUID>> find(SqlClient tx, UUID teamId, Key key) {
+        Future<io.vertx.sqlclient.RowSet<io.vertx.sqlclient.Row>> rows = switch (key.kind()) {
+            case "linkedin" -> tx.preparedQuery(BY_SLUG).execute(Tuple.of(teamId, key.value()));
+            case "email" -> tx.preparedQuery(BY_MECH).execute(Tuple.of(teamId, "EMAIL_ADDRESS", key.value()));
+            default -> tx.preparedQuery(BY_MECH).execute(Tuple.of(teamId, "TELECOM_NUMBER", key.value()));
+        };
+        return rows.map(rs -> {
+            List<UUID> ids = new ArrayList<>();
+            rs.forEach(r -> ids.add(r.getUUID(0)));
+            return ids;
+        });
+    }
+
+    private static Future<Optional<UUID>> weakMatch(SqlClient tx, UUID teamId, ParsedPerson person) {
+        if (person.fullName() == null || person.company() == null) {
+            return Future.succeededFuture(Optional.empty());
+        }
+        return tx.preparedQuery(BY_NAME_AND_COMPANY)
+                .execute(Tuple.of(teamId, IdentityKeys.nameKey(person.fullName()), IdentityKeys.companyKey(person.company())))
+                .map(rs -> rs.size() == 0 ? Optional.empty() : Optional.of(rs.iterator().next().getUUID(0)));
+    }
+
+    record Key(String kind, String value) {
+    }
+
+    /**
+     * The outcome: a strong match (and other records the same keys point to, which are possible duplicates of it),
+     * or no match with perhaps a weak candidate to ask a person about.
+     */
+    public record Resolution(Optional<UUID> match, String matchedBy, List<UUID> alsoMatching, Optional<UUID> weakCandidate) {
+    }
+}

@@ -1,0 +1,21 @@
+package dev.seguito.parse;
+
+/**
+ * The capture cannot become a contact: a login wall, "profile not found", or nothing readable. Carries the API error
+ * code so the server can answer 422 without interpreting messages.
+ */
+public class CaptureRejectedException extends Exception {
+    public static final String NOT_A_PROFILE = "not_a_profile";
+    public static final String UNPARSEABLE = "unparseable";
+
+    private final String code;
+
+    public CaptureRejectedException(String code, String message) {
+        super(message);
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

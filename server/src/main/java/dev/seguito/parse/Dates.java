@@ -1,0 +1,116 @@
+package dev.seguito.parse;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.TemporalAccessor;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lenient date reading for the many ways mail clients and webmail UIs print a date. Dates without a zone are taken
+ * as UTC: a few hours off is acceptable for follow-up timing, a missing date is not.
+ */
+public final class Dates {
+    private static final List<DateTimeFormatter> ZONED = List.of(
+            f("EEE, d MMM yyyy H:mm[:ss] Z"), f("d MMM yyyy H:mm[:ss] Z"), f("EEE, d MMM yyyy H:mm[:ss] z"),
+            f("d MMM yyyy H:mm[:ss] z"), f("EEE, d MMM yy H:mm[:ss] Z"), f("EEE d MMM yyyy H:mm[:ss] Z"),
+            f("EEE, MMM d, yyyy 'at' h:mm a z"), f("EEE, MMM d, yyyy h:mm a z"));
+    private static final List<DateTimeFormatter> LOCAL = List.of(
+            f("EEE, MMM d, yyyy, h:mm a"), f("MMM d, yyyy, h:mm a"), f("EEE, MMM d, yyyy 'at' h:mm a"),
+            f("EEE, MMM d, yyyy h:mm a"), f("MMM d, yyyy h:mm a"), f("MMM d, yyyy 'at' h:mm a"),
+            f("EEEE, MMMM d, yyyy h:mm a"), f("EEEE, MMMM d, yyyy h:mm[:ss] a"), f("EEEE, MMMM d, yyyy, h:mm a"),
+            f("EEEE, MMMM d, yyyy 'at' h:mm a"), f("MMMM d, yyyy h:mm a"), f("MMMM d, yyyy 'at' h:mm a"),
+            f("EEE M/d/yyyy h:mm a"), f("M/d/yyyy h:mm a"), f("EEE M/d/yyyy H:mm"), f("M/d/yyyy H:mm"),
+            f("EEE d/M/yyyy H:mm"), f("d/M/yyyy H:mm"), f("EEE yyyy-MM-dd H:mm"), f("yyyy-MM-dd H:mm[:ss]"),
+            f("EEE, d MMM yyyy H:mm[:ss]"), f("d MMM yyyy H:mm[:ss]"), f("EEE d MMM yyyy H:mm"),
+            f("EEE, d MMM yyyy, H:mm"), f("d MMMM yyyy H:mm"), f("d MMMM yyyy 'at' H:mm"),
+            f("EEE, MMM d, yyyy 'at' H:mm"), f("EEEE, d MMMM yyyy H:mm"), f("EEEE, d MMMM yyyy 'at' H:mm"),
+            f("MMM d, yyyy, H:mm"), f("EEE, MMM d, yyyy, H:mm"));
+    private static final List<DateTimeFormatter> DATE_ONLY = List.of(f("MMM d, yyyy"), f("EEE, MMM d, yyyy"),
+            f("d MMM yyyy"), f("M/d/yyyy"), f("yyyy-MM-dd"), f("EEEE, MMMM d, yyyy"), f("MMMM d, yyyy"));
+    private static final Pattern TRAILING_ZONE_COMMENT = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
+    private static final Pattern OFFSET_GMT = Pattern.compile("(?i)\\s*(?:GMT|UTC)\\s*([+-]\\d{1,2}):?(\\d{2})?\\s*$");
+
+    private Dates() {
+    }
+
+    private static DateTimeFormatter f(String pattern) {
+        return new DateTimeFormatterBuilder().parseCaseInsensitive().parseLenient().appendPattern(pattern)
+                .toFormatter(Locale.ENGLISH);
+    }
+
+    /** Parses {@code s} or returns null; never throws. */
+    public static Instant parse(String s) {
+        if (s == null) return null;
+        String t = s.replace('\u202F', ' ').replace('\u00A0', ' ').replaceAll("\\s+", " ").trim();
+        t = TRAILING_ZONE_COMMENT.matcher(t).replaceAll("").trim();
+        t = t.replaceFirst("(?i)^(sent|date|datum|on)\\s*:?\\s*", "").replaceAll("(?i)\\s*\\(\\d+ (minutes?|hours?|days?) ago\\)", "");
+        if (t.isEmpty() || t.length() > 120) return null;
+        try {
+            return OffsetDateTime.parse(t).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // not ISO; try the mail formats below
+        }
+        try {
+            return Instant.parse(t);
+        } catch (DateTimeParseException ignored) {
+            // idem
+        }
+        try {
+            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(t, ZonedDateTime::from).toInstant();
+        } catch (DateTimeParseException ignored) {
+            // idem
+        }
+        Matcher gmt = OFFSET_GMT.matcher(t);
+        if (gmt.find()) {
+            String h = gmt.group(1);
+            String sign = h.substring(0, 1);
+            String hh = h.substring(1);
+            if (hh.length() == 1) hh = "0" + hh;
+            String mm = gmt.group(2) == null ? "00" : gmt.group(2);
+            t = t.substring(0, gmt.start()) + " " + sign + hh + mm;
+        }
+        for (DateTimeFormatter fmt : ZONED) {
+            Instant i = tryParse(t, fmt, true);
+            if (i != null) return i;
+        }
+        String noZone = t.replaceFirst("\\s+(?:[A-Z]{2,5}|[+-]\\d{4})$", "");
+        for (DateTimeFormatter fmt : LOCAL) {
+            Instant i = tryParse(noZone, fmt, false);
+            if (i != null) return i;
+        }
+        for (DateTimeFormatter fmt : DATE_ONLY) {
+            try {
+                return LocalDate.parse(noZone, fmt).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } catch (DateTimeParseException ignored) {
+                // next format
+            }
+        }
+        return null;
+    }
+
+    private static Instant tryParse(String t, DateTimeFormatter fmt, boolean zoned) {
+        try {
+            TemporalAccessor ta = fmt.parse(t);
+            if (zoned) {
+                try {
+                    return ZonedDateTime.from(ta).toInstant();
+                } catch (Exception e) {
+                    return OffsetDateTime.from(ta).toInstant();
+                }
+            }
+            return LocalDateTime.from(ta).toInstant(ZoneOffset.UTC);
+        } catch (Exception e) {
+            return null;
+        }
+    }
+}

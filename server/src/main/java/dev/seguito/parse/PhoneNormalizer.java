@@ -1,0 +1,65 @@
+package dev.seguito.parse;
+
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Finds phone numbers in free text and writes them as E.164, so that "+39 02 1234 5678" and "02-12345678" written by
+ * someone in Milan are the same number. The default region is a guess (signature or address TLD, else US) used only
+ * for numbers written without a country code.
+ */
+public final class PhoneNormalizer {
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final Pattern FAX_LINE = Pattern.compile("(?i)^\\W*(f|fax|telefax)\\b\\W");
+    private static final Set<String> GENERIC_TLDS = Set.of("com", "org", "net", "io", "co", "ai", "app", "dev", "biz",
+            "info", "edu", "gov", "mil", "me", "tv", "xyz");
+
+    private PhoneNormalizer() {
+    }
+
+    /** All valid phone numbers in {@code text} (fax lines skipped), E.164, in order of appearance, at most 5. */
+    public static List<String> findAll(String text, String defaultRegion) {
+        Set<String> out = new LinkedHashSet<>();
+        if (text == null) return List.of();
+        String region = defaultRegion == null ? "US" : defaultRegion;
+        for (String line : text.split("\n")) {
+            if (FAX_LINE.matcher(line.trim()).find()) continue;
+            String l = Texts.cap(line, 1000);
+            for (PhoneNumberMatch m : UTIL.findNumbers(l, region, PhoneNumberUtil.Leniency.VALID, 5_000)) {
+                out.add(UTIL.format(m.number(), PhoneNumberUtil.PhoneNumberFormat.E164));
+                if (out.size() >= 5) return new ArrayList<>(out);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** One number to E.164, or null when it is not a valid number. */
+    public static String normalize(String raw, String defaultRegion) {
+        if (raw == null) return null;
+        try {
+            PhoneNumber n = UTIL.parse(raw, defaultRegion == null ? "US" : defaultRegion);
+            return UTIL.isValidNumber(n) ? UTIL.format(n, PhoneNumberUtil.PhoneNumberFormat.E164) : null;
+        } catch (Exception e) {
+            return null;
+        }
+    }
+
+    /** A region code for a domain's country TLD ({@code acme.it} → IT, {@code .co.uk} → GB), or null if generic. */
+    public static String regionForDomain(String domainOrUrl) {
+        if (domainOrUrl == null) return null;
+        String d = domainOrUrl.toLowerCase(Locale.ROOT).replaceFirst("^[a-z]+://", "").replaceFirst("[/:?#].*$", "");
+        int dot = d.lastIndexOf('.');
+        if (dot < 0) return null;
+        String tld = d.substring(dot + 1);
+        if (GENERIC_TLDS.contains(tld) || tld.length() != 2) return null;
+        String region = tld.equals("uk") ? "GB" : tld.toUpperCase(Locale.ROOT);
+        return UTIL.getSupportedRegions().contains(region) ? region : null;
+    }
+}

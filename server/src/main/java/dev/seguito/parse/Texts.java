@@ -1,0 +1,84 @@
+package dev.seguito.parse;
+
+import java.util.regex.Pattern;
+
+/**
+ * Text hygiene for every value that leaves the parsers: no markup, no runaway lengths, no invisible characters.
+ * Captured pages are hostile input (huge, odd whitespace, zero-width joiners), so every field passes through here.
+ */
+public final class Texts {
+    public static final int MAX_FIELD = 500;
+    public static final int MAX_ABOUT = 4000;
+    public static final int MAX_BODY = 20_000;
+    /** Inputs beyond this are truncated before parsing; a real profile or thread page is far below it. */
+    public static final int MAX_INPUT = 8 * 1024 * 1024;
+
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+    private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
+    private static final Pattern INLINE_SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F\\x0B\\f]+");
+    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]{0,500}>");
+
+    private Texts() {
+    }
+
+    /** A single-line field: markup removed, whitespace collapsed, capped at {@link #MAX_FIELD}; blank becomes null. */
+    public static String field(String s) {
+        return field(s, MAX_FIELD);
+    }
+
+    public static String field(String s, int max) {
+        if (s == null) return null;
+        String t = s;
+        if (t.indexOf('<') >= 0 && TAG.matcher(t).find()) t = HtmlToText.convert(t);
+        t = INVISIBLE.matcher(t).replaceAll("");
+        t = SPACES.matcher(t).replaceAll(" ").trim();
+        return t.isEmpty() ? null : cap(t, max);
+    }
+
+    /** Multi-line text (about, reply text): keeps line breaks, collapses runs of blank lines and inner spaces. */
+    public static String multiline(String s, int max) {
+        if (s == null) return null;
+        String t = INVISIBLE.matcher(s.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        StringBuilder out = new StringBuilder(Math.min(t.length(), max + 16));
+        int blank = 0;
+        for (String line : t.split("\n", -1)) {
+            String l = INLINE_SPACES.matcher(line).replaceAll(" ").strip();
+            if (l.isEmpty()) {
+                blank++;
+                continue;
+            }
+            if (out.length() > 0) out.append(blank > 0 ? "\n\n" : "\n");
+            blank = 0;
+            out.append(l);
+            if (out.length() > max) break;
+        }
+        String r = out.toString().trim();
+        return r.isEmpty() ? null : cap(r, max);
+    }
+
+    /** Collapses all whitespace; used for comparisons, not for output. */
+    public static String squash(String s) {
+        return s == null ? "" : SPACES.matcher(INVISIBLE.matcher(s).replaceAll("")).replaceAll(" ").trim();
+    }
+
+    public static String cap(String s, int max) {
+        if (s == null || s.length() <= max) return s;
+        int end = max;
+        // never split a surrogate pair: a lone surrogate is invalid UTF-8 downstream
+        if (Character.isHighSurrogate(s.charAt(end - 1))) end--;
+        return s.substring(0, end).trim();
+    }
+
+    public static String capInput(String s) {
+        return s == null ? "" : cap(s, MAX_INPUT);
+    }
+
+    public static boolean isBlank(String s) {
+        return s == null || squash(s).isEmpty();
+    }
+
+    public static String firstNonBlank(String... values) {
+        for (String v : values) if (!isBlank(v)) return v;
+        return null;
+    }
+}

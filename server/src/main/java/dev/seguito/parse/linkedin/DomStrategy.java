@@ -1,0 +1,161 @@
+package dev.seguito.parse.linkedin;
+
+import dev.seguito.parse.HtmlToText;
+import dev.seguito.parse.LinkedInUrls;
+import dev.seguito.parse.Names;
+import dev.seguito.parse.PersonDraft;
+import dev.seguito.parse.Texts;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Reads the rendered page: the public layout ({@code top-card-layout__*}, {@code experience-item}) and the logged-in
+ * one ({@code pv-top-card}, {@code text-heading-xlarge}, the {@code #experience} card). LinkedIn obfuscates most class
+ * names in the logged-in app, so selectors lean on the few stable ones plus document structure.
+ */
+final class DomStrategy implements ProfileStrategy {
+    private static final Pattern DEGREE = Pattern.compile("(?i)\\b([123])(?:st|nd|rd)\\b");
+    private static final Pattern CURRENT_COMPANY = Pattern.compile("(?i)^current company:\\s*(.+?)\\.?\\s*(click to skip.*)?$");
+
+    @Override
+    public void extract(Document doc, PageContext ctx, PersonDraft d) {
+        publicLayout(doc, d);
+        loggedInLayout(doc, ctx, d);
+        if (d.get(PersonDraft.LINKEDIN_URL) == null && ctx.slug != null) {
+            d.offer(PersonDraft.LINKEDIN_URL, LinkedInUrls.canonical("/in/" + ctx.slug), 0.9);
+        }
+    }
+
+    private void publicLayout(Document doc, PersonDraft d) {
+        Element name = doc.selectFirst("h1.top-card-layout__title, .top-card-layout__title h1, h1.top-card__title");
+        if (name != null) d.offer(PersonDraft.FULL_NAME, Names.clean(name.text()), 0.9);
+        d.offer(PersonDraft.HEADLINE, text(doc.selectFirst("h2.top-card-layout__headline, .top-card-layout__headline")), 0.9);
+        Element subline = doc.selectFirst(".top-card-layout__first-subline .not-first-middot > span, "
+                + ".top-card__subline-item, .top-card-layout__first-subline span");
+        if (subline != null && !subline.text().toLowerCase().contains("contact info")) {
+            d.offer(PersonDraft.LOCATION, subline.text(), 0.85);
+        }
+        Element exp = doc.selectFirst("section.experience li.experience-item, li.experience-item, "
+                + "section[data-section=experience] li.profile-section-card");
+        if (exp != null) {
+            Element title = exp.selectFirst(".experience-item__title, .profile-section-card__title, h3");
+            Element company = exp.selectFirst(".experience-item__subtitle, .profile-section-card__subtitle, h4");
+            // a grouped position lists the company as title and roles below
+            Element nested = exp.selectFirst("li.experience-group-position, .experience-group-position");
+            if (nested != null) {
+                d.offer(PersonDraft.COMPANY, text(title), 0.85);
+                d.offer(PersonDraft.TITLE, text(nested.selectFirst("h3, .experience-item__title")), 0.85);
+            } else {
+                d.offer(PersonDraft.TITLE, text(title), 0.9);
+                d.offer(PersonDraft.COMPANY, text(company), 0.9);
+            }
+        }
+        Element about = doc.selectFirst("section.summary .core-section-container__content, section[data-section=summary] "
+                + ".core-section-container__content");
+        if (about != null) d.offer(PersonDraft.ABOUT, HtmlToText.convert(about), 0.85);
+        Element photo = doc.selectFirst("img.top-card__profile-image, img.top-card-layout__entity-image");
+        if (photo != null) offerPhoto(d, photo, 0.8);
+    }
+
+    private void loggedInLayout(Document doc, PageContext ctx, PersonDraft d) {
+        Element h1 = doc.selectFirst("main h1.text-heading-xlarge, .pv-top-card h1, h1.text-heading-xlarge, "
+                + ".pv-text-details__left-panel h1, main section h1");
+        if (h1 == null) return;
+        Element card = h1.closest("section");
+        if (card == null) card = h1.parent();
+        if (h1.hasClass("text-heading-xlarge") || card.hasClass("pv-top-card") || card.selectFirst(".pv-top-card") != null) {
+            d.offer(PersonDraft.FULL_NAME, Names.clean(h1.text()), 0.9);
+        } else {
+            d.offer(PersonDraft.FULL_NAME, Names.clean(h1.text()), 0.5);
+        }
+        if (ctx.slug == null) {
+            Element self = card.selectFirst("a[href*=/overlay/contact-info], a[href*=/overlay/about-this-profile], "
+                    + "a[href*=/overlay/photo], a[href*=/detail/contact-info]");
+            if (self != null) ctx.slug = LinkedInUrls.slug(self.attr("href"));
+        }
+        d.offer(PersonDraft.HEADLINE, text(card.selectFirst("div.text-body-medium.break-words, .pv-text-details__left-panel "
+                + ".text-body-medium")), 0.9);
+        d.offer(PersonDraft.LOCATION, text(card.selectFirst("span.text-body-small.inline.t-black--light.break-words, "
+                + ".pv-text-details__left-panel span.text-body-small.inline")), 0.85);
+        Element degree = card.selectFirst(".dist-value, .distance-badge");
+        if (degree != null) {
+            Matcher m = DEGREE.matcher(degree.text());
+            if (m.find()) d.offer(PersonDraft.CONNECTION_DEGREE, m.group(1), 0.9);
+        }
+        Element photo = card.selectFirst("img.pv-top-card-profile-picture__image--show, img.pv-top-card-profile-picture__image, "
+                + ".pv-top-card__photo img, img.profile-photo-edit__preview");
+        if (photo != null) offerPhoto(d, photo, 0.85);
+        for (Element button : card.select("button[aria-label], a[aria-label]")) {
+            Matcher m = CURRENT_COMPANY.matcher(button.attr("aria-label").trim());
+            if (m.matches()) {
+                d.offer(PersonDraft.COMPANY, m.group(1), 0.75);
+                break;
+            }
+        }
+        Element experience = sectionByAnchor(doc, "experience");
+        if (experience != null) readExperience(experience, d);
+        Element about = sectionByAnchor(doc, "about");
+        if (about != null) {
+            Element body = about.selectFirst(".inline-show-more-text span[aria-hidden=true], .inline-show-more-text, "
+                    + ".pv-shared-text-with-see-more span[aria-hidden=true]");
+            if (body != null) d.offer(PersonDraft.ABOUT, HtmlToText.convert(body), 0.85);
+        }
+    }
+
+    private static Element sectionByAnchor(Document doc, String id) {
+        Element anchor = doc.getElementById(id);
+        if (anchor == null) return null;
+        Element section = anchor.closest("section");
+        return section == null ? anchor.parent() : section;
+    }
+
+    /** The first entity of the experience card is the current (or latest) position. */
+    private static void readExperience(Element section, PersonDraft d) {
+        Element first = section.selectFirst("[data-view-name=profile-component-entity], li.artdeco-list__item, li.pvs-list__item--line-separated");
+        if (first == null) return;
+        String top = visible(first.selectFirst(".t-bold"));
+        Element sub = first.selectFirst(".pvs-entity__sub-components");
+        Element nested = sub == null ? null : sub.selectFirst("[data-view-name=profile-component-entity]");
+        if (nested != null && visible(nested.selectFirst(".t-bold")) != null) {
+            d.offer(PersonDraft.COMPANY, top, 0.85);
+            d.offer(PersonDraft.TITLE, visible(nested.selectFirst(".t-bold")), 0.85);
+            return;
+        }
+        d.offer(PersonDraft.TITLE, top, 0.88);
+        for (Element span : first.select("span.t-14.t-normal")) {
+            if (span.hasClass("t-black--light") || span.closest(".pvs-entity__sub-components") != null) {
+                continue;
+            }
+            String company = visible(span);
+            if (company != null) {
+                // "Acme · Full-time": the employment type is not part of the name
+                company = company.replaceFirst("\\s*·\\s*(Full-time|Part-time|Self-employed|Freelance|Contract|Internship|"
+                        + "Apprenticeship|Seasonal|Permanent|Temporary|Tempo pieno|Vollzeit|Temps plein|Heltid).*$", "");
+                if (!company.contains(" · ") || company.indexOf(" · ") > 0) company = company.split(" · ")[0];
+                d.offer(PersonDraft.COMPANY, company, 0.88);
+            }
+            break;
+        }
+    }
+
+    /** Text of the visible copy: LinkedIn duplicates strings into aria-hidden and visually-hidden spans. */
+    private static String visible(Element el) {
+        if (el == null) return null;
+        Elements shown = el.select("span[aria-hidden=true]");
+        return Texts.field(shown.isEmpty() ? el.text() : shown.first().text());
+    }
+
+    private static String text(Element el) {
+        return el == null ? null : Texts.field(el.text());
+    }
+
+    private static void offerPhoto(PersonDraft d, Element img, double conf) {
+        String src = img.hasAttr("data-delayed-url") ? img.attr("data-delayed-url") : img.attr("src");
+        if (src.startsWith("http") && !src.contains("static.licdn.com") && !src.startsWith("data:")) {
+            d.offer(PersonDraft.PHOTO_URL, src, conf);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.seguito.parse.mail;
+
+import dev.seguito.parse.EmailAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * A stable identity for a message so that capturing the same thread twice does not duplicate the timeline. Webmail
+ * pages rarely expose the RFC Message-ID, so a hash of sender, date and normalised subject stands in.
+ */
+final class MessageIds {
+    private MessageIds() {
+    }
+
+    static String of(String rfcMessageId, EmailAddress from, Instant sentAt, String subject) {
+        if (rfcMessageId != null) {
+            String id = rfcMessageId.trim();
+            if (id.matches("<?[^<>\\s]+@[^<>\\s]+>?")) {
+                return id.startsWith("<") ? id : "<" + id + (id.endsWith(">") ? "" : ">");
+            }
+        }
+        String key = (from == null ? "" : from.address()) + "|" + (sentAt == null ? "" : sentAt.getEpochSecond() / 60)
+                + "|" + normaliseSubject(subject);
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(h, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** "Re: RE: Fwd: Hello" and "hello" are the same thread subject. */
+    static String normaliseSubject(String subject) {
+        if (subject == null) return "";
+        return subject.replaceAll("(?i)^\\s*((re|fw|fwd|aw|wg|tr|sv|vs|r|rif|antw)\\s*(\\[\\d+\\])?\\s*:\\s*)+", "")
+                .replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+    }
+}

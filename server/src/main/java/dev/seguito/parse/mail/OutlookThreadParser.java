@@ -1,0 +1,222 @@
+package dev.seguito.parse.mail;
+
+import dev.seguito.parse.CaptureRejectedException;
+import dev.seguito.parse.CaptureSource;
+import dev.seguito.parse.Dates;
+import dev.seguito.parse.EmailAddress;
+import dev.seguito.parse.HtmlToText;
+import dev.seguito.parse.ParsedCapture;
+import dev.seguito.parse.QuoteStripper;
+import dev.seguito.parse.Texts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
+
+/**
+ * Reads Outlook on the web's reading pane. OWA class names are generated and change with every release, so this
+ * parser relies on accessibility attributes (aria-labels such as "Message body", "From: …", persona buttons whose
+ * title or label holds the address) and, failing that, on the printed "From:/Sent:/To:" header blocks.
+ */
+public final class OutlookThreadParser {
+    private static final String BODY_SELECTOR = "[aria-label=Message body], [aria-label='Message body'], "
+            + "div[id^=UniqueMessageBody], div.allowTextSelection, div[data-testid=messageBody], div.rps_body";
+    private static final Pattern HEADER_LINE = Pattern.compile(
+            "(?im)^\\s*(from|sent|date|to|cc|subject)\\s*:\\s*(.*)$");
+    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\s*:?\\s*");
+
+    private OutlookThreadParser() {
+    }
+
+    public static ParsedCapture parse(String html) throws CaptureRejectedException {
+        if (Texts.isBlank(html)) throw new CaptureRejectedException(CaptureRejectedException.UNPARSEABLE, "The capture is empty.");
+        Document doc = Jsoup.parse(Texts.capInput(html));
+        List<String> warnings = new ArrayList<>();
+        Element main = doc.selectFirst("[role=main]");
+        Element scope = main != null ? main : doc.body();
+        String subject = subject(doc, scope);
+        List<RawMessage> messages = new ArrayList<>();
+        for (Element body : topLevel(scope.select(BODY_SELECTOR))) {
+            Element container = containerOf(body, scope);
+            RawMessage m = fromDom(container, body, warnings);
+            if (m != null) messages.add(m);
+        }
+        if (messages.isEmpty()) messages.addAll(fromHeaderBlocks(scope, warnings));
+        if (messages.isEmpty()) {
+            throw new CaptureRejectedException(CaptureRejectedException.UNPARSEABLE,
+                    "No Outlook messages found: open a conversation in the reading pane and capture again.");
+        }
+        for (RawMessage m : messages) if (m.subject == null) m.subject = subject;
+        for (RawMessage m : messages) {
+            m.bounce = Bounces.looksLikeBounce(m.from, m.subject, null);
+            if (m.bounce) {
+                List<EmailAddress> exclude = new ArrayList<>(m.to);
+                exclude.add(m.from);
+                m.bounced.addAll(Bounces.fromText(m.newText, exclude));
+            }
+        }
+        return ThreadAssembler.assemble(CaptureSource.OUTLOOK_THREAD, messages, subject, warnings);
+    }
+
+    private static String subject(Document doc, Element scope) {
+        Element h = scope.selectFirst("[role=heading][aria-level=2], [role=heading][title], h1, h2, [data-testid=subjectLine]");
+        if (h != null) {
+            String t = Texts.firstNonBlank(h.attr("title"), h.text());
+            if (t != null) return Texts.field(t);
+        }
+        String title = doc.title();
+        return title.isBlank() ? null : Texts.field(title.replaceFirst("\\s*[-–]\\s*(Outlook|Mail).*$", ""));
+    }
+
+    private static List<Element> topLevel(Elements els) {
+        List<Element> out = new ArrayList<>();
+        for (Element e : els) {
+            boolean nested = false;
+            for (Element o : out) if (e.parents().contains(o)) nested = true;
+            if (!nested) out.add(e);
+        }
+        return out;
+    }
+
+    /** The message's own container: the largest ancestor that contains no other message body. */
+    private static Element containerOf(Element body, Element scope) {
+        Element best = body.parent();
+        for (Element p = body.parent(); p != null && p != scope.parent(); p = p.parent()) {
+            if (topLevel(p.select(BODY_SELECTOR)).size() > 1) break;
+            best = p;
+            if (p.is("[role=listitem], [role=article], [role=region][aria-label], [data-convid], [data-test-id=mailMessage]")) break;
+        }
+        return best;
+    }
+
+    private static RawMessage fromDom(Element container, Element body, List<String> warnings) {
+        RawMessage m = new RawMessage();
+        Element header = container.clone();
+        for (Element b : header.select(BODY_SELECTOR)) b.remove();
+        for (Element el : header.select("[title], [aria-label], span, div, button")) {
+            String label = Texts.firstNonBlank(el.attr("aria-label"), "");
+            String role = roleOf(el);
+            List<EmailAddress> found = new ArrayList<>();
+            for (String candidate : new String[] {el.attr("title"), el.attr("aria-label"), el.ownText()}) {
+                if (candidate == null || candidate.isBlank() || !candidate.contains("@")) continue;
+                String name = Texts.firstNonBlank(el.ownText().contains("@") ? null : el.ownText(), el.text().contains("@") ? null : el.text());
+                List<EmailAddress> parsed = Addresses.parseList(LABEL_PREFIX.matcher(candidate).replaceFirst(""));
+                if (parsed.size() == 1 && parsed.get(0).name() == null && name != null) {
+                    parsed = List.of(new EmailAddress(Addresses.cleanName(LABEL_PREFIX.matcher(name).replaceFirst("")), parsed.get(0).address()));
+                }
+                found.addAll(parsed);
+                break;
+            }
+            for (EmailAddress a : found) place(m, a, role);
+            if (m.sentAt == null && (label.toLowerCase(Locale.ROOT).matches("^(sent|date|received).*") || el.hasAttr("title"))) {
+                Instant i = Dates.parse(LABEL_PREFIX.matcher(Texts.firstNonBlank(el.attr("title"), label, el.text())).replaceFirst(""));
+                if (i != null) m.sentAt = i;
+            }
+        }
+        if (m.sentAt == null) {
+            for (Element el : header.select("span, div, time")) {
+                if (!el.ownText().isBlank()) {
+                    Instant i = Dates.parse(el.ownText());
+                    if (i != null) {
+                        m.sentAt = i;
+                        break;
+                    }
+                }
+            }
+        }
+        if (m.from == null) {
+            warnings.add("an Outlook message without a readable sender was skipped");
+            return null;
+        }
+        m.newText = QuoteStripper.stripHtml(body);
+        return m;
+    }
+
+    /** "from", "to", "cc" from the element's own or an ancestor's label, else null (first person = sender). */
+    private static String roleOf(Element el) {
+        for (Element p = el; p != null; p = p.parent()) {
+            String label = (p.attr("aria-label") + " " + p.ownText()).trim().toLowerCase(Locale.ROOT);
+            if (label.startsWith("from")) return "from";
+            if (label.startsWith("to") && !label.startsWith("tool")) return "to";
+            if (label.startsWith("cc") || label.startsWith("bcc")) return "cc";
+            if (p.is("[role=listitem], [data-convid]")) break;
+        }
+        return null;
+    }
+
+    private static void place(RawMessage m, EmailAddress a, String role) {
+        if (a == null) return;
+        boolean known = (m.from != null && m.from.address().equals(a.address()))
+                || m.to.stream().anyMatch(x -> x.address().equals(a.address()))
+                || m.cc.stream().anyMatch(x -> x.address().equals(a.address()));
+        if (known) {
+            // a later, better-named sighting of the sender improves the name
+            if (m.from != null && m.from.address().equals(a.address()) && m.from.name() == null && a.name() != null) m.from = a;
+            return;
+        }
+        if ("from".equals(role) || role == null && m.from == null) {
+            if (m.from == null) m.from = a;
+            else m.to.add(a);
+        } else if ("cc".equals(role)) {
+            m.cc.add(a);
+        } else {
+            m.to.add(a);
+        }
+    }
+
+    /** Printed or pasted views: messages separated by "From: … / Sent: … / To: … / Subject: …" header blocks. */
+    private static List<RawMessage> fromHeaderBlocks(Element scope, List<String> warnings) {
+        String text = HtmlToText.convert(scope);
+        List<RawMessage> out = new ArrayList<>();
+        if (text == null) return out;
+        String[] lines = text.split("\n");
+        int i = 0;
+        while (i < lines.length) {
+            Matcher hm = HEADER_LINE.matcher(lines[i]);
+            if (!hm.matches() || !hm.group(1).equalsIgnoreCase("from")) {
+                i++;
+                continue;
+            }
+            RawMessage m = new RawMessage();
+            int j = i;
+            for (; j < lines.length; j++) {
+                Matcher h = HEADER_LINE.matcher(lines[j]);
+                if (!h.matches() || j > i && h.group(1).equalsIgnoreCase("from")) break;
+                String value = h.group(2);
+                switch (h.group(1).toLowerCase(Locale.ROOT)) {
+                    case "from" -> m.from = first(Addresses.parseList(value));
+                    case "to" -> m.to.addAll(Addresses.parseList(value));
+                    case "cc" -> m.cc.addAll(Addresses.parseList(value));
+                    case "sent", "date" -> m.sentAt = Dates.parse(value);
+                    case "subject" -> m.subject = Texts.field(value);
+                    default -> { }
+                }
+            }
+            int k = j;
+            StringBuilder body = new StringBuilder();
+            for (; k < lines.length; k++) {
+                Matcher h = HEADER_LINE.matcher(lines[k]);
+                if (h.matches() && h.group(1).equalsIgnoreCase("from")) break;
+                body.append(lines[k]).append('\n');
+            }
+            if (m.from != null) {
+                m.newText = QuoteStripper.stripPlain(body.toString());
+                out.add(m);
+            } else {
+                warnings.add("a header block without a readable sender was skipped");
+            }
+            i = Math.max(k, i + 1);
+        }
+        return out;
+    }
+
+    private static EmailAddress first(List<EmailAddress> list) {
+        return list.isEmpty() ? null : list.get(0);
+    }
+}

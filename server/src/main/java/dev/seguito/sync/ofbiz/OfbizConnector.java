@@ -1,0 +1,137 @@
+package dev.seguito.sync.ofbiz;
+
+import dev.seguito.sync.CrmConnector;
+import dev.seguito.sync.CrmResult;
+import dev.seguito.sync.SyncRecord;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Delivers Seguito's changes to Apache OFBiz through its REST API and the "seguito" component: look up what OFBiz
+ * already holds, plan the missing service calls with {@link OfbizMapping}, run them in order. A failure part-way is
+ * safe: the next attempt looks up again and only runs what is still missing.
+ */
+public final class OfbizConnector implements CrmConnector {
+
+    /** Sent to the component's ping/install services (also keeps the JSON body non-empty, as OFBiz requires). */
+    static final String CLIENT_VERSION = "0.1.0";
+
+    private final OfbizRestClient client;
+    private final OfbizMapping mapping;
+
+    /** The connector configured from SEGUITO_OFBIZ_* variables (see {@link OfbizConfig#fromEnv}). */
+    public static OfbizConnector fromEnv(Vertx vertx, java.util.Map<String, String> env) {
+        return new OfbizConnector(vertx, OfbizConfig.fromEnv(env));
+    }
+
+    public OfbizConnector(Vertx vertx, OfbizConfig config) {
+        this(vertx, config, Clock.systemUTC());
+    }
+
+    public OfbizConnector(Vertx vertx, OfbizConfig config, Clock clock) {
+        this(new OfbizRestClient(vertx, config, clock), new OfbizMapping(clock));
+    }
+
+    public OfbizConnector(OfbizRestClient client, OfbizMapping mapping) {
+        this.client = Objects.requireNonNull(client, "client");
+        this.mapping = Objects.requireNonNull(mapping, "mapping");
+    }
+
+    @Override
+    public String name() {
+        return "ofbiz";
+    }
+
+    @Override
+    public Future<Void> checkConnection() {
+        return client.call("seguitoPing", clientInfo()).mapEmpty();
+    }
+
+    @Override
+    public Future<Void> install() {
+        return client.call("seguitoEnsureSeedData", clientInfo())
+                .compose(created -> client.call("seguitoPing", clientInfo()))
+                .compose(ping -> "Y".equals(ping.getString("seedDataPresent")) ? Future.<Void>succeededFuture()
+                        : Future.failedFuture("the seguito component's seed data is still missing in OFBiz"));
+    }
+
+    @Override
+    public Future<CrmResult> deliver(SyncRecord record) {
+        Future<Void> work = switch (record.kind()) {
+            case CONTACT_UPSERT -> deliverContact(record);
+            case CONTACT_DELETE -> snapshot(OfbizIds.contactParty(record.externalId()))
+                    .compose(person -> run(mapping.contactDelete(record, person)));
+            case INTERACTION_CREATE -> deliverInteraction(record);
+        };
+        return work.map(v -> CrmResult.delivered()).recover(e -> Future.succeededFuture(toResult(record, e)));
+    }
+
+    private static JsonObject clientInfo() {
+        return new JsonObject().put("clientVersion", CLIENT_VERSION);
+    }
+
+    private Future<Void> deliverContact(SyncRecord record) {
+        Future<PartySnapshot> company = record.company() == null ? Future.succeededFuture(PartySnapshot.NOT_FOUND)
+                : snapshot(OfbizIds.companyParty(record.company()));
+        return company.compose(c -> snapshot(OfbizIds.contactParty(record.externalId()))
+                .compose(person -> run(mapping.contactUpsert(record, person, c))));
+    }
+
+    private Future<Void> deliverInteraction(SyncRecord record) {
+        OfbizCall lookup = OfbizMapping.communicationEventLookup(record);
+        return client.call(lookup.service(), lookup.params()).compose(found -> {
+            String existing = found.getString("communicationEventId");
+            if (existing != null) {
+                return Future.succeededFuture();
+            }
+            return requireParty(record.fromContactExternalId())
+                    .compose(v -> requireParty(record.toContactExternalId()))
+                    .compose(v -> run(mapping.interactionCreate(record, null)));
+        });
+    }
+
+    /** An interaction can only point at parties OFBiz has: if the contact is not synced yet, retry later. */
+    private Future<Void> requireParty(String contactExternalId) {
+        if (contactExternalId == null) {
+            return Future.succeededFuture();
+        }
+        return snapshot(OfbizIds.contactParty(contactExternalId)).compose(p -> p.found() ? Future.succeededFuture()
+                : Future.failedFuture(new ContactNotSyncedYet(contactExternalId)));
+    }
+
+    private Future<PartySnapshot> snapshot(String partyExternalId) {
+        OfbizCall lookup = OfbizMapping.partySnapshotLookup(partyExternalId);
+        return client.call(lookup.service(), lookup.params()).map(PartySnapshot::fromServiceData);
+    }
+
+    private Future<Void> run(List<OfbizCall> calls) {
+        Future<Void> chain = Future.succeededFuture();
+        for (OfbizCall call : calls) {
+            chain = chain.compose(v -> client.call(call.service(), call.params()).mapEmpty());
+        }
+        return chain;
+    }
+
+    private static CrmResult toResult(SyncRecord record, Throwable e) {
+        String what = record.kind() + " " + record.externalId() + ": ";
+        if (e instanceof OfbizException ofbiz) {
+            return ofbiz.retryable() ? CrmResult.retryable(what + ofbiz.getMessage())
+                    : CrmResult.permanent(what + ofbiz.getMessage());
+        }
+        if (e instanceof ContactNotSyncedYet) {
+            return CrmResult.retryable(what + e.getMessage());
+        }
+        return CrmResult.retryable(what + "unexpected " + e);
+    }
+
+    private static final class ContactNotSyncedYet extends RuntimeException {
+        ContactNotSyncedYet(String contactExternalId) {
+            super("contact " + contactExternalId + " is not in OFBiz yet", null, false, false);
+        }
+    }
+}

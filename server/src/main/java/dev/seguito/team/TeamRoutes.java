@@ -1,0 +1,68 @@
+package dev.seguito.team;
+
+import dev.seguito.api.ApiError;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+
+import static dev.seguito.api.Http.body;
+import static dev.seguito.api.Http.idParam;
+import static dev.seguito.api.Http.json;
+import static dev.seguito.api.Http.member;
+import static dev.seguito.api.Http.respond;
+
+/** Who am I, members, pairing codes and tokens (docs/api.md, "Pairing" and "Team"). */
+public final class TeamRoutes {
+
+    private TeamRoutes() {
+    }
+
+    /** The one unauthenticated API route: a pairing code is the credential. */
+    public static void mountPairing(Router api, TeamService teams) {
+        api.post("/pair").handler(ctx -> {
+            JsonObject body = body(ctx);
+            String code = body.getString("code");
+            if (code == null || code.isBlank()) {
+                throw ApiError.badRequest("\"code\" is required: the pairing code your admin gave you");
+            }
+            String device = body.getString("deviceName", "browser");
+            respond(ctx, 201, teams.pair(code, device.length() > 100 ? device.substring(0, 100) : device)
+                    .map(p -> new JsonObject().put("token", p.token()).put("member", p.member().toJson())
+                            .put("team", team(p.member()))));
+        });
+    }
+
+    public static void mount(Router api, TeamService teams) {
+        api.get("/me").handler(ctx -> {
+            Member me = member(ctx);
+            json(ctx, 200, new JsonObject().put("member", me.toJson()).put("team", team(me)).put("role", me.role())
+                    .put("tokenId", me.tokenId().toString()));
+        });
+        api.post("/me/logout").handler(ctx -> {
+            Member me = member(ctx);
+            respond(ctx, 200, teams.revoke(me, me.tokenId()).map(v -> new JsonObject().put("revoked", true)));
+        });
+        api.get("/team/members").handler(ctx -> respond(ctx, 200,
+                teams.members(member(ctx)).map(items -> new JsonObject().put("items", items))));
+        api.post("/team/members").handler(ctx -> {
+            JsonObject body = body(ctx);
+            String name = body.getString("name");
+            String email = body.getString("email");
+            if (name == null || name.isBlank() || email == null || !email.contains("@")) {
+                throw ApiError.badRequest("\"name\" and a valid \"email\" are required");
+            }
+            respond(ctx, 201, teams.addMember(member(ctx), name.trim(), email.trim(), body.getString("role", "member"))
+                    .map(m -> new JsonObject().put("member", m.member().toJson()).put("pairingCode", m.pairingCode())));
+        });
+        api.post("/team/members/:memberId/pairing-code").handler(ctx -> respond(ctx, 201,
+                teams.newPairingCode(member(ctx), idParam(ctx, "memberId"))
+                        .map(code -> new JsonObject().put("pairingCode", code))));
+        api.get("/team/tokens").handler(ctx -> respond(ctx, 200,
+                teams.tokens(member(ctx)).map(items -> new JsonObject().put("items", items))));
+        api.delete("/team/tokens/:tokenId").handler(ctx -> respond(ctx, 200,
+                teams.revoke(member(ctx), idParam(ctx, "tokenId")).map(v -> new JsonObject().put("revoked", true))));
+    }
+
+    private static JsonObject team(Member m) {
+        return new JsonObject().put("id", m.teamId().toString()).put("name", m.teamName());
+    }
+}

@@ -1,0 +1,267 @@
+package dev.seguito.touch;
+
+import dev.seguito.api.ApiError;
+import dev.seguito.interactions.InteractionService.ContactRef;
+import dev.seguito.team.Member;
+import dev.seguito.team.TeamEvents;
+import dev.seguito.team.TeamService;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps each contact's one current suggestion in {@code next_touch}. The pure {@link NextTouchEngine} decides; this
+ * class loads its inputs and stores its answer, inside the transaction that changed the timeline, policy or marks,
+ * so reads (the side panel, the agenda) never compute anything.
+ */
+public final class NextTouchService {
+
+    private final Pool pool;
+
+    public NextTouchService(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Recomputes one contact's suggestion with the transaction's view of the data. */
+    public Future<Void> recompute(SqlConnection tx, ContactRef ref) {
+        return inputs(tx, ref.teamId(), ref.partyId()).compose(in -> {
+            if (in == null) {
+                return tx.preparedQuery("delete from next_touch where party_id = $1").execute(Tuple.of(ref.partyId())).mapEmpty();
+            }
+            Optional<Suggestion> suggestion = NextTouchEngine.suggest(in.facts(), in.interactions(), in.policy(), in.state(), Instant.now());
+            return store(tx, ref, suggestion, in.fitScore());
+        });
+    }
+
+    /** Recomputes every active contact of a team, e.g. after its policy changed; answers how many. */
+    public Future<Integer> recomputeTeam(UUID teamId) {
+        return pool.preparedQuery("select id from party where team_id = $1 and party_type = 'PERSON' and status = 'ACTIVE'")
+                .execute(Tuple.of(teamId))
+                .compose(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID(0)));
+                    Future<Void> chain = Future.succeededFuture();
+                    for (int from = 0; from < ids.size(); from += 200) {
+                        List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + 200));
+                        chain = chain.compose(v -> pool.withTransaction(tx -> dev.seguito.db.Sequential.each(batch,
+                                id -> recompute(tx, new ContactRef(teamId, id)))));
+                    }
+                    return chain.map(ids.size());
+                });
+    }
+
+    private static Future<Void> store(SqlConnection tx, ContactRef ref, Optional<Suggestion> suggestion, Double fit) {
+        Future<Void> fitStored = tx.preparedQuery("update party set fit_score = $2 where id = $1")
+                .execute(Tuple.of(ref.partyId(), fit == null ? null : fit.floatValue())).mapEmpty();
+        if (suggestion.isEmpty()) {
+            return fitStored.compose(v -> tx.preparedQuery("delete from next_touch where party_id = $1")
+                    .execute(Tuple.of(ref.partyId()))).mapEmpty();
+        }
+        Suggestion s = suggestion.get();
+        return fitStored.compose(v -> tx.preparedQuery("""
+                        insert into next_touch (party_id, team_id, rule_id, action, channel, due_at, priority, reason,
+                                                evidence_key, touched_by, computed_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+                        on conflict (party_id) do update set rule_id = excluded.rule_id, action = excluded.action,
+                            channel = excluded.channel, due_at = excluded.due_at, priority = excluded.priority,
+                            reason = excluded.reason, evidence_key = excluded.evidence_key,
+                            touched_by = excluded.touched_by, computed_at = now()""")
+                .execute(Tuple.from(new Object[]{ref.partyId(), ref.teamId(), s.ruleId(), s.action(),
+                        s.channel().name().toLowerCase(), OffsetDateTime.ofInstant(s.dueAt(), ZoneOffset.UTC),
+                        (short) s.priority(), s.reason(), s.evidenceKey(), s.touchedByMemberName()}))).mapEmpty();
+    }
+
+    private static Future<Inputs> inputs(SqlClient tx, UUID teamId, UUID partyId) {
+        return tx.preparedQuery("""
+                        select p.relationship_type, pe.full_name, pe.title, pe.connection_degree, t.policy,
+                               (select g.group_name from party_relationship r join party_group g on g.party_id = r.party_id_from
+                                 where r.party_id_to = p.id and r.relationship_type = 'EMPLOYMENT' and r.thru_date is null
+                                 order by r.from_date desc limit 1) as company,
+                               (select json_build_object('old', j.old_company, 'new', j.new_company, 'at', j.detected_at)
+                                  from job_change j where j.party_id = p.id order by j.detected_at desc limit 1) as job,
+                               (select coalesce(json_agg(cm.info_string), '[]'::json) from party_contact_mech pcm
+                                  join contact_mech cm on cm.id = pcm.contact_mech_id
+                                 where pcm.party_id = p.id and pcm.thru_date is null
+                                   and cm.contact_mech_type = 'EMAIL_ADDRESS' and not cm.valid) as bounced,
+                               exists (select 1 from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
+                                        where pcm.party_id = p.id and pcm.thru_date is null
+                                          and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.valid) as has_valid_email
+                          from party p join person pe on pe.party_id = p.id join team t on t.id = p.team_id
+                         where p.id = $1 and p.team_id = $2 and p.status = 'ACTIVE'""")
+                .execute(Tuple.of(partyId, teamId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(null);
+                    }
+                    Row r = rows.iterator().next();
+                    TeamPolicy policy = TeamPolicies.parse((JsonObject) r.getValue("policy"));
+                    RelationshipType type = relationship(r.getString("relationship_type"));
+                    Double fit = type == RelationshipType.PROSPECT && policy.idealProfile() != IdealProfile.NONE
+                            ? FitScorer.score(new ProspectProfile(r.getString("title"), r.getString("company"), null, null, Set.of()),
+                            policy.idealProfile())
+                            : null;
+                    JsonObject job = r.getValue("job") instanceof JsonObject j ? j : null;
+                    List<String> bounced = new ArrayList<>();
+                    ((JsonArray) r.getValue("bounced")).forEach(o -> bounced.add((String) o));
+                    Short degree = r.getShort("connection_degree");
+                    return timeline(tx, partyId).compose(interactions -> marks(tx, partyId).map(state -> new Inputs(
+                            new ContactFacts(partyId.toString(), type, null,
+                                    (degree != null && degree == 1) || interactions.stream().anyMatch(i -> i.type() == InteractionType.LINKEDIN_CONNECTION),
+                                    fit, job == null ? null : new JobChange(job.getString("old"), job.getString("new"),
+                                    OffsetDateTime.parse(job.getString("at")).toInstant()),
+                                    bounced, r.getBoolean("has_valid_email"), r.getString("full_name")),
+                            interactions, policy, state, fit)));
+                });
+    }
+
+    private static Future<List<Interaction>> timeline(SqlClient tx, UUID partyId) {
+        return tx.preparedQuery("""
+                        select e.id, e.event_type, e.direction, e.started_at, e.member_id, m.name
+                          from communication_event_party ep
+                          join communication_event e on e.id = ep.event_id
+                          left join team_member m on m.id = e.member_id
+                         where ep.party_id = $1
+                         order by e.started_at""")
+                .execute(Tuple.of(partyId))
+                .map(rows -> {
+                    List<Interaction> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new Interaction(r.getUUID("id").toString(), InteractionType.valueOf(r.getString("event_type")),
+                                Direction.valueOf(r.getString("direction")), r.getOffsetDateTime("started_at").toInstant(),
+                                r.getUUID("member_id") == null ? null : r.getUUID("member_id").toString(), r.getString("name")));
+                    }
+                    return list;
+                });
+    }
+
+    private static Future<SuggestionState> marks(SqlClient tx, UUID partyId) {
+        return tx.preparedQuery("select kind, rule_id, evidence_key, until, created_at from touch_mark where party_id = $1 order by created_at")
+                .execute(Tuple.of(partyId))
+                .map(rows -> {
+                    Set<String> dismissed = new HashSet<>();
+                    List<DoneMark> done = new ArrayList<>();
+                    Instant snoozedUntil = null;
+                    for (Row r : rows) {
+                        String key = r.getString("rule_id") + "/" + r.getString("evidence_key");
+                        switch (r.getString("kind")) {
+                            case "dismiss" -> dismissed.add(key);
+                            case "done" -> done.add(new DoneMark(key, r.getOffsetDateTime("created_at").toInstant()));
+                            default -> snoozedUntil = r.getOffsetDateTime("until").toInstant();
+                        }
+                    }
+                    return new SuggestionState(dismissed, snoozedUntil, done);
+                });
+    }
+
+    /** Records done / snooze / dismiss for the contact's current suggestion and recomputes. */
+    public Future<Void> mark(Member member, UUID partyId, String kind, JsonObject body) {
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                        select n.rule_id, n.evidence_key from party p left join next_touch n on n.party_id = p.id
+                         where p.id = $1 and p.team_id = $2 and p.status = 'ACTIVE'""")
+                .execute(Tuple.of(partyId, member.teamId()))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(ApiError.notFound("No such contact in your team"));
+                    }
+                    Row current = rows.iterator().next();
+                    if (current.getString("rule_id") == null) {
+                        return Future.failedFuture(ApiError.conflict("This contact has no suggestion right now"));
+                    }
+                    OffsetDateTime until = "snooze".equals(kind) ? snoozeUntil(body) : null;
+                    return tx.preparedQuery("""
+                                    insert into touch_mark (id, team_id, party_id, kind, rule_id, evidence_key, until, member_id)
+                                    values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                            .execute(Tuple.from(new Object[]{UUID.randomUUID(), member.teamId(), partyId, kind,
+                                    current.getString("rule_id"), current.getString("evidence_key"), until, member.id()}));
+                })
+                .compose(v -> recompute(tx, new ContactRef(member.teamId(), partyId)))
+                .compose(v -> TeamEvents.publish(tx, member.teamId(), partyId, "next_touch", member.name())));
+    }
+
+    private static OffsetDateTime snoozeUntil(JsonObject body) {
+        String until = body == null ? null : body.getString("until");
+        if (until == null) {
+            throw ApiError.badRequest("\"until\" is required: a date (2026-12-01) or date-time");
+        }
+        try {
+            return until.length() == 10 ? LocalDate.parse(until).atStartOfDay().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(until);
+        } catch (RuntimeException e) {
+            throw ApiError.badRequest("\"until\" must be a date like 2026-12-01 or an ISO-8601 date-time");
+        }
+    }
+
+    /** The team's suggestions due up to the end of today or of this week, most urgent first. */
+    public Future<JsonObject> agenda(Member member, String range, int limit, int offset) {
+        return pool.preparedQuery("select policy from team where id = $1").execute(Tuple.of(member.teamId())).compose(rows -> {
+            TeamPolicy policy = TeamPolicies.parse((JsonObject) rows.iterator().next().getValue("policy"));
+            LocalDate today = LocalDate.now(policy.timeZone());
+            LocalDate last = "week".equals(range) ? today.plusDays(7 - today.getDayOfWeek().getValue()) : today;
+            OffsetDateTime until = last.plusDays(1).atStartOfDay(policy.timeZone()).toOffsetDateTime();
+            return pool.preparedQuery(dev.seguito.db.Sql.load("agenda")).execute(Tuple.of(member.teamId(), until, limit, offset));
+        }).map(rows -> {
+            JsonArray items = new JsonArray();
+            long total = 0;
+            for (Row r : rows) {
+                total = r.getLong("total");
+                items.add(new JsonObject().put("contactId", r.getUUID("party_id").toString())
+                        .put("displayName", r.getString("full_name")).put("company", r.getString("company"))
+                        .put("rule", r.getString("rule_id")).put("action", r.getString("action"))
+                        .put("channel", r.getString("channel")).put("dueAt", r.getOffsetDateTime("due_at").toInstant().toString())
+                        .put("priority", r.getShort("priority")).put("reason", r.getString("reason"))
+                        .put("touchedBy", r.getString("touched_by")));
+            }
+            return new JsonObject().put("items", items).put("total", total);
+        });
+    }
+
+    public Future<JsonObject> policy(Member member) {
+        return pool.preparedQuery("select policy from team where id = $1").execute(Tuple.of(member.teamId()))
+                .map(rows -> TeamPolicies.parse((JsonObject) rows.iterator().next().getValue("policy")).toJson());
+    }
+
+    /** Replaces the team policy (admins only), then recomputes every suggestion of the team. */
+    public Future<JsonObject> updatePolicy(Member admin, JsonObject body) {
+        if (!admin.isAdmin()) {
+            throw ApiError.forbidden("Only a team admin can change the team policy");
+        }
+        TeamPolicy policy;
+        try {
+            policy = TeamPolicy.fromJson(body);
+        } catch (IllegalArgumentException e) {
+            throw new ApiError(422, "invalid_policy", e.getMessage());
+        }
+        JsonObject stored = policy.toJson();
+        return pool.withTransaction(tx -> tx.preparedQuery("update team set policy = $2 where id = $1")
+                        .execute(Tuple.of(admin.teamId(), stored))
+                        .compose(v -> TeamService.audit(tx, admin, "policy.updated", stored)))
+                .compose(v -> recomputeTeam(admin.teamId()))
+                .map(stored);
+    }
+
+    private static RelationshipType relationship(String value) {
+        try {
+            return RelationshipType.valueOf(value.toUpperCase());
+        } catch (RuntimeException e) {
+            return RelationshipType.OTHER;
+        }
+    }
+
+    private record Inputs(ContactFacts facts, List<Interaction> interactions, TeamPolicy policy, SuggestionState state, Double fitScore) {
+    }
+}

@@ -1,0 +1,78 @@
+package dev.seguito.sync.ofbiz;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seguito.sync.SyncRecord;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+
+class OfbizMappingTest {
+
+    private static final String ID = "0b6c3f5e-8d0c-4a51-9d4e-3c1f2a9e7b10";
+    private final OfbizMapping mapping = new OfbizMapping(Clock.fixed(Instant.parse("2026-11-24T09:00:00Z"), ZoneOffset.UTC));
+
+    @Test
+    void aNewContactIsCreatedPersonFirstThenRoleThenContactMechsThenCompanyAndEmployment() {
+        List<String> services = mapping.contactUpsert(contact(), PartySnapshot.NOT_FOUND, PartySnapshot.NOT_FOUND)
+                .stream().map(OfbizCall::service).toList();
+
+        assertEquals(List.of("createPerson", "createPartyRole", "createPartyEmailAddress", "createPartyTelecomNumber",
+                "createPartyContactMech", "createPartyGroup", "createPartyRole", "createPartyRelationship"), services);
+    }
+
+    @Test
+    void aContactOfbizAlreadyHoldsCompletelyNeedsNoCalls() {
+        String party = OfbizIds.contactParty(ID);
+        String acme = OfbizIds.companyParty("Acme");
+        PartySnapshot person = new PartySnapshot(party, "PARTY_ENABLED", "Jane", "Doe", "Head of Sales", null,
+                Set.of("CONTACT"), List.of(
+                new PartySnapshot.ContactMech("1", "EMAIL_ADDRESS", "JANE@acme.example", null, null, null, Set.of("PRIMARY_EMAIL")),
+                new PartySnapshot.ContactMech("2", "TELECOM_NUMBER", null, "39", null, "0212345678", Set.of("PHONE_WORK")),
+                new PartySnapshot.ContactMech("3", "WEB_ADDRESS", "https://www.linkedin.com/in/jane-doe/", null, null, null,
+                        Set.of("LINKEDIN_URL"))),
+                List.of(new PartySnapshot.Employment(acme, "ACCOUNT", party, "CONTACT", 1L, "Head of Sales")), Set.of(), Set.of());
+        PartySnapshot company = new PartySnapshot(acme, "PARTY_ENABLED", null, null, null, "Acme", Set.of("ACCOUNT"),
+                List.of(), List.of(), Set.of(), Set.of());
+
+        assertEquals(List.of(), mapping.contactUpsert(contact(), person, company));
+    }
+
+    @Test
+    void aSingleNameStillSatisfiesUpdatePersonsRequiredLastName() {
+        SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("fullName", "Madonna"));
+        JsonObject params = mapping.contactUpsert(record, PartySnapshot.NOT_FOUND, PartySnapshot.NOT_FOUND).get(0).params();
+        assertEquals("Madonna", params.getString("firstName"));
+        assertEquals("-", params.getString("lastName"));
+    }
+
+    @Test
+    void interactionsWithoutMessageIdGetAStableSeguitoMessageId() {
+        SyncRecord call = SyncRecord.interactionCreate("i-1", new JsonObject().put("type", "call").put("direction", "outbound")
+                .put("toContactExternalId", ID));
+        JsonObject params = mapping.interactionCreate(call, null).get(0).params();
+        assertEquals("seguito-i-1", params.getString("messageId"));
+        assertEquals("PHONE_COMMUNICATION", params.getString("communicationEventTypeId"));
+        assertEquals("ADDRESSEE", params.getString("roleTypeIdTo"));
+        assertTrue(params.getString("note").contains("outbound call"));
+    }
+
+    @Test
+    void anInteractionAlreadyInOfbizNeedsNoCalls() {
+        assertEquals(List.of(), mapping.interactionCreate(SyncRecord.interactionCreate("i-1", new JsonObject()), "10001"));
+    }
+
+    private static SyncRecord contact() {
+        return SyncRecord.contactUpsert(ID, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
+                .put("title", "Head of Sales").put("company", "Acme")
+                .put("emails", new JsonArray().add("jane@acme.example")).put("phones", new JsonArray().add("+390212345678"))
+                .put("linkedinUrl", "https://www.linkedin.com/in/jane-doe/"));
+    }
+}

@@ -1,0 +1,122 @@
+package dev.seguito.team;
+
+import dev.seguito.SeguitoServer;
+import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.TestServer;
+import dev.seguito.testing.TestServer.TeamFixture;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AuthenticationTest {
+
+    private static SeguitoServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.onSharedDatabase();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyApiRouteNeedsABearerToken() {
+        ApiClient anonymous = ApiClient.anonymous(server);
+        for (String path : new String[]{"/api/v1/me", "/api/v1/contacts", "/api/v1/contacts/lookup?email=a@b.c",
+                "/api/v1/team/members", "/api/v1/events", "/api/v1/no-such-route"}) {
+            ApiClient.Response response = anonymous.get(path);
+            assertThat(response.status()).as(path).isEqualTo(401);
+            assertThat(response.json().getString("error")).isEqualTo("unauthorized");
+            assertThat(response.json().getString("message")).contains("Bearer");
+        }
+    }
+
+    @Test
+    void anUnknownTokenIsRefusedWithAClearMessage() {
+        ApiClient.Response response = new ApiClient(server, "sgt_not-a-real-token").get("/api/v1/me");
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.json().getString("message")).contains("Pair this browser again");
+    }
+
+    @Test
+    void aPairingCodeWorksOnceAndIsNotCaseSensitive() {
+        TeamFixture team = TestServer.newTeam(server, "Pairing");
+        String code = team.admin().post("/api/v1/team/members", new JsonObject().put("name", "Bea")
+                .put("email", "bea@pairing.test")).json().getString("pairingCode");
+        ApiClient anonymous = ApiClient.anonymous(server);
+
+        ApiClient.Response first = anonymous.post("/api/v1/pair", new JsonObject().put("code", code.toLowerCase()));
+        ApiClient.Response second = anonymous.post("/api/v1/pair", new JsonObject().put("code", code));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(first.json().getJsonObject("member").getString("name")).isEqualTo("Bea");
+        assertThat(first.json().getJsonObject("team").getString("id")).isEqualTo(team.teamId().toString());
+        assertThat(second.status()).isEqualTo(401);
+        assertThat(second.json().getString("message")).contains("already used");
+    }
+
+    @Test
+    void aRevokedTokenStopsWorking() {
+        TeamFixture team = TestServer.newTeam(server, "Revoke");
+        ApiClient bea = team.member("Bea", "bea@revoke.test");
+        String tokenId = bea.get("/api/v1/me").json().getString("tokenId");
+
+        assertThat(team.admin().delete("/api/v1/team/tokens/" + tokenId).status()).isEqualTo(200);
+
+        ApiClient.Response after = bea.get("/api/v1/me");
+        assertThat(after.status()).isEqualTo(401);
+        assertThat(after.json().getString("message")).contains("revoked");
+    }
+
+    @Test
+    void logoutRevokesTheCallersOwnToken() {
+        TeamFixture team = TestServer.newTeam(server, "Logout");
+        ApiClient bea = team.member("Bea", "bea@logout.test");
+
+        assertThat(bea.post("/api/v1/me/logout", null).status()).isEqualTo(200);
+
+        assertThat(bea.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void membersCannotUseAdminRoutes() {
+        TeamFixture team = TestServer.newTeam(server, "Roles");
+        ApiClient bea = team.member("Bea", "bea@roles.test");
+
+        ApiClient.Response response = bea.post("/api/v1/team/members",
+                new JsonObject().put("name", "Eve").put("email", "eve@roles.test"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(response.json().getString("error")).isEqualTo("forbidden");
+        assertThat(bea.get("/api/v1/team/tokens").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anAdminCannotRevokeAnotherTeamsToken() {
+        TeamFixture a = TestServer.newTeam(server, "Team A");
+        TeamFixture b = TestServer.newTeam(server, "Team B");
+        String bTokenId = b.admin().get("/api/v1/me").json().getString("tokenId");
+
+        assertThat(a.admin().delete("/api/v1/team/tokens/" + bTokenId).status()).isEqualTo(404);
+        assertThat(b.admin().get("/api/v1/me").status()).isEqualTo(200);
+    }
+
+    @Test
+    void tooManyRequestsForOneTokenAreRefusedWith429() {
+        try (SeguitoServer limited = TestServer.onSharedDatabase(c -> c.withRateLimitPerMinute(5))) {
+            TeamFixture team = TestServer.newTeam(limited, "Limited");
+            int last = 0;
+            for (int i = 0; i < 6; i++) {
+                last = team.admin().get("/api/v1/me").status();
+            }
+            assertThat(last).isEqualTo(429);
+            assertThat(team.admin().get("/api/v1/me").json().getString("error")).isEqualTo("rate_limited");
+        }
+    }
+}
