@@ -174,9 +174,12 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
   });
 
   it('says "Your access was revoked, pair again" once the token is revoked', async () => {
-    await api(server, token, 'POST', '/api/v1/me/logout', {});
-    const me = await apiCall(server, token, 'GET', '/api/v1/me');
-    assert.equal(me.status, 401, 'the token no longer works');
+    // The admin revokes this browser's token from another device (a second token of the same admin).
+    const me = await api(server, token, 'GET', '/api/v1/me');
+    const code = await api(server, token, 'POST', `/api/v1/team/members/${me.member.id}/pairing-code`, {});
+    const adminConsole = (await api(server, null, 'POST', '/api/v1/pair', { code: code.pairingCode, deviceName: 'admin console' })).token;
+    await api(server, adminConsole, 'DELETE', `/api/v1/team/tokens/${me.tokenId}`);
+    assert.equal((await apiCall(server, token, 'GET', '/api/v1/me')).status, 401, 'the token no longer works');
     await li.goto(LI('giulia-fontana'));
     const err = panel.locator('#banner [data-testid="error"]');
     await until(async () => (await err.count()) && (await err.textContent()) === 'Your access was revoked, pair again.', { what: 'revoked message' });
