@@ -82,7 +82,7 @@ public final class CaptureProcessor {
                                             stored.company(), authoritative)
                                     .compose(job -> ContactStore.provenance(tx, member.teamId(), id,
                                                     withCompany(merge.changed(), job.isPresent() || (stored.company() == null && p.company() != null)),
-                                                    merge.fields(), source.wire(), captureId, member.id(), observedAt)
+                                                    valuesOf(merge.fields(), p.company()), source.wire(), captureId, member.id(), observedAt)
                                             .map(v -> new PersonResult(id, merge.changed().isEmpty() && !newMechs
                                                     && job.isEmpty() && !(stored.company() == null && p.company() != null)
                                                     ? MatchStatus.MATCHED : MatchStatus.UPDATED, job))));
@@ -97,7 +97,7 @@ public final class CaptureProcessor {
                         .compose(id -> attachAll(tx, member.teamId(), id, p)
                                 .compose(v -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), null, authoritative))
                                 .compose(v -> ContactStore.provenance(tx, member.teamId(), id,
-                                        withCompany(present(incoming), p.company() != null), incoming, source.wire(),
+                                        withCompany(present(incoming), p.company() != null), valuesOf(incoming, p.company()), source.wire(),
                                         captureId, member.id(), observedAt))
                                 .map(v -> id));
                 Optional<UUID> candidate = resolution.weakCandidate();
@@ -117,6 +117,10 @@ public final class CaptureProcessor {
         String name = p.emails().isEmpty() ? "Unknown" : p.emails().get(0);
         return new PersonFields(name, f.firstName(), f.lastName(), f.headline(), f.title(), f.location(), f.about(),
                 f.photoUrl(), f.connectionDegree());
+    }
+
+    private static java.util.function.Function<String, Object> valuesOf(PersonFields fields, String company) {
+        return field -> "company".equals(field) ? company : fields.get(field);
     }
 
     private static List<String> present(PersonFields f) {

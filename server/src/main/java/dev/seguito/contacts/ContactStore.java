@@ -147,13 +147,14 @@ public final class ContactStore {
                 });
     }
 
-    public static Future<Void> provenance(SqlClient tx, UUID teamId, UUID partyId, List<String> fields, PersonFields values,
+    public static Future<Void> provenance(SqlClient tx, UUID teamId, UUID partyId, List<String> fields,
+                                          java.util.function.Function<String, Object> values,
                                           String source, UUID captureId, UUID memberId, Instant observedAt) {
         if (fields.isEmpty()) {
             return Future.succeededFuture();
         }
         List<Tuple> batch = fields.stream().map(field -> Tuple.from(new Object[]{teamId, partyId, field,
-                String.valueOf(values.get(field)), source, captureId, memberId,
+                String.valueOf(values.apply(field)), source, captureId, memberId,
                 OffsetDateTime.ofInstant(observedAt, ZoneOffset.UTC)})).toList();
         return tx.preparedQuery("""
                         insert into field_provenance (team_id, party_id, field, value, source, capture_id, member_id, observed_at)

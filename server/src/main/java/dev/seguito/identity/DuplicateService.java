@@ -24,18 +24,18 @@ import java.util.function.BiFunction;
  */
 public final class DuplicateService {
 
-    /** Each statement takes $1 = survivor, $2 = merged. */
+    /** Each statement takes $1 = survivor, $2 = merged; those about the merged record alone take it as $1. */
     private static final List<String> MERGE = List.of(
             """
             insert into party_contact_mech (team_id, party_id, contact_mech_id, purpose, from_date, thru_date)
             select team_id, $1, contact_mech_id, purpose, from_date, thru_date from party_contact_mech where party_id = $2
             on conflict do nothing""",
-            "delete from party_contact_mech where party_id = $2",
+            mergedOnly("delete from party_contact_mech where party_id = $1"),
             """
             insert into communication_event_party (event_id, party_id, team_id, role)
             select event_id, $1, team_id, role from communication_event_party where party_id = $2
             on conflict do nothing""",
-            "delete from communication_event_party where party_id = $2",
+            mergedOnly("delete from communication_event_party where party_id = $1"),
             """
             insert into field_provenance (team_id, party_id, field, value, source, capture_id, member_id, observed_at)
             select team_id, $1, field, value, source, capture_id, member_id, observed_at from field_provenance where party_id = $2
@@ -47,16 +47,18 @@ public final class DuplicateService {
             "update party_relationship set party_id_to = $1 where party_id_to = $2",
             "update job_change set party_id = $1 where party_id = $2",
             "update touch_mark set party_id = $1 where party_id = $2",
-            "delete from next_touch where party_id = $2",
+            mergedOnly("delete from next_touch where party_id = $1"),
             """
             update person s set first_name = coalesce(s.first_name, o.first_name), last_name = coalesce(s.last_name, o.last_name),
                    headline = coalesce(s.headline, o.headline), title = coalesce(s.title, o.title),
                    location = coalesce(s.location, o.location), about = coalesce(s.about, o.about),
                    photo_url = coalesce(s.photo_url, o.photo_url), connection_degree = coalesce(s.connection_degree, o.connection_degree)
               from person o where s.party_id = $1 and o.party_id = $2""",
-            "update person set linkedin_slug = null where party_id = $2",
+            mergedOnly("update person set linkedin_slug = null where party_id = $1"),
             "update party set status = 'MERGED', merged_into = $1, updated_at = now() where id = $2",
-            "update party set updated_at = now() where id = $1");
+            "update party set updated_at = now() where id = $1 and id <> $2");
+
+    private static final String MERGED_ONLY = "-- merged only\n";
 
     private final Pool pool;
     private final BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange;
@@ -74,7 +76,8 @@ public final class DuplicateService {
         }
         return pool.withTransaction(tx -> lockBoth(tx, member, survivor, merged)
                         .compose(v -> slugOf(tx, merged))
-                        .compose(slug -> Sequential.each(MERGE, sql -> tx.preparedQuery(sql).execute(Tuple.of(survivor, merged)))
+                        .compose(slug -> Sequential.each(MERGE, sql -> tx.preparedQuery(sql.replace(MERGED_ONLY, ""))
+                                        .execute(sql.startsWith(MERGED_ONLY) ? Tuple.of(merged) : Tuple.of(survivor, merged)))
                                 .compose(v -> slug == null ? Future.succeededFuture() : tx.preparedQuery(
                                         "update person set linkedin_slug = coalesce(linkedin_slug, $2) where party_id = $1")
                                         .execute(Tuple.of(survivor, slug))))
@@ -89,6 +92,10 @@ public final class DuplicateService {
                         .compose(v -> TeamEvents.publish(tx, member.teamId(), survivor, "merged", member.name()))
                         .compose(v -> TeamEvents.publish(tx, member.teamId(), merged, "merged", member.name())))
                 .onSuccess(v -> invalidateLookups.run());
+    }
+
+    private static String mergedOnly(String sql) {
+        return MERGED_ONLY + sql;
     }
 
     public Future<Void> reject(Member member, UUID a, UUID b) {

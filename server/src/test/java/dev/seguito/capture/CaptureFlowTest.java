@@ -1,0 +1,229 @@
+package dev.seguito.capture;
+
+import dev.seguito.SeguitoServer;
+import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.TestServer;
+import dev.seguito.testing.TestServer.TeamFixture;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.util.UUID;
+import java.util.zip.GZIPOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CaptureFlowTest {
+
+    private static final String GIULIA_URL = "https://it.linkedin.com/in/giulia-romano-42?trk=public_profile";
+
+    private static SeguitoServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.onSharedDatabase();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    private static TeamFixture team() {
+        return TestServer.newTeam(server, "Sales " + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    @Test
+    void aLinkedinCaptureCreatesOneContactWithItsCard() {
+        TeamFixture team = team();
+
+        ApiClient.Response response = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        JsonObject body = response.json();
+        assertThat(body.getString("status")).isEqualTo("new");
+        JsonObject card = body.getJsonObject("contact");
+        assertThat(card.getString("displayName")).isEqualTo("Giulia Romano");
+        assertThat(card.getString("title")).isEqualTo("Head of Procurement");
+        assertThat(card.getString("company")).isEqualTo("Fabbrica Nord");
+        assertThat(card.getString("location")).isEqualTo("Milan, Lombardy, Italy");
+        assertThat(card.getString("linkedinUrl")).isEqualTo("https://www.linkedin.com/in/giulia-romano-42/");
+        assertThat(card.getJsonArray("sources").getJsonObject(0).getString("source")).isEqualTo("linkedin_profile");
+        assertThat(team.admin().get("/api/v1/contacts/lookup?linkedinUrl=" + GIULIA_URL).json().getString("id"))
+                .isEqualTo(card.getString("id"));
+    }
+
+    @Test
+    void aRetriedCaptureGetsTheSameAnswerAndAddsNothing() {
+        TeamFixture team = team();
+        JsonObject capture = Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL);
+
+        ApiClient.Response first = team.admin().post("/api/v1/captures", capture);
+        ApiClient.Response retry = team.admin().post("/api/v1/captures", capture);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.json().getString("captureId")).isEqualTo(first.json().getString("captureId"));
+        assertThat(team.admin().get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void reusingAnIdempotencyKeyForOtherContentIsAConflict() {
+        TeamFixture team = team();
+        JsonObject capture = Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL);
+        team.admin().post("/api/v1/captures", capture);
+
+        ApiClient.Response response = team.admin().post("/api/v1/captures",
+                capture.copy().put("html", Fixtures.text("giulia_linkedin_new_job.html")));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.json().getString("message")).contains("idempotencyKey");
+    }
+
+    @Test
+    void theSamePersonCapturedTwiceByTwoColleaguesIsOneRecord() {
+        TeamFixture team = team();
+        ApiClient bea = team.member("Bea", "bea-" + UUID.randomUUID() + "@sales.example");
+
+        ApiClient.Response mine = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
+        ApiClient.Response hers = bea.post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html",
+                "https://www.linkedin.com/in/Giulia-Romano-42/"));
+
+        assertThat(hers.json().getString("status")).isEqualTo("matched");
+        assertThat(hers.json().getJsonObject("contact").getString("id"))
+                .isEqualTo(mine.json().getJsonObject("contact").getString("id"));
+        assertThat(team.admin().get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void anEmailThreadCapturedTwiceAddsItsMessagesOnceAndAsksForAReply() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        ApiClient bea = team.member("Bea", "bea-" + UUID.randomUUID() + "@sales.example");
+
+        ApiClient.Response first = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
+        ApiClient.Response second = bea.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
+
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        JsonObject card = first.json().getJsonObject("contact");
+        assertThat(card.getString("displayName")).isEqualTo("Giulia Romano");
+        assertThat(card.getJsonArray("emails").getJsonObject(0).getString("address")).isEqualTo("giulia.romano@fabbricanord.example");
+        assertThat(card.getJsonArray("phones")).contains("+390212345678");
+        assertThat(second.json().getString("status")).isEqualTo("matched");
+        JsonArray timeline = marco.get("/api/v1/contacts/" + card.getString("id") + "/timeline").items();
+        assertThat(timeline).hasSize(1);
+        assertThat(timeline.getJsonObject(0).getString("direction")).isEqualTo("inbound");
+        assertThat(timeline.getJsonObject(0).getString("by")).isEqualTo("Marco Rossi");
+        JsonObject nextTouch = marco.get("/api/v1/contacts/" + card.getString("id")).json().getJsonObject("nextTouch");
+        assertThat(nextTouch.getString("rule")).isEqualTo("answer_inbound");
+        assertThat(nextTouch.getString("reason")).contains("17 Nov");
+    }
+
+    @Test
+    void linkedinAndEmailCapturesOfOnePersonByTwoMembersEndAsOneContactWithBothSources() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String profileId = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
+                .json().getJsonObject("contact").getString("id");
+
+        ApiClient.Response fromEmail = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
+
+        // same name at the same company is weak evidence: asked, never merged automatically
+        assertThat(fromEmail.json().getString("status")).isEqualTo("possible_duplicate");
+        String emailId = fromEmail.json().getJsonObject("contact").getString("id");
+        assertThat(emailId).isNotEqualTo(profileId);
+        JsonObject question = marco.get("/api/v1/contacts/" + profileId).json().getJsonArray("possibleDuplicates").getJsonObject(0);
+        assertThat(question.getString("id")).isEqualTo(emailId);
+
+        ApiClient.Response merged = marco.post("/api/v1/contacts/" + profileId + "/duplicates/" + emailId + "/confirm", null);
+
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        JsonObject card = merged.json();
+        assertThat(card.getJsonArray("sources").stream().map(s -> ((JsonObject) s).getString("source")))
+                .containsExactlyInAnyOrder("linkedin_profile", "eml");
+        assertThat(card.getString("linkedinUrl")).isEqualTo("https://www.linkedin.com/in/giulia-romano-42/");
+        assertThat(card.getJsonArray("emails").getJsonObject(0).getString("address")).isEqualTo("giulia.romano@fabbricanord.example");
+        assertThat(card.getJsonArray("timeline")).hasSize(1);
+        assertThat(card.getJsonArray("possibleDuplicates")).isEmpty();
+        assertThat(marco.get("/api/v1/contacts/" + emailId).status()).isEqualTo(404);
+        assertThat(marco.get("/api/v1/contacts/lookup?email=giulia.romano@fabbricanord.example").json().getString("id")).isEqualTo(profileId);
+        assertThat(marco.get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aNewCompanyOnLinkedinIsAJobChangeThatKeepsHistoryAndSuggestsCongratulations() {
+        TeamFixture team = team();
+        team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
+
+        ApiClient.Response later = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin_new_job.html", GIULIA_URL));
+
+        assertThat(later.json().getString("status")).isEqualTo("updated");
+        JsonObject card = later.json().getJsonObject("contact");
+        assertThat(card.getString("company")).isEqualTo("Officine Sud");
+        assertThat(card.getString("title")).isEqualTo("Chief Operating Officer");
+        assertThat(card.getJsonObject("nextTouch").getString("rule")).isEqualTo("data_hygiene");
+        assertThat(card.getJsonObject("nextTouch").getString("action")).containsIgnoringCase("congratulate");
+        assertThat(card.getJsonObject("nextTouch").getString("reason")).contains("Fabbrica Nord", "Officine Sud");
+    }
+
+    @Test
+    void aPageThatIsNotAProfileIsA422AndStoresNothing() {
+        TeamFixture team = team();
+        JsonObject capture = Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/authwall")
+                .put("html", "<html><head><title>Sign Up | LinkedIn</title></head><body><main><h1>Join LinkedIn</h1>"
+                        + "<form class=\"join-form\"><input name=\"email-address\"></form></main></body></html>");
+
+        ApiClient.Response response = team.admin().post("/api/v1/captures", capture);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.json().getString("error")).isEqualTo("not_a_profile");
+        assertThat(team.admin().get("/api/v1/contacts?q=").json().getLong("total")).isZero();
+    }
+
+    @Test
+    void garbageHtmlIsAClear422NotAServerError() {
+        TeamFixture team = team();
+        JsonObject capture = Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL)
+                .put("html", "<<<>>><div <p>>\u0000\uFFFD" + "<div>".repeat(20_000));
+
+        ApiClient.Response response = team.admin().post("/api/v1/captures", capture);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(422);
+        assertThat(response.json().getString("message")).isNotBlank();
+    }
+
+    @Test
+    void aGzipBodyIsAccepted() throws Exception {
+        TeamFixture team = team();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            gzip.write(Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL).toBuffer().getBytes());
+        }
+
+        ApiClient.Response response = team.admin().send(HttpMethod.POST, "/api/v1/captures",
+                Buffer.buffer(bytes.toByteArray()), "gzip");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    @Test
+    void missingFieldsAreA400ThatSaysWhatIsMissing() {
+        TeamFixture team = team();
+
+        ApiClient.Response noKey = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL)
+                .put("idempotencyKey", (String) null));
+        ApiClient.Response badSource = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL)
+                .put("source", "myspace"));
+
+        assertThat(noKey.status()).isEqualTo(400);
+        assertThat(noKey.json().getString("message")).contains("idempotencyKey");
+        assertThat(badSource.status()).isEqualTo(400);
+        assertThat(badSource.json().getString("message")).contains("linkedin_profile");
+    }
+}
