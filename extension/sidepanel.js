@@ -351,7 +351,9 @@ const captureButton = (primary = true) => h('button', {
   onclick: capture,
 }, captureLabel());
 
-const errorNotice = () => (state.error ? h('p', { class: 'notice error', role: 'alert', 'data-testid': 'error' }, state.error) : null);
+const errorNotice = () => (state.error
+  ? h('p', { class: `notice ${state.offline ? 'warn' : 'error'}`, role: 'alert', 'data-testid': 'error' }, state.error)
+  : null);
 
 function empty(title, text, ...actions) {
   return h('div', { class: 'empty' }, h('h1', {}, title), text ? h('p', {}, text) : null,
@@ -403,7 +405,8 @@ function initials(name) {
 
 function renderCard(c) {
   const photo = safeUrl(c.photoUrl);
-  const role = [c.title, c.company].filter(Boolean).join(' at ');
+  let role = [c.title, c.company].filter(Boolean).join(' at ');
+  if (role && c.headline && [c.title, c.company].filter(Boolean).every((x) => c.headline.includes(x))) role = ''; // said already
   const pending = pendingForPage();
   return h('article', { class: 'card', 'data-testid': 'card', 'data-contact-id': c.id, 'aria-labelledby': 'card-name' },
     h('div', { class: 'person' },
@@ -445,7 +448,7 @@ function renderNextTouch(c) {
     h('h2', { id: 'nt-title' }, 'Next touch'),
     h('div', { class: 'touch' },
       h('p', { class: 'action', 'data-testid': 'next-touch-action' }, t.action ?? 'Get in touch'),
-      h('p', { class: 'meta' }, [t.channel, due ? `due ${due}` : null, t.priority != null ? `priority ${t.priority}` : null].filter(Boolean).join(' · ')),
+      h('p', { class: 'meta' }, [t.channel && t.channel !== 'any' ? `by ${t.channel}` : null, due ? `due ${due}` : null, t.priority != null ? `priority ${t.priority}` : null].filter(Boolean).join(' · ')),
       h('p', { class: 'reason', 'data-testid': 'next-touch-reason' }, t.reason ?? ''),
       t.touchedBy ? h('p', { class: 'by', 'data-testid': 'touched-by' }, `On hold: ${touchedByText(t.touchedBy)} touched them recently.`) : null),
     h('div', { class: 'actions' },
@@ -575,5 +578,8 @@ function renderQueue() {
         q.status !== 'pending' ? h('button', { type: 'button', onclick: () => sendRuntime({ type: 'seguito:discard', id: q.id }) }, 'Discard') : null));
   }));
 }
+
+// Keep "next try in N s" honest while something waits.
+setInterval(() => { if (state.queue.some((q) => q.status === 'pending')) renderQueue(); }, 5000);
 
 init().catch((e) => { state.view = 'error'; state.error = String(e?.message ?? e); render(); });

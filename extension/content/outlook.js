@@ -6,6 +6,15 @@ globalThis.__seguitoRegister({
       ?? document.querySelector('#ReadingPaneContainerId')
       ?? document.querySelector('div[role="main"] [aria-label="Reading Pane"]');
   },
+  /** The signed-in account, from the account manager ("me control") in the page header. */
+  ownEmails() {
+    const own = [];
+    for (const el of document.querySelectorAll('#mectrl_currentAccount_secondary, #O365_MainLink_Me [title*="@"], [data-testid="mectrl_currentAccount_secondary"]')) {
+      const m = (el.getAttribute('title') ?? el.textContent).match(/[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}/i);
+      if (m) own.push(m[0].toLowerCase());
+    }
+    return own;
+  },
   identify(h) {
     const c = this.container();
     if (!c) return { kind: 'none', reason: 'no_thread', site: 'outlook', pageUrl: location.href };
@@ -17,7 +26,7 @@ globalThis.__seguitoRegister({
       if (m) add(m[2], m[1] || el.textContent.replace(/<[^>]*>/g, '').trim());
     }
     const subject = c.querySelector('[role="heading"], h1, h2')?.textContent?.trim() || null;
-    return { kind: 'outlook_thread', participants: found, ownEmails: [], subject, pageUrl: location.href };
+    return { kind: 'outlook_thread', participants: found, ownEmails: this.ownEmails(), subject, pageUrl: location.href };
   },
   extract(h) {
     const c = this.container();

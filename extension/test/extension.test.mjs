@@ -138,40 +138,56 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     await screenshot(panel, 'sidepanel-live');
   });
 
-  it('shows "This page is not a LinkedIn profile" for a login wall and does not retry it', async () => {
-    await li.goto(LI('authwall'));
+  it('shows "This page is not a LinkedIn profile" (422 not_a_profile) and does not retry it', async () => {
+    await li.goto(LI('no-such-person-fixture')); // LinkedIn's "This page doesn't exist" answer
     await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
     await panel.click('[data-testid="capture"]');
-    const err = panel.locator('[data-testid="error"]');
+    const err = panel.locator('main [data-testid="error"]');
     await err.waitFor({ timeout: 20_000 });
     assert.equal(await err.textContent(), 'This page is not a LinkedIn profile.');
     const queue = await browser.storage('queue');
     assert.equal(queue.length, 1);
     assert.equal(queue[0].status, 'failed');
-    assert.equal(queue[0].attempts, 1);
+    assert.equal(queue[0].attempts, 1, 'a 4xx other than 408/429 is not retried');
+    assert.equal(queue[0].lastError.code, 'not_a_profile');
     await panel.locator('[data-testid="queue-item"][data-status="failed"]').waitFor();
     await screenshot(panel, 'sidepanel-not-a-profile');
     await panel.locator('[data-testid="queue-item"] button', { hasText: 'Discard' }).click();
     await until(async () => (await browser.storage('queue')).length === 0, { what: 'discarded' });
   });
 
-  it('captures an open Gmail thread and an Outlook thread', async () => {
-    for (const [url, who] of [
-      ['https://mail.google.com/mail/u/0/#inbox/FMfcgzQfixture0001', 'Marta Quiroga'],
-      ['https://outlook.office.com/mail/inbox/id/AAQkAGfixture0002', 'Tomas Berg'],
-    ]) {
+  it('treats LinkedIn\'s sign-in wall as not a profile', async () => {
+    await li.goto(LI('authwall'));
+    await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
+    await panel.click('[data-testid="capture"]');
+    const err = panel.locator('main [data-testid="error"]');
+    await err.waitFor({ timeout: 20_000 }).catch(() => {});
+    const queue = await browser.storage('queue');
+    if (queue.length) await panel.locator('[data-testid="queue-item"] button', { hasText: 'Discard' }).click();
+    assert.equal(await err.count() ? await err.textContent() : `no error; the panel shows "${await cardName().textContent().catch(() => '?')}"`,
+      'This page is not a LinkedIn profile.');
+  });
+
+  for (const [label, url, who, source] of [
+    ['Gmail', 'https://mail.google.com/mail/u/0/#inbox/FMfcgzQfixture0001', 'Marta Quiroga', 'gmail_thread'],
+    ['Outlook', 'https://outlook.office.com/mail/inbox/id/AAQkAGfixture0002', 'Tomas Berg', 'outlook_thread'],
+  ]) {
+    it(`captures an open ${label} thread and shows the other person's card`, async () => {
       await li.goto(url);
       await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
       assert.equal(await panel.locator('[data-testid="page-name"]').textContent(), who);
       await panel.click('[data-testid="capture"]');
-      await until(async () => (await cardName().count()) && (await cardName().textContent()).includes(who.split(' ')[0]),
-        { what: `card of ${who} from the thread`, timeout: 20_000 });
-      const delivered = await browser.storage('delivered');
-      assert.equal(delivered[0].httpStatus, 201);
-      assert.equal(delivered[0].source, url.includes('google') ? 'gmail_thread' : 'outlook_thread');
-    }
-    await screenshot(panel, 'sidepanel-outlook');
-  });
+      const err = panel.locator('main [data-testid="error"]');
+      await until(async () => {
+        if (await err.count()) throw new Error(`capture failed: ${await err.textContent()}`);
+        return (await cardName().count()) && (await cardName().textContent()).includes(who.split(' ')[0]);
+      }, { what: `card of ${who} from the thread`, timeout: 20_000 });
+      const [delivered] = await browser.storage('delivered');
+      assert.equal(delivered.httpStatus, 201);
+      assert.equal(delivered.source, source);
+      await screenshot(panel, `sidepanel-${label.toLowerCase()}`);
+    });
+  }
 
   it('says "Your access was revoked, pair again" once the token is revoked', async () => {
     // The admin revokes this browser's token from another device (a second token of the same admin).
