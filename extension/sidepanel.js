@@ -448,18 +448,19 @@ function renderNextTouch(c) {
     h('h2', { id: 'nt-title' }, 'Next touch'),
     h('div', { class: 'touch' },
       h('p', { class: 'action', 'data-testid': 'next-touch-action' }, t.action ?? 'Get in touch'),
-      h('p', { class: 'meta' }, [t.channel && t.channel !== 'any' ? `by ${t.channel}` : null, due ? `due ${due}` : null, t.priority != null ? `priority ${t.priority}` : null].filter(Boolean).join(' · ')),
+      h('p', { class: 'meta', title: t.rule ? `Rule: ${t.rule}` : null }, [t.channel && t.channel !== 'any' ? `by ${t.channel}` : null, due ? `due ${due}` : null].filter(Boolean).join(' · ')),
       h('p', { class: 'reason', 'data-testid': 'next-touch-reason' }, t.reason ?? ''),
       t.touchedBy ? h('p', { class: 'by', 'data-testid': 'touched-by' }, `On hold: ${touchedByText(t.touchedBy)} touched them recently.`) : null),
     h('div', { class: 'actions' },
       h('button', { type: 'button', 'data-testid': 'touch-done', disabled: state.busy, onclick: () => act(() => api.touchDone(c.id), 'Marked as done.') }, 'Done'),
-      h('label', { for: snoozeId, class: 'sr-only' }, 'Snooze until'),
-      h('input', { id: snoozeId, type: 'date', value: inAWeek, min: tomorrow, 'data-testid': 'snooze-date' }),
-      h('button', { type: 'button', 'data-testid': 'touch-snooze', disabled: state.busy, onclick: () => {
-        const until = $(snoozeId).value || inAWeek;
-        act(() => api.touchSnooze(c.id, until), `Snoozed until ${fmtDate(until)}.`);
-      } }, 'Snooze'),
-      h('button', { type: 'button', 'data-testid': 'touch-dismiss', disabled: state.busy, onclick: () => act(() => api.touchDismiss(c.id), 'Suggestion dismissed.') }, 'Dismiss')));
+      h('button', { type: 'button', 'data-testid': 'touch-dismiss', disabled: state.busy, onclick: () => act(() => api.touchDismiss(c.id), 'Suggestion dismissed.') }, 'Dismiss'),
+      h('span', { class: 'snooze' },
+        h('button', { type: 'button', 'data-testid': 'touch-snooze', disabled: state.busy, onclick: () => {
+          const until = $(snoozeId).value || inAWeek;
+          act(() => api.touchSnooze(c.id, until), `Snoozed until ${fmtDate(until)}.`);
+        } }, 'Snooze until'),
+        h('label', { for: snoozeId, class: 'sr-only' }, 'Snooze until date'),
+        h('input', { id: snoozeId, type: 'date', value: inAWeek, min: tomorrow, 'data-testid': 'snooze-date' }))));
 }
 
 function touchedByText(by) {

@@ -125,6 +125,7 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
       return items.length > before || items.some((t) => t.includes('Bruno Bianchi'));
     }, { what: 'timeline refreshed by the event', timeout: 20_000 });
     assert.equal(await panel.evaluate(() => window.__noReload), true, 'the panel updated in place');
+    await screenshot(panel, 'sidepanel-timeline');
 
     await li.goto(LI('lars-okafor'));
     await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
@@ -136,6 +137,53 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     await waitCard('Lars Okafor', 20_000);
     assert.equal(await panel.evaluate(() => window.__noReload), true);
     await screenshot(panel, 'sidepanel-live');
+  });
+
+  it('logs a touch from the panel and acts on the suggestion (snooze, dismiss, done)', async () => {
+    // Lars is on screen (captured by Bruno). Log a meeting: it lands in the timeline and the suggestion follows it.
+    await waitCard('Lars Okafor');
+    await panel.click('[data-testid="log-open"]');
+    await panel.selectOption('#log-type', 'meeting');
+    await panel.fill('#log-note', 'Coffee at the harbour-tech meetup');
+    await panel.click('[data-testid="log-save"]');
+    await until(async () => (await panel.locator('[data-testid="timeline-item"][data-type="meeting"]').count()) > 0, { what: 'meeting in timeline' });
+    const lars = await api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent(LI('lars-okafor'))}`);
+    assert.ok(lars.timeline.some((i) => i.type === 'meeting'), 'the server has the meeting');
+    const reason = panel.locator('[data-testid="next-touch-reason"]');
+    await until(async () => (await reason.count()) && (await reason.textContent()).length > 0, { what: 'reason after meeting' });
+    console.log(`# after the meeting: ${await panel.locator('[data-testid="next-touch-action"]').textContent()} — ${await reason.textContent()}`);
+    await screenshot(panel, 'sidepanel-after-meeting');
+
+    const toast = panel.locator('#toast');
+    const mark = async (testid, expected) => {
+      await panel.locator(`[data-testid="${testid}"]`).click();
+      await until(async () => expected.test(await toast.textContent()), { what: `${testid} confirmed` });
+      assert.equal(await panel.locator('main [data-testid="error"]').count(), 0);
+    };
+    await panel.fill('[data-testid="snooze-date"]', new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10));
+    await mark('touch-snooze', /^Snoozed until/);
+    await li.goto(LI('giulia-fontana'));
+    await waitCard('Giulia Fontana');
+    if (await panel.locator('[data-testid="touch-dismiss"]').count()) await mark('touch-dismiss', /dismissed/);
+    await li.goto(LI('eve-mallory'));
+    await until(async () => (await cardName().textContent().catch(() => '')).includes('Mallory'), { what: 'eve card' });
+    if (await panel.locator('[data-testid="touch-done"]').count()) await mark('touch-done', /done/);
+  });
+
+  it('offers "possible duplicate: merge?" and merges on confirmation', async () => {
+    await li.goto(LI('giulia-fontana-lr')); // same name, same company, another profile
+    await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
+    await panel.click('[data-testid="capture"]');
+    await waitCard('Giulia Fontana');
+    assert.equal(await panel.locator('[data-testid="match-status"]').getAttribute('data-status'), 'possible_duplicate');
+    const dup = panel.locator('[data-testid="duplicate"]');
+    await dup.first().waitFor();
+    assert.match(await dup.first().textContent(), /Giulia Fontana/);
+    await screenshot(panel, 'sidepanel-duplicate');
+    await dup.first().locator('button', { hasText: 'Merge' }).click();
+    await until(async () => (await dup.count()) === 0, { what: 'duplicate merged' });
+    const found = await api(server, token, 'GET', '/api/v1/contacts?q=Giulia');
+    assert.equal(found.total, 1, 'one Giulia left');
   });
 
   it('shows "This page is not a LinkedIn profile" (422 not_a_profile) and does not retry it', async () => {
