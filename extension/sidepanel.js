@@ -147,8 +147,8 @@ async function reloadCard(data) {
     if (my !== seq) return;
     if (card) { state.card = card; state.view = 'card'; } else { state.card = null; state.view = 'unknown'; }
     render();
-    const who = data.by && data.by !== state.config.member?.name ? ` by ${data.by}` : '';
-    toast(`Updated${who}.`);
+    // Our own changes were confirmed already; say so only for a colleague's.
+    if (data.by && data.by !== state.config.member?.name) toast(`Updated by ${data.by}.`);
   } catch (e) { handleError(e, my); }
 }
 
@@ -475,7 +475,8 @@ function renderDuplicates(c) {
   return h('section', { class: 'block', 'aria-labelledby': 'dup-title', 'data-testid': 'duplicates' },
     h('h2', { id: 'dup-title' }, 'Possible duplicate: merge?'),
     dups.map((d) => h('div', { class: 'dup', 'data-testid': 'duplicate' },
-      h('div', {}, h('strong', {}, d.displayName ?? 'Unnamed'), d.company ? h('div', { class: 'muted' }, d.company) : null),
+      h('div', {}, h('strong', {}, d.displayName ?? 'Unnamed'), d.company ? h('div', { class: 'muted' }, d.company) : null,
+        d.reason ? h('div', { class: 'muted', style: 'font-size:12px' }, d.reason) : null),
       h('div', { class: 'actions' },
         h('button', { type: 'button', class: 'primary', disabled: state.busy, 'aria-label': `Merge ${d.displayName ?? ''} into this contact`,
           onclick: () => act(() => api.confirmDuplicate(c.id, d.id), 'Merged.') }, 'Merge'),

@@ -69,6 +69,7 @@ export async function request(path, opts = {}) {
   const headers = { Accept: 'application/json' };
   if (auth) headers.Authorization = `Bearer ${token}`;
   let body;
+  let gzipped = false;
   if (opts.body !== undefined) {
     const json = JSON.stringify(opts.body);
     headers['Content-Type'] = 'application/json';
@@ -76,6 +77,7 @@ export async function request(path, opts = {}) {
     if (opts.gzip === true || (opts.gzip === 'auto' && size > GZIP_THRESHOLD)) {
       body = await gzipText(json);
       headers['Content-Encoding'] = 'gzip';
+      gzipped = true;
     } else {
       body = json;
     }
@@ -98,7 +100,7 @@ export async function request(path, opts = {}) {
     if (res.status === 401 && auth && !opts.token) await markRevoked(token);
     throw err;
   }
-  return { status: res.status, data };
+  return { status: res.status, data, gzipped };
 }
 
 /** Remember that the stored token no longer works, so every page shows the same clear message. */

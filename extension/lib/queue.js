@@ -76,11 +76,12 @@ async function attempt(item) {
   }
   const payload = { source: item.source, pageUrl: item.pageUrl, html, capturedAt: item.capturedAt, idempotencyKey: item.id };
   try {
-    const { status, data } = await api.capture(payload);
+    const { status, data, gzipped } = await api.capture(payload);
     await removeItem(item.id);
     const delivered = {
       id: item.id, source: item.source, pageUrl: item.pageUrl, identity: item.identity, httpStatus: status,
-      status: data?.status ?? null, contactId: data?.contact?.id ?? null, attempts: item.attempts + 1, deliveredAt: new Date().toISOString(),
+      status: data?.status ?? null, contactId: data?.contact?.id ?? null, attempts: item.attempts + 1, gzipped,
+      deliveredAt: new Date().toISOString(),
     };
     await setLocal({ [DELIVERED_KEY]: [delivered, ...(await getLocal(DELIVERED_KEY, []))].slice(0, 25) });
     notify();

@@ -35,7 +35,19 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
   it('pairs via the options page; a captured profile shows as a card with a next touch and its reason', async () => {
     const code = server.adminPairingCode();
     assert.ok(code, 'the server wrote admin-pairing-code.txt');
-    const options = await pairViaOptions(browser, server.url, code);
+    // Clear errors first: a server that is not running, then a wrong code.
+    const closedPort = await freePort();
+    let options = await pairViaOptions(browser, `http://127.0.0.1:${closedPort}`, code);
+    const pairError = options.locator('#pair-error');
+    await pairError.waitFor();
+    assert.equal(await pairError.textContent(), `Can't reach the Seguito server at http://127.0.0.1:${closedPort}. Is it running?`);
+    await options.close();
+    options = await pairViaOptions(browser, server.url, 'ZZZZ-ZZZZ');
+    await options.locator('#pair-error').waitFor();
+    assert.match(await options.locator('#pair-error').textContent(), /^That pairing code did not work/);
+    await screenshot(options, 'options-bad-code');
+    await options.close();
+    options = await pairViaOptions(browser, server.url, code);
     await until(async () => /Paired as/.test(await options.locator('#status').textContent()), { what: 'pairing' });
     await screenshot(options, 'options-paired');
     const cfg = await browser.storage('config');
@@ -90,6 +102,16 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     assert.equal(await panel.evaluate(() => window.__seguitoPwned), undefined);
     assert.equal(dialogs, 0);
     await screenshot(panel, 'sidepanel-hostile');
+  });
+
+  it('gzip-compresses a large capture', async () => {
+    await li.goto(LI('kenji-watanabe'));
+    await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
+    await panel.click('[data-testid="capture"]');
+    await waitCard('Kenji Watanabe');
+    const [delivered] = await browser.storage('delivered');
+    assert.equal(delivered.gzipped, true, 'sent with Content-Encoding: gzip');
+    assert.equal(delivered.httpStatus, 201);
   });
 
   it('records the time from opening a known profile to its card in the panel', async () => {
