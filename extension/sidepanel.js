@@ -450,7 +450,7 @@ function renderNextTouch(c) {
       h('p', { class: 'action', 'data-testid': 'next-touch-action' }, t.action ?? 'Get in touch'),
       h('p', { class: 'meta', title: t.rule ? `Rule: ${t.rule}` : null }, [t.channel && t.channel !== 'any' ? `by ${t.channel}` : null, due ? `due ${due}` : null].filter(Boolean).join(' · ')),
       h('p', { class: 'reason', 'data-testid': 'next-touch-reason' }, t.reason ?? ''),
-      t.touchedBy ? h('p', { class: 'by', 'data-testid': 'touched-by' }, `On hold: ${touchedByText(t.touchedBy)} touched them recently.`) : null),
+      t.touchedBy ? h('p', { class: 'by', 'data-testid': 'touched-by' }, touchedByText(t.touchedBy)) : null),
     h('div', { class: 'actions' },
       h('button', { type: 'button', 'data-testid': 'touch-done', disabled: state.busy, onclick: () => act(() => api.touchDone(c.id), 'Marked as done.') }, 'Done'),
       h('button', { type: 'button', 'data-testid': 'touch-dismiss', disabled: state.busy, onclick: () => act(() => api.touchDismiss(c.id), 'Suggestion dismissed.') }, 'Dismiss'),
@@ -463,10 +463,18 @@ function renderNextTouch(c) {
         h('input', { id: snoozeId, type: 'date', value: inAWeek, min: tomorrow, 'data-testid': 'snooze-date' }))));
 }
 
+/** "you" for the signed-in member, else the name. */
+function who(name) {
+  return name && name === state.config.member?.name ? 'you' : name;
+}
+
 function touchedByText(by) {
-  if (typeof by === 'string') return by;
-  if (by && typeof by === 'object') return [by.name ?? by.by, by.at || by.occurredAt ? `on ${fmtDate(by.at ?? by.occurredAt)}` : null].filter(Boolean).join(' ');
-  return 'A colleague';
+  let name = typeof by === 'string' ? by : by?.name ?? by?.by ?? null;
+  const at = typeof by === 'object' && by ? by.at ?? by.occurredAt ?? null : null;
+  name = who(name);
+  const when = at ? ` on ${fmtDate(at)}` : ' recently';
+  if (name === 'you') return `You touched them${when}.`;
+  return `${name ?? 'A colleague'} touched them${when} — no need to pile on.`;
 }
 
 function renderDuplicates(c) {
@@ -534,7 +542,7 @@ function renderTimeline(c) {
         h('div', {},
           h('div', { class: 'what' }, `${TYPE_LABEL[i.type] ?? i.type}${i.direction ? (i.direction === 'inbound' ? ' · from them' : ' · from us') : ''}`),
           i.subject ? h('div', { class: 'subject' }, i.subject) : null,
-          h('div', { class: 'when' }, [fmtDate(i.occurredAt, true), i.by ? `by ${i.by}` : null].filter(Boolean).join(' · '))))))
+          h('div', { class: 'when' }, [fmtDate(i.occurredAt, true), i.by ? `by ${who(i.by)}` : null].filter(Boolean).join(' · '))))))
       : h('p', { class: 'muted' }, 'No interactions yet.'));
 }
 
@@ -548,7 +556,7 @@ function renderFacts(c) {
   const web = safeUrl(c.website);
   if (web) rows.push(['Website', h('a', { href: web, target: '_blank', rel: 'noopener noreferrer' }, web)]);
   for (const s of (c.sources ?? []).slice(0, 4)) {
-    rows.push(['Source', [SOURCE_LABEL[s.source] ?? s.source, s.by ? `by ${s.by}` : null, s.capturedAt ? fmtDate(s.capturedAt) : null].filter(Boolean).join(' · ')]);
+    rows.push(['Source', [SOURCE_LABEL[s.source] ?? s.source, s.by ? `by ${who(s.by)}` : null, s.capturedAt ? fmtDate(s.capturedAt) : null].filter(Boolean).join(' · ')]);
   }
   if (!rows.length) return null;
   return h('section', { class: 'block', 'aria-labelledby': 'facts-title' },

@@ -83,10 +83,12 @@ export async function request(path, opts = {}) {
     }
   }
   let res;
+  const timeout = AbortSignal.timeout(opts.timeoutMs ?? 30_000); // a hung server counts as unreachable
+  const signal = opts.signal ? AbortSignal.any([opts.signal, timeout]) : timeout;
   try {
-    res = await fetch(url, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body, signal: opts.signal, cache: 'no-store' });
+    res = await fetch(url, { method: opts.method ?? (body ? 'POST' : 'GET'), headers, body, signal, cache: 'no-store' });
   } catch (e) {
-    if (e?.name === 'AbortError') throw e;
+    if (opts.signal?.aborted) throw e;
     throw new ApiError(0, 'network', friendlyMessage(0, 'network', null, serverUrl), { cause: e });
   }
   const text = await res.text();
@@ -133,5 +135,5 @@ export const api = {
   touchDismiss: (id) => request(`/api/v1/contacts/${enc(id)}/next-touch/dismiss`, { method: 'POST', body: {} }).then((r) => r.data),
   confirmDuplicate: (id, other) => request(`/api/v1/contacts/${enc(id)}/duplicates/${enc(other)}/confirm`, { method: 'POST', body: {} }).then((r) => r.data),
   rejectDuplicate: (id, other) => request(`/api/v1/contacts/${enc(id)}/duplicates/${enc(other)}/reject`, { method: 'POST', body: {} }).then((r) => r.data),
-  capture: (payload) => request('/api/v1/captures', { method: 'POST', body: payload, gzip: 'auto' }),
+  capture: (payload) => request('/api/v1/captures', { method: 'POST', body: payload, gzip: 'auto', timeoutMs: 120_000 }),
 };
