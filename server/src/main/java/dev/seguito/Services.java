@@ -11,6 +11,10 @@ import dev.seguito.contacts.ContactRoutes;
 import dev.seguito.db.DatabaseLocation;
 import dev.seguito.identity.DuplicateService;
 import dev.seguito.interactions.InteractionService;
+import dev.seguito.sync.Connectors;
+import dev.seguito.sync.OutboxWorker;
+import dev.seguito.sync.SyncAdmin;
+import dev.seguito.sync.SyncRoutes;
 import dev.seguito.team.EventStreamRoute;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.team.TeamRoutes;
@@ -31,6 +35,8 @@ public final class Services implements AutoCloseable {
     private final InteractionService interactions;
     private final TeamEvents events;
     private final Router router;
+    private final OutboxWorker outbox;
+    private final NextTouchService touches;
 
     private Services(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams, TeamEvents events,
                      PrometheusMeterRegistry registry) {
@@ -38,6 +44,9 @@ public final class Services implements AutoCloseable {
         this.events = events;
         this.contacts = new ContactQueries(pool);
         NextTouchService touches = new NextTouchService(pool);
+        this.touches = touches;
+        this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
+        SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
         CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor(touches::recompute));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
@@ -46,6 +55,7 @@ public final class Services implements AutoCloseable {
                     new DuplicateService(pool, touches::recompute, contacts::invalidateLookups),
                     new ContactEditor(pool, touches::recompute));
             TouchRoutes.mount(api, touches);
+            SyncRoutes.mount(api, sync, outbox);
             TeamRoutes.mount(api, teams);
             EventStreamRoute.mount(api, events);
         });
@@ -65,8 +75,21 @@ public final class Services implements AutoCloseable {
         return teams;
     }
 
+    public OutboxWorker outbox() {
+        return outbox;
+    }
+
+    public NextTouchService touches() {
+        return touches;
+    }
+
+    public ContactQueries contacts() {
+        return contacts;
+    }
+
     @Override
     public void close() {
+        outbox.close();
         events.close();
     }
 }
