@@ -62,7 +62,12 @@ public final class SignatureExtractor {
         // 1. explicit delimiter; only near the end, a "--" high up is more likely a bullet or a divider
         for (int i = Math.max(1, tail); i < n; i++) {
             if (DELIMITER.matcher(lines.get(i)).matches() && !lines.get(i).strip().equals("__")) {
-                if (i > 0 && isMobile(lines, i)) return i;
+                // "Best,\nOliver\n-- \n<card>": the closing above the delimiter is part of the sign-off too
+                for (int k = i - 1, seen = 0; k >= 0 && seen < 3; k--) {
+                    if (lines.get(k).isBlank()) continue;
+                    seen++;
+                    if (CLOSING.matcher(lines.get(k).strip()).matches()) return k;
+                }
                 return i;
             }
         }

@@ -92,6 +92,7 @@ public final class GmailThreadParser {
             if (r == sender) continue;
             EmailAddress a = Addresses.of(Texts.firstNonBlank(r.attr("name"), r.attr("data-name"), r.text()), r.attr("email"));
             if (a == null || a.address().equals(m.from.address()) && r.closest(".hb, .ajB, .ajC") == null) continue;
+            if (isFromRow(r)) continue;
             inCc = isCc(r);
             List<EmailAddress> target = inCc ? m.cc : m.to;
             if (m.to.stream().noneMatch(x -> x.address().equals(a.address()))
@@ -133,6 +134,12 @@ public final class GmailThreadParser {
             m.bounced.addAll(Bounces.fromText(body == null ? m.newText : HtmlToText.convert(body), exclude));
         }
         return m;
+    }
+
+    private static boolean isFromRow(Element r) {
+        Element row = r.closest("tr");
+        Element label = row == null ? null : row.selectFirst("td");
+        return label != null && label.text().trim().toLowerCase(Locale.ROOT).startsWith("from");
     }
 
     private static boolean isCc(Element r) {
