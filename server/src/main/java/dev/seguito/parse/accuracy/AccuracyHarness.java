@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Measures the parsers against third-party ground truth (see {@code docs/accuracy.md}). Read-only on the corpus; prints
@@ -70,6 +73,7 @@ public final class AccuracyHarness {
         for (String f : List.of("name", "title", "company")) fields.put(f, new Counter());
         Counter rejection = new Counter();
         int parsedWithoutGt = 0;
+        Map<String, Counter> variants = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(x -> x.toString().endsWith(".html")).sorted().toList()) {
                 String file = p.getFileName().toString();
@@ -96,14 +100,33 @@ public final class AccuracyHarness {
                     if (person != null) parsedWithoutGt++;
                     continue;
                 }
+                // the extension may send only <main>, or a document whose <head> was stripped: same expectations
+                Document doc = Jsoup.parse(read(p));
+                Element main = doc.selectFirst("main");
+                if (main != null) variant(variants.computeIfAbsent("main only", k -> new Counter()), main.outerHtml(), gt, file);
+                doc.head().empty();
+                variant(variants.computeIfAbsent("head stripped", k -> new Counter()), doc.outerHtml(), gt, file);
                 compare(fields.get("name"), gt.getString("candidate_name"), person == null ? null : person.fullName(), file);
                 compare(fields.get("title"), gt.getString("candidate_job_title"), person == null ? null : person.title(), file);
                 compare(fields.get("company"), gt.getString("company_name"), person == null ? null : person.company(), file);
             }
         }
         fields.forEach((k, c) -> row("linkedin (scoutr)", k, c));
+        variants.forEach((k, c) -> row("linkedin (scoutr)", "name+title+company, " + k, c));
         row("linkedin (scoutr)", "not_a_profile", rejection);
         rows.add(new String[] {"linkedin (scoutr)", "pages without GT parsed", String.valueOf(parsedWithoutGt), "", "", "", ""});
+    }
+
+    private void variant(Counter c, String html, JsonObject gt, String file) {
+        ParsedPerson person = null;
+        try {
+            person = CaptureParsers.parse(CaptureSource.LINKEDIN_PROFILE, html, null).people().get(0);
+        } catch (CaptureRejectedException e) {
+            if (verbose) out.printf("  variant of %s rejected: %s%n", file, e.getMessage());
+        }
+        compare(c, gt.getString("candidate_name"), person == null ? null : person.fullName(), file + " (variant)");
+        compare(c, gt.getString("candidate_job_title"), person == null ? null : person.title(), file + " (variant)");
+        compare(c, gt.getString("company_name"), person == null ? null : person.company(), file + " (variant)");
     }
 
     /** The scoutr expectations name the person; files are matched by the person's name, not by test index. */

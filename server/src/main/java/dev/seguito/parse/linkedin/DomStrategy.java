@@ -99,7 +99,7 @@ final class DomStrategy implements ProfileStrategy {
         if (experience != null) readExperience(experience, d);
         Element about = sectionByAnchor(doc, "about");
         if (about != null) {
-            Element body = about.selectFirst(".inline-show-more-text span[aria-hidden=true], .inline-show-more-text, "
+            Element body = about.selectFirst("[class*=inline-show-more-text] span[aria-hidden=true], [class*=inline-show-more-text], "
                     + ".pv-shared-text-with-see-more span[aria-hidden=true]");
             if (body != null) d.offer(PersonDraft.ABOUT, HtmlToText.convert(body), 0.85);
         }
