@@ -64,4 +64,10 @@ class QuoteStripperTest {
                 + "-- <div class=\"gmail_signature\"><div>Jane Roe</div><div>CTO</div></div>";
         assertEquals("foo\n--\nJane Roe\nCTO", QuoteStripper.stripHtml(html));
     }
+
+    @Test
+    void angleBracketsThatAreNotHtmlSurviveInFields() {
+        assertEquals("Re: <Project> update", Texts.field("Re: <Project>   update"));
+        assertEquals("a b", Texts.field("<b>a</b>\n<i>b</i>"));
+    }
 }

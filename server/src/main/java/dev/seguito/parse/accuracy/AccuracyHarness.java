@@ -61,6 +61,7 @@ public final class AccuracyHarness {
         h.robustness("emails/mail-parser", "eml", CaptureSource.EML);
         h.robustnessPlain("emails/github_email_reply_parser");
         h.robustnessHtml("emails/quotequail");
+        h.webmailPages();
         h.print();
     }
 
@@ -288,6 +289,35 @@ public final class AccuracyHarness {
             }
         }
         rows.add(new String[] {sub, "HTML quote strip without exception", ok + "/" + total, "", "", "", ""});
+    }
+
+    /**
+     * The only real Gmail/Inbox DOMs in the corpus are a thread LIST and legacy "Inbox by Gmail" pages: none is a
+     * conversation view, so the right answer is a clean "unparseable" (or a parse), never a crash.
+     */
+    private void webmailPages() throws IOException {
+        Path dir = root.resolve("webmail/inboxsdk");
+        if (!Files.isDirectory(dir)) return;
+        int total = 0;
+        int clean = 0;
+        int listRejected = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(x -> x.toString().endsWith(".html")).sorted().toList()) {
+                total++;
+                String name = p.getFileName().toString();
+                try {
+                    ParsedCapture c = CaptureParsers.parse(CaptureSource.GMAIL_THREAD, read(p), null);
+                    clean++;
+                    if (verbose) out.printf("  webmail %s: %d messages, %d people%n", name, c.messages().size(), c.people().size());
+                } catch (CaptureRejectedException e) {
+                    if (e.getCause() == null) clean++;
+                    if (name.contains("threadlist") && e.code().equals("unparseable")) listRejected++;
+                    if (verbose) out.printf("  webmail %s: rejected %s%s%n", name, e.getMessage(), e.getCause() == null ? "" : " (BUG)");
+                }
+            }
+        }
+        rows.add(new String[] {"webmail/inboxsdk DOM pages", "parsed or cleanly rejected", clean + "/" + total, "", "", "", ""});
+        rows.add(new String[] {"webmail/inboxsdk DOM pages", "thread list rejected (not a thread)", listRejected + "/1", "", "", "", ""});
     }
 
     // ------------------------------------------------------------------ scoring

@@ -67,7 +67,8 @@ public final class GmailThreadParser {
             for (Element sender : doc.select("span.gD, span[email][name]")) {
                 Element p = sender.parent();
                 for (int i = 0; i < 6 && p != null && p.selectFirst("div.a3s, div.ii") == null; i++) p = p.parent();
-                if (p != null) parents.add(p);
+                // without a body nearby this is a list row or a contact chip, not a message
+                if (p != null && p.selectFirst("div.a3s, div.ii") != null) parents.add(p);
             }
             return new ArrayList<>(parents);
         }

@@ -45,6 +45,7 @@ class EmlParserTest {
         ParsedPerson sunita = person(c, "sunita.patel@harbourline.co.uk");
         assertEquals("Sunita", sunita.firstName());
         assertEquals("Patel", sunita.lastName());
+        assertEquals("Sunita Patel", sunita.fullName());
         assertEquals(List.of("sunita.patel@harbourline.co.uk"), sunita.emails());
         assertFalse(sunita.automated());
     }
