@@ -73,10 +73,12 @@ public final class GmailThreadParser {
             return new ArrayList<>(parents);
         }
         // nested matches (.gs inside .adn) would double-count
+        Set<Element> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        all.addAll(found);
         List<Element> out = new ArrayList<>();
         for (Element e : found) {
             boolean nested = false;
-            for (Element o : out) if (o != e && e.parents().contains(o)) nested = true;
+            for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = all.contains(p);
             if (!nested) out.add(e);
         }
         return out;
