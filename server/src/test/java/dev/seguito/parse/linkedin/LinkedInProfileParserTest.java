@@ -75,6 +75,14 @@ class LinkedInProfileParserTest {
     }
 
     @Test
+    void openContactInfoOverlayGivesEmailPhoneAndWebsite() throws Exception {
+        ParsedPerson p = parse("loggedin_headless.html", null);
+        assertEquals(java.util.List.of("tomas.ortega@kelpie-robotics.example"), p.emails());
+        assertEquals(java.util.List.of("+34612345678"), p.phones());
+        assertEquals("https://kelpie-robotics.example", p.website());
+    }
+
+    @Test
     void mainOnlyCaptureStillGivesNameTitleCompanyAndDegree() throws Exception {
         ParsedPerson p = parse("main_only.html", "https://www.linkedin.com/in/ingrid-holm-a1/?originalSubdomain=no");
         assertEquals("Ingrid Holm", p.fullName(), "credentials are not part of the name");
