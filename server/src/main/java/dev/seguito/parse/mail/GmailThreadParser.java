@@ -108,7 +108,9 @@ public final class GmailThreadParser {
             m.sentAt = Dates.parse(Texts.firstNonBlank(date.attr("title"), date.attr("aria-label"), date.text()));
             if (m.sentAt == null) warnings.add("unreadable Gmail date: " + Texts.field(date.attr("title") + " " + date.text(), 80));
         }
-        m.messageId = Texts.firstNonBlank(c.attr("data-message-id").startsWith("<") ? c.attr("data-message-id") : null);
+        // Gmail's own ids ("#msg-f:…") are not RFC Message-IDs; only a real one is kept, otherwise a hash stands in
+        String dataId = c.attr("data-message-id");
+        m.messageId = dataId.startsWith("<") ? dataId : null;
         Element body = c.selectFirst("div.a3s, div.ii.gt, div.ii");
         if (body != null) {
             Element copy = body.clone();
