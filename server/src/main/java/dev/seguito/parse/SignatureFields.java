@@ -20,7 +20,7 @@ public final class SignatureFields {
                     + "designer|analyst|specialist|coordinator|owner|recruiter|architect|associate|assistant|"
                     + "advisor|adviser|chairman|principal|administrator|account|representative|researcher|scientist|"
                     + "professor|attorney|counsel|accountant|controller|strategist|producer|editor|teacher|"
-                    + "chief|responsabile|direttore|geschäftsführer|leiter|directeur|gerente|ingegnere)\\b");
+                    + "chief|responsabile|responsable|direttore|directrice|geschäftsführer|leiter|leiterin|directeur|gérant|chargée?|chef|gerente|ingegnere|jefe|jefa)\\b");
     private static final Pattern COMPANY_SUFFIX = Pattern.compile(
             "(?i)\\b(inc|llc|ltd|limited|gmbh|ag|s\\.?r\\.?l|s\\.?p\\.?a|s\\.?a|b\\.?v|ab|oy|as|corp|corporation|"
                     + "company|co|group|plc|pty|sarl|sas|kg|labs|technologies|solutions|consulting|partners)\\.?$");

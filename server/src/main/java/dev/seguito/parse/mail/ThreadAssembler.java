@@ -85,7 +85,7 @@ final class ThreadAssembler {
         if (a.address().startsWith("undisclosed-recipients")) return;
         PersonDraft d = people.computeIfAbsent(a.address(), k -> new PersonDraft());
         d.addEmail(a.address(), 0.95);
-        String name = Names.clean(a.name());
+        String name = Names.display(a.name());
         if (name != null) d.offer(PersonDraft.FULL_NAME, name, 0.7);
         d.automated(AutomatedSenders.isAutomatedAddress(a));
     }
