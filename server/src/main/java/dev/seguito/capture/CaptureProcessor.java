@@ -120,19 +120,27 @@ public final class CaptureProcessor {
     }
 
     private static java.util.function.Function<String, Object> valuesOf(PersonFields fields, String company) {
-        return field -> "company".equals(field) ? company : fields.get(field);
+        return field -> switch (field) {
+            case "company" -> company;
+            case "seen" -> null;
+            default -> fields.get(field);
+        };
     }
 
     private static List<String> present(PersonFields f) {
         return PersonFields.NAMES.stream().filter(n -> f.get(n) != null).toList();
     }
 
+    /**
+     * The fields to record provenance for: those that changed, the company when it changed, and always "seen", so
+     * the card lists every source and colleague that captured the person even when they added nothing new.
+     */
     private static List<String> withCompany(List<String> fields, boolean companyChanged) {
-        if (!companyChanged) {
-            return fields;
-        }
         List<String> all = new ArrayList<>(fields);
-        all.add("company");
+        if (companyChanged) {
+            all.add("company");
+        }
+        all.add("seen");
         return all;
     }
 

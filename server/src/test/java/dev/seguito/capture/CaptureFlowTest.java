@@ -157,6 +157,26 @@ class CaptureFlowTest {
     }
 
     @Test
+    void anEmailWhoseSignatureLinksTheLinkedinProfileMergesIntoTheCapturedProfileAutomatically() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String profileId = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
+                .json().getJsonObject("contact").getString("id");
+
+        ApiClient.Response fromEmail = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia_linkedin_signature.eml"));
+
+        assertThat(fromEmail.json().getString("status")).isEqualTo("updated");
+        JsonObject card = fromEmail.json().getJsonObject("contact");
+        assertThat(card.getString("id")).isEqualTo(profileId);
+        assertThat(card.getString("title")).isEqualTo("Head of Procurement");
+        assertThat(card.getJsonArray("sources").stream().map(s -> ((JsonObject) s).getString("source")))
+                .containsExactlyInAnyOrder("linkedin_profile", "eml");
+        assertThat(card.getJsonArray("sources").stream().map(s -> ((JsonObject) s).getString("by")))
+                .containsExactlyInAnyOrder(team.adminMember().name(), "Marco Rossi");
+        assertThat(marco.get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
     void aNewCompanyOnLinkedinIsAJobChangeThatKeepsHistoryAndSuggestsCongratulations() {
         TeamFixture team = team();
         team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));

@@ -69,6 +69,7 @@ final class ThreadAssembler {
                 sender.offer(PersonDraft.TITLE, f.title(), 0.5);
                 sender.offer(PersonDraft.COMPANY, f.company(), 0.5);
                 sender.offer(PersonDraft.WEBSITE, f.website(), 0.5);
+                sender.offer(PersonDraft.LINKEDIN_URL, f.linkedinUrl(), 0.8);
                 sender.addPhones(f.phones(), 0.6);
             }
         }
