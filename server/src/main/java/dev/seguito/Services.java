@@ -11,6 +11,7 @@ import dev.seguito.contacts.ContactRoutes;
 import dev.seguito.db.DatabaseLocation;
 import dev.seguito.identity.DuplicateService;
 import dev.seguito.interactions.InteractionService;
+import dev.seguito.plugin.PluginDescriptor;
 import dev.seguito.sync.Connectors;
 import dev.seguito.sync.OutboxWorker;
 import dev.seguito.sync.SyncAdmin;
@@ -38,8 +39,11 @@ public final class Services implements AutoCloseable {
     private final OutboxWorker outbox;
     private final NextTouchService touches;
 
+    private final PluginDescriptor descriptor;
+
     private Services(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams, TeamEvents events,
-                     PrometheusMeterRegistry registry) {
+                     PrometheusMeterRegistry registry, PluginDescriptor descriptor) {
+        this.descriptor = descriptor;
         this.teams = teams;
         this.events = events;
         this.contacts = new ContactQueries(pool);
@@ -62,9 +66,9 @@ public final class Services implements AutoCloseable {
     }
 
     static Future<Services> create(Vertx vertx, Pool pool, DatabaseLocation db, SeguitoConfig config,
-                                   TeamService teams, PrometheusMeterRegistry registry) {
+                                   TeamService teams, PrometheusMeterRegistry registry, PluginDescriptor descriptor) {
         return TeamEvents.listen(vertx, db.connectOptions())
-                .map(events -> new Services(vertx, pool, config, teams, events, registry));
+                .map(events -> new Services(vertx, pool, config, teams, events, registry, descriptor));
     }
 
     public Router router() {
@@ -73,6 +77,10 @@ public final class Services implements AutoCloseable {
 
     public TeamService teams() {
         return teams;
+    }
+
+    public PluginDescriptor descriptor() {
+        return descriptor;
     }
 
     public OutboxWorker outbox() {

@@ -30,11 +30,14 @@ public final class TeamService {
     private final TokenHasher hasher;
     private final Duration tokenTtl;
     private final Duration pairingCodeTtl;
+    private final JsonObject defaultPolicy;
     private final Cache<String, Member> authCache = Caffeine.newBuilder()
             .expireAfterWrite(AUTH_CACHE_TTL).maximumSize(50_000).build();
 
-    public TeamService(Pool pool, TokenHasher hasher, Duration tokenTtl, Duration pairingCodeTtl) {
+    /** @param defaultPolicy the next-touch policy every new team starts with (from plugin-descriptor.xml) */
+    public TeamService(Pool pool, TokenHasher hasher, Duration tokenTtl, Duration pairingCodeTtl, JsonObject defaultPolicy) {
         this.pool = pool;
+        this.defaultPolicy = defaultPolicy;
         this.hasher = hasher;
         this.tokenTtl = tokenTtl;
         this.pairingCodeTtl = pairingCodeTtl;
@@ -44,8 +47,8 @@ public final class TeamService {
     public Future<NewMember> createTeam(String teamName, String adminName, String adminEmail) {
         UUID teamId = UUID.randomUUID();
         return pool.withTransaction(tx -> tx
-                .preparedQuery("insert into team (id, name) values ($1, $2)")
-                .execute(Tuple.of(teamId, teamName))
+                .preparedQuery("insert into team (id, name, policy) values ($1, $2, $3)")
+                .execute(Tuple.of(teamId, teamName, defaultPolicy))
                 .compose(v -> insertMember(tx, teamId, adminName, adminEmail, "admin")));
     }
 
@@ -61,8 +64,8 @@ public final class TeamService {
                         return Future.succeededFuture(Optional.<NewMember>empty());
                     }
                     UUID teamId = UUID.randomUUID();
-                    return tx.preparedQuery("insert into team (id, name) values ($1, $2)")
-                            .execute(Tuple.of(teamId, "My team"))
+                    return tx.preparedQuery("insert into team (id, name, policy) values ($1, $2, $3)")
+                            .execute(Tuple.of(teamId, "My team", defaultPolicy))
                             .compose(x -> insertMember(tx, teamId, "Admin", "admin@localhost", "admin"))
                             .map(Optional::of);
                 }));
