@@ -59,6 +59,14 @@ public final class SeguitoServer implements AutoCloseable {
     }
 
     public static SeguitoServer start(SeguitoConfig config) {
+        return start(config, true);
+    }
+
+    /**
+     * @param bootstrap create a first team and admin when the database has none (not for the admin install, which
+     *                  creates the team it is told to)
+     */
+    public static SeguitoServer start(SeguitoConfig config, boolean bootstrap) {
         PluginDescriptor descriptor = PluginDescriptors.locate(System.getenv());
         PluginDescriptors.checkConnector(descriptor, config.crm(),
                 env -> config.crmSettings().getString(env.replaceFirst("^SEGUITO_OFBIZ_", "").toLowerCase(java.util.Locale.ROOT)));
@@ -76,7 +84,7 @@ public final class SeguitoServer implements AutoCloseable {
         try {
             int applied = Migrations.migrate(db);
             LOG.info("Database schema is current ({} migrations applied now)", applied);
-            return startOn(config, db, embedded, descriptor);
+            return startOn(config, db, embedded, descriptor, bootstrap);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -86,7 +94,7 @@ public final class SeguitoServer implements AutoCloseable {
     }
 
     private static SeguitoServer startOn(SeguitoConfig config, DatabaseLocation db, EmbeddedDatabase embedded,
-                                         PluginDescriptor descriptor) {
+                                         PluginDescriptor descriptor, boolean bootstrap) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -102,7 +110,9 @@ public final class SeguitoServer implements AutoCloseable {
             String secret = await(tokenSecret(pool, config));
             TeamService teams = new TeamService(pool, new TokenHasher(secret), config.tokenTtl(), config.pairingCodeTtl(),
                     descriptor.teamPolicy());
-            await(teams.bootstrapIfEmpty()).ifPresent(admin -> announceFirstAdmin(config.home(), admin));
+            if (bootstrap) {
+                await(teams.bootstrapIfEmpty()).ifPresent(admin -> announceFirstAdmin(config.home(), admin));
+            }
             Services services = await(Services.create(vertx, pool, db, config, teams, registry, descriptor));
             HttpServer http = await(vertx.createHttpServer(new HttpServerOptions()
                             .setDecompressionSupported(true)

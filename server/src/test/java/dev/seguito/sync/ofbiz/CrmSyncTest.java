@@ -81,6 +81,37 @@ class CrmSyncTest {
     }
 
     @Test
+    void theAdminInstallChecksTheCrmAndCreatesItsSeedDataOnce() {
+        dev.seguito.config.SeguitoConfig config = TestServer.config(TestDatabase.tempDir("install"))
+                .withDatabase(db.location().jdbcUrl(), db.location().user(), db.location().password())
+                .withCrm("ofbiz", new JsonObject().put("url", ofbiz.baseUrl()).put("user", OfbizContractServer.USER)
+                        .put("password", OfbizContractServer.PASSWORD));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String[] args = {"install", "--team", "CRM team", "--admin-email", "ada@crm.test"};
+
+        dev.seguito.plugin.AdminInstall.run(config, dev.seguito.plugin.AdminInstall.Options.parse(args), new java.io.PrintStream(out, true));
+        dev.seguito.plugin.AdminInstall.run(config, dev.seguito.plugin.AdminInstall.Options.parse(args), new java.io.PrintStream(out, true));
+
+        assertThat(out.toString()).contains("CRM connector \"ofbiz\": connection checked");
+        assertThat(ofbiz.seed).contains("SEGUITO_LINKEDIN", "SEGUITO_EMAIL");
+        assertThat(ofbiz.count("seguitoEnsureSeedData")).isEqualTo(2);
+    }
+
+    @Test
+    void theAdminInstallStopsWithTheReasonWhenTheCrmIsDown() {
+        ofbiz.down().await();
+        dev.seguito.config.SeguitoConfig config = TestServer.config(TestDatabase.tempDir("install"))
+                .withDatabase(db.location().jdbcUrl(), db.location().user(), db.location().password())
+                .withCrm("ofbiz", new JsonObject().put("url", ofbiz.baseUrl()).put("user", OfbizContractServer.USER)
+                        .put("password", OfbizContractServer.PASSWORD));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.seguito.plugin.AdminInstall.run(config,
+                        dev.seguito.plugin.AdminInstall.Options.parse(new String[]{"install", "--team", "T", "--admin-email", "a@b.c"}),
+                        new java.io.PrintStream(new java.io.ByteArrayOutputStream())))
+                .hasMessageContaining("refused");
+    }
+
+    @Test
     void capturedContactsAndEmailsReachTheCrmExactlyOnce() throws Exception {
         SeguitoServer server = seguito(100);
         TeamFixture team = TestServer.newTeam(server, "Synced");
