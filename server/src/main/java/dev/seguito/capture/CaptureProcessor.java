@@ -42,8 +42,11 @@ public final class CaptureProcessor {
         this.afterChange = afterChange;
     }
 
-    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt) {
-        return memberEmails(tx, member.teamId()).compose(memberEmails -> {
+    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt,
+                                 List<String> ownEmails) {
+        return memberEmails(tx, member.teamId()).compose(teamEmails -> {
+            Set<String> memberEmails = new java.util.HashSet<>(teamEmails);
+            memberEmails.addAll(ownEmails);
             List<ParsedPerson> people = parsed.people().stream()
                     .filter(p -> !p.automated() && !isTeamMember(p, memberEmails)).toList();
             Map<String, UUID> partyByEmail = new HashMap<>();
@@ -52,7 +55,7 @@ public final class CaptureProcessor {
                                 p.emails().forEach(e -> partyByEmail.put(e, result.partyId()));
                                 return result;
                             }))
-                    .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, partyByEmail)
+                    .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, ownEmails, partyByEmail)
                             .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(touched))
                             .compose(touched -> {
                                 Set<UUID> affected = new LinkedHashSet<>();

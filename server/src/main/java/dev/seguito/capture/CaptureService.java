@@ -103,7 +103,7 @@ public final class CaptureService {
                                 // a concurrent request with the same key won the race: answer what it stored
                                 return Future.failedFuture(new DuplicateInFlight());
                             }
-                            return processor.apply(tx, member, captureId, parsed, request.capturedAt())
+                            return processor.apply(tx, member, captureId, parsed, request.capturedAt(), request.ownEmails())
                                     .compose(outcome -> answer(tx, member, captureId, parsed, outcome));
                         })
                         .compose(answer -> tx.preparedQuery("update capture set response = $2, primary_party_id = $3 where id = $1")

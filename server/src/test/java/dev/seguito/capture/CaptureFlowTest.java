@@ -126,6 +126,34 @@ class CaptureFlowTest {
     }
 
     @Test
+    void theCapturersOwnMailboxAddressIsNeverAContactAndItsMessagesAreTheirs() {
+        TeamFixture team = team();
+
+        ApiClient.Response response = team.admin().post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")
+                .put("ownEmails", new JsonArray().add("Marco@Seguito-Sales.example")));
+
+        assertThat(response.json().getJsonArray("contacts")).hasSize(1);
+        assertThat(team.admin().get("/api/v1/contacts?q=marco").items()).isEmpty();
+        JsonObject item = team.admin().get("/api/v1/contacts/" + response.json().getJsonObject("contact").getString("id")
+                + "/timeline").items().getJsonObject(0);
+        assertThat(item.getString("direction")).isEqualTo("inbound");
+        assertThat(item.getString("by")).isEqualTo(team.adminMember().name());
+    }
+
+    @Test
+    void aRecipientOfSomeoneElsesMessageIsNotAskedToBeAnswered() {
+        TeamFixture team = team();
+
+        ApiClient.Response response = team.admin().post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
+
+        // the capturer's address is unknown here, so Marco is just another recipient: Giulia wrote, not Marco
+        JsonObject marco = team.admin().get("/api/v1/contacts/lookup?email=marco@seguito-sales.example").json();
+        assertThat(marco.getJsonObject("nextTouch") == null
+                || !"answer_inbound".equals(marco.getJsonObject("nextTouch").getString("rule"))).isTrue();
+        assertThat(response.json().getJsonObject("contact").getJsonObject("nextTouch").getString("rule")).isEqualTo("answer_inbound");
+    }
+
+    @Test
     void linkedinAndEmailCapturesOfOnePersonByTwoMembersEndAsOneContactWithBothSources() {
         TeamFixture team = team();
         ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
