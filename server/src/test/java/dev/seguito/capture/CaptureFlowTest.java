@@ -261,6 +261,24 @@ class CaptureFlowTest {
     }
 
     @Test
+    void reparsingAStoredCaptureMergesAgainWithoutDuplicatingAnything() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        JsonObject first = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json();
+
+        ApiClient.Response again = team.admin().post("/api/v1/captures/" + first.getString("captureId") + "/reparse", null);
+        ApiClient.Response all = team.admin().post("/api/v1/admin/reparse", new JsonObject().put("since", "2020-01-01"));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().getJsonObject("contact").getString("id")).isEqualTo(first.getJsonObject("contact").getString("id"));
+        assertThat(all.json().getInteger("reparsed")).isEqualTo(1);
+        assertThat(marco.get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+        assertThat(marco.get("/api/v1/contacts/" + first.getJsonObject("contact").getString("id") + "/timeline").items()).hasSize(1);
+        assertThat(marco.post("/api/v1/captures/" + first.getString("captureId") + "/reparse", null).status()).isEqualTo(403);
+        assertThat(team().admin().post("/api/v1/captures/" + first.getString("captureId") + "/reparse", null).status()).isEqualTo(404);
+    }
+
+    @Test
     void missingFieldsAreA400ThatSaysWhatIsMissing() {
         TeamFixture team = team();
 
