@@ -11,6 +11,11 @@ import dev.seguito.contacts.ContactRoutes;
 import dev.seguito.db.DatabaseLocation;
 import dev.seguito.identity.DuplicateService;
 import dev.seguito.interactions.InteractionService;
+import dev.seguito.plugin.PluginDescriptor;
+import dev.seguito.sync.Connectors;
+import dev.seguito.sync.OutboxWorker;
+import dev.seguito.sync.SyncAdmin;
+import dev.seguito.sync.SyncRoutes;
 import dev.seguito.team.EventStreamRoute;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.team.TeamRoutes;
@@ -31,13 +36,21 @@ public final class Services implements AutoCloseable {
     private final InteractionService interactions;
     private final TeamEvents events;
     private final Router router;
+    private final OutboxWorker outbox;
+    private final NextTouchService touches;
+
+    private final PluginDescriptor descriptor;
 
     private Services(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams, TeamEvents events,
-                     PrometheusMeterRegistry registry) {
+                     PrometheusMeterRegistry registry, PluginDescriptor descriptor) {
+        this.descriptor = descriptor;
         this.teams = teams;
         this.events = events;
         this.contacts = new ContactQueries(pool);
         NextTouchService touches = new NextTouchService(pool);
+        this.touches = touches;
+        this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
+        SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
         CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor(touches::recompute));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
@@ -46,15 +59,16 @@ public final class Services implements AutoCloseable {
                     new DuplicateService(pool, touches::recompute, contacts::invalidateLookups),
                     new ContactEditor(pool, touches::recompute));
             TouchRoutes.mount(api, touches);
+            SyncRoutes.mount(api, sync, outbox);
             TeamRoutes.mount(api, teams);
             EventStreamRoute.mount(api, events);
         });
     }
 
     static Future<Services> create(Vertx vertx, Pool pool, DatabaseLocation db, SeguitoConfig config,
-                                   TeamService teams, PrometheusMeterRegistry registry) {
+                                   TeamService teams, PrometheusMeterRegistry registry, PluginDescriptor descriptor) {
         return TeamEvents.listen(vertx, db.connectOptions())
-                .map(events -> new Services(vertx, pool, config, teams, events, registry));
+                .map(events -> new Services(vertx, pool, config, teams, events, registry, descriptor));
     }
 
     public Router router() {
@@ -65,8 +79,25 @@ public final class Services implements AutoCloseable {
         return teams;
     }
 
+    public PluginDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public OutboxWorker outbox() {
+        return outbox;
+    }
+
+    public NextTouchService touches() {
+        return touches;
+    }
+
+    public ContactQueries contacts() {
+        return contacts;
+    }
+
     @Override
     public void close() {
+        outbox.close();
         events.close();
     }
 }

@@ -42,8 +42,11 @@ public final class CaptureProcessor {
         this.afterChange = afterChange;
     }
 
-    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt) {
-        return memberEmails(tx, member.teamId()).compose(memberEmails -> {
+    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt,
+                                 List<String> ownEmails) {
+        return memberEmails(tx, member.teamId()).compose(teamEmails -> {
+            Set<String> memberEmails = new java.util.HashSet<>(teamEmails);
+            memberEmails.addAll(ownEmails);
             List<ParsedPerson> people = parsed.people().stream()
                     .filter(p -> !p.automated() && !isTeamMember(p, memberEmails)).toList();
             Map<String, UUID> partyByEmail = new HashMap<>();
@@ -52,7 +55,7 @@ public final class CaptureProcessor {
                                 p.emails().forEach(e -> partyByEmail.put(e, result.partyId()));
                                 return result;
                             }))
-                    .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, partyByEmail)
+                    .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, ownEmails, partyByEmail)
                             .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(touched))
                             .compose(touched -> {
                                 Set<UUID> affected = new LinkedHashSet<>();
@@ -120,19 +123,27 @@ public final class CaptureProcessor {
     }
 
     private static java.util.function.Function<String, Object> valuesOf(PersonFields fields, String company) {
-        return field -> "company".equals(field) ? company : fields.get(field);
+        return field -> switch (field) {
+            case "company" -> company;
+            case "seen" -> null;
+            default -> fields.get(field);
+        };
     }
 
     private static List<String> present(PersonFields f) {
         return PersonFields.NAMES.stream().filter(n -> f.get(n) != null).toList();
     }
 
+    /**
+     * The fields to record provenance for: those that changed, the company when it changed, and always "seen", so
+     * the card lists every source and colleague that captured the person even when they added nothing new.
+     */
     private static List<String> withCompany(List<String> fields, boolean companyChanged) {
-        if (!companyChanged) {
-            return fields;
-        }
         List<String> all = new ArrayList<>(fields);
-        all.add("company");
+        if (companyChanged) {
+            all.add("company");
+        }
+        all.add("seen");
         return all;
     }
 

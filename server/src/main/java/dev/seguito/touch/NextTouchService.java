@@ -132,7 +132,10 @@ public final class NextTouchService {
 
     private static Future<List<Interaction>> timeline(SqlClient tx, UUID partyId) {
         return tx.preparedQuery("""
-                        select e.id, e.event_type, e.direction, e.started_at, e.member_id, m.name
+                        select e.id, e.event_type, e.started_at, e.member_id, m.name,
+                               -- an inbound message on which this contact was only a recipient is not from them
+                               case when e.direction = 'INBOUND' and ep.role in ('TO', 'CC') then 'NONE'
+                                    else e.direction end as direction
                           from communication_event_party ep
                           join communication_event e on e.id = ep.event_id
                           left join team_member m on m.id = e.member_id
