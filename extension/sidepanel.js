@@ -438,7 +438,8 @@ function renderNextTouch(c) {
   const t = c.nextTouch;
   if (!t) {
     return h('section', { class: 'block', 'aria-labelledby': 'nt-title', 'data-testid': 'next-touch', 'data-empty': '' },
-      h('h2', { id: 'nt-title' }, 'Next touch'), h('p', { class: 'muted' }, 'Nothing due for this contact.'));
+      h('h2', { id: 'nt-title' }, 'Next touch'), h('p', { class: 'muted' }, 'Nothing due for this contact.'),
+      lastTouchLine(c));
   }
   const due = t.dueAt ? `${relDay(t.dueAt)} (${fmtDate(t.dueAt)})` : null;
   const snoozeId = 'snooze-until';
@@ -461,6 +462,15 @@ function renderNextTouch(c) {
         } }, 'Snooze until'),
         h('label', { for: snoozeId, class: 'sr-only' }, 'Snooze until date'),
         h('input', { id: snoozeId, type: 'date', value: inAWeek, min: tomorrow, 'data-testid': 'snooze-date' }))));
+}
+
+/** "Last touch: call by Bruno Bianchi on 24 Nov." — why nothing is due, when a colleague just touched them. */
+function lastTouchLine(c) {
+  const last = (c.timeline ?? [])[0];
+  if (!last) return null;
+  const by = last.by ? ` by ${who(last.by)}` : '';
+  return h('p', { class: 'muted', 'data-testid': 'last-touch' },
+    `Last touch: ${(TYPE_LABEL[last.type] ?? last.type).toLowerCase()}${by} on ${fmtDate(last.occurredAt)}.`);
 }
 
 /** "you" for the signed-in member, else the name. */

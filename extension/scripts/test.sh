@@ -20,9 +20,12 @@ if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/web-ext ] || [ p
 fi
 
 JAR="${SEGUITO_SERVER_JAR:-$REPO_DIR/server/target/seguito-server.jar}"
-if [ -z "${SEGUITO_TEST_SERVER_CMD:-}" ] && [ ! -f "$JAR" ] && [ -f "$REPO_DIR/server/pom.xml" ] && [ -d "$REPO_DIR/server/src/main" ]; then
-  echo "== building the server jar"
-  mvn -B -q -f "$REPO_DIR/server/pom.xml" package -DskipTests
+# Build the jar when it is missing, or older than the server's sources (a stale jar would test old code).
+if [ -z "${SEGUITO_TEST_SERVER_CMD:-}" ] && [ -f "$REPO_DIR/server/pom.xml" ] && [ -d "$REPO_DIR/server/src/main" ]; then
+  if [ ! -f "$JAR" ] || [ -n "$(find "$REPO_DIR/server/src/main" "$REPO_DIR/server/pom.xml" "$REPO_DIR/pom.xml" -newer "$JAR" -print -quit 2>/dev/null)" ]; then
+    echo "== building the server jar"
+    mvn -B -q -f "$REPO_DIR/server/pom.xml" package -DskipTests
+  fi
 fi
 
 echo "== web-ext lint"
