@@ -451,7 +451,9 @@ function renderNextTouch(c) {
       h('p', { class: 'action', 'data-testid': 'next-touch-action' }, t.action ?? 'Get in touch'),
       h('p', { class: 'meta', title: t.rule ? `Rule: ${t.rule}` : null }, [t.channel && t.channel !== 'any' ? `by ${t.channel}` : null, due ? `due ${due}` : null].filter(Boolean).join(' · ')),
       h('p', { class: 'reason', 'data-testid': 'next-touch-reason' }, t.reason ?? ''),
-      t.touchedBy ? h('p', { class: 'by', 'data-testid': 'touched-by' }, touchedByText(t.touchedBy)) : null),
+      // The team-wide cap is about colleagues: "you touched them" would only repeat the timeline.
+      t.touchedBy && who(touchedByName(t.touchedBy)) !== 'you'
+        ? h('p', { class: 'by', 'data-testid': 'touched-by' }, touchedByText(t.touchedBy)) : null),
     h('div', { class: 'actions' },
       h('button', { type: 'button', 'data-testid': 'touch-done', disabled: state.busy, onclick: () => act(() => api.touchDone(c.id), 'Marked as done.') }, 'Done'),
       h('button', { type: 'button', 'data-testid': 'touch-dismiss', disabled: state.busy, onclick: () => act(() => api.touchDismiss(c.id), 'Suggestion dismissed.') }, 'Dismiss'),
@@ -478,8 +480,12 @@ function who(name) {
   return name && name === state.config.member?.name ? 'you' : name;
 }
 
+function touchedByName(by) {
+  return typeof by === 'string' ? by : by?.name ?? by?.by ?? null;
+}
+
 function touchedByText(by) {
-  let name = typeof by === 'string' ? by : by?.name ?? by?.by ?? null;
+  let name = touchedByName(by);
   const at = typeof by === 'object' && by ? by.at ?? by.occurredAt ?? null : null;
   name = who(name);
   const when = at ? ` on ${fmtDate(at)}` : ' recently';

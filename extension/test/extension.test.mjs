@@ -232,10 +232,12 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     await panel.click('[data-testid="capture"]');
     const err = panel.locator('main [data-testid="error"]');
     await err.waitFor({ timeout: 20_000 }).catch(() => {});
-    const queue = await browser.storage('queue');
-    if (queue.length) await panel.locator('[data-testid="queue-item"] button', { hasText: 'Discard' }).click();
-    assert.equal(await err.count() ? await err.textContent() : `no error; the panel shows "${await cardName().textContent().catch(() => '?')}"`,
-      'This page is not a LinkedIn profile.');
+    const shown = (await err.count()) ? await err.textContent() : `no error; the panel shows "${await cardName().textContent().catch(() => '?')}"`;
+    if ((await browser.storage('queue')).length) {
+      await panel.locator('[data-testid="queue-item"] button', { hasText: 'Discard' }).click();
+      await until(async () => (await browser.storage('queue')).length === 0, { what: 'discarded' });
+    }
+    assert.equal(shown, 'This page is not a LinkedIn profile.');
   });
 
   for (const [label, url, who, source] of [

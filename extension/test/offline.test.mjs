@@ -82,6 +82,8 @@ describe('offline capture queue', { skip: skip ?? false, timeout: 15 * 60_000 },
     assert.ok([200, 409].includes(again.status), `replayed key answered ${again.status}`);
     const after = await api(server, token, 'GET', `/api/v1/contacts/${found.items[0].id}`);
     assert.equal(after.sources.length, card.sources.length);
+    // The panel's event stream reconnects by itself (back-off 1 s doubling to 30 s).
+    await until(async () => (await panel.locator('#live').getAttribute('data-state')) === 'open', { what: 'event stream back', timeout: 60_000 });
     await screenshot(panel, 'sidepanel-delivered');
   });
 });
