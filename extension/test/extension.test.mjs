@@ -116,18 +116,25 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
 
   it('records the time from opening a known profile to its card in the panel', async () => {
     const runs = [];
+    const commits = [];
     for (let i = 0; i < 5; i++) {
       await li.goto('about:blank');
       await until(async () => (await panel.evaluate(() => document.body.dataset.view)) === 'no_page', { what: 'empty panel' });
       const t0 = performance.now();
       await li.goto(LI('giulia-fontana'), { waitUntil: 'commit' });
-      await waitCard('Giulia Fontana');
+      commits.push(Math.round(performance.now() - t0));
+      await until(async () => (await cardName().count()) && (await cardName().textContent()) === 'Giulia Fontana',
+        { what: 'card of Giulia Fontana', interval: 10 });
       runs.push(Math.round(performance.now() - t0));
     }
-    const sorted = [...runs].sort((a, b) => a - b);
-    const result = { runsMs: runs, medianMs: sorted[2], minMs: sorted[0], maxMs: sorted.at(-1), serverStartupMs: server.startupMs, at: new Date().toISOString() };
+    const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+    const result = {
+      runsMs: runs, medianMs: median(runs), minMs: Math.min(...runs), maxMs: Math.max(...runs),
+      navigationCommitMs: commits, // of which: the browser committing the navigation (new renderer process)
+      serverStartupMs: server.startupMs, browser: await browser.context.browser()?.version?.() ?? 'chromium', at: new Date().toISOString(),
+    };
     const file = recordTimings('openProfileToCard', result);
-    console.log(`# open profile → card: median ${result.medianMs} ms (runs ${runs.join(', ')} ms) → ${file}`);
+    console.log(`# open profile → card: median ${result.medianMs} ms (runs ${runs.join(', ')} ms; navigation commit ${commits.join(', ')} ms) → ${file}`);
   });
 
   it('refreshes live when a colleague logs a touch or captures the person on screen', async () => {
