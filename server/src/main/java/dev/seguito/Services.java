@@ -4,6 +4,7 @@ import dev.seguito.api.ApiRouter;
 import dev.seguito.capture.CaptureProcessor;
 import dev.seguito.capture.CaptureRoutes;
 import dev.seguito.capture.CaptureService;
+import dev.seguito.capture.ImportService;
 import dev.seguito.config.SeguitoConfig;
 import dev.seguito.contacts.ContactEditor;
 import dev.seguito.contacts.ContactQueries;
@@ -52,9 +53,12 @@ public final class Services implements AutoCloseable {
         this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
         SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
-        CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor(touches::recompute));
+        CaptureProcessor processor = new CaptureProcessor(touches::recompute);
+        CaptureService captures = new CaptureService(vertx, pool, processor);
+        ImportService imports = new ImportService(vertx, pool, processor);
+        imports.resumeUnfinished();
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
-            CaptureRoutes.mount(api, captures);
+            CaptureRoutes.mount(api, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
                     new DuplicateService(pool, touches::recompute, contacts::invalidateLookups),
                     new ContactEditor(pool, touches::recompute));

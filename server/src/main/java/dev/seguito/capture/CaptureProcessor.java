@@ -44,13 +44,23 @@ public final class CaptureProcessor {
 
     public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt,
                                  List<String> ownEmails) {
+        Origin origin = new Origin(parsed.source().wire(), parsed.source() == CaptureSource.LINKEDIN_PROFILE);
+        return apply(tx, member, captureId, origin, parsed, observedAt, ownEmails);
+    }
+
+    /**
+     * @param origin where the people come from: its name goes into provenance; an authoritative origin (the person's
+     *               own profile, or the member's LinkedIn export) may overwrite fields and record job changes
+     */
+    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, Origin origin, ParsedCapture parsed,
+                                 Instant observedAt, List<String> ownEmails) {
         return memberEmails(tx, member.teamId()).compose(teamEmails -> {
             Set<String> memberEmails = new java.util.HashSet<>(teamEmails);
             memberEmails.addAll(ownEmails);
             List<ParsedPerson> people = parsed.people().stream()
                     .filter(p -> !p.automated() && !isTeamMember(p, memberEmails)).toList();
             Map<String, UUID> partyByEmail = new HashMap<>();
-            return Sequential.map(people, p -> upsert(tx, member, captureId, parsed.source(), p, observedAt)
+            return Sequential.map(people, p -> upsert(tx, member, captureId, origin, p, observedAt)
                             .map(result -> {
                                 p.emails().forEach(e -> partyByEmail.put(e, result.partyId()));
                                 return result;
@@ -68,9 +78,9 @@ public final class CaptureProcessor {
         });
     }
 
-    private Future<PersonResult> upsert(SqlConnection tx, Member member, UUID captureId, CaptureSource source,
+    private Future<PersonResult> upsert(SqlConnection tx, Member member, UUID captureId, Origin origin,
                                         ParsedPerson p, Instant observedAt) {
-        boolean authoritative = source == CaptureSource.LINKEDIN_PROFILE;
+        boolean authoritative = origin.authoritative();
         PersonFields incoming = new PersonFields(p.fullName(), p.firstName(), p.lastName(), p.headline(), p.title(),
                 p.location(), p.about(), p.photoUrl(), p.connectionDegree());
         return IdentityResolver.resolve(tx, member.teamId(), p).compose(resolution -> {
@@ -85,7 +95,7 @@ public final class CaptureProcessor {
                                             stored.company(), authoritative)
                                     .compose(job -> ContactStore.provenance(tx, member.teamId(), id,
                                                     withCompany(merge.changed(), job.isPresent() || (stored.company() == null && p.company() != null)),
-                                                    valuesOf(merge.fields(), p.company()), source.wire(), captureId, member.id(), observedAt)
+                                                    valuesOf(merge.fields(), p.company()), origin.source(), captureId, member.id(), observedAt)
                                             .map(v -> new PersonResult(id, merge.changed().isEmpty() && !newMechs
                                                     && job.isEmpty() && !(stored.company() == null && p.company() != null)
                                                     ? MatchStatus.MATCHED : MatchStatus.UPDATED, job))));
@@ -100,7 +110,7 @@ public final class CaptureProcessor {
                         .compose(id -> attachAll(tx, member.teamId(), id, p)
                                 .compose(v -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), null, authoritative))
                                 .compose(v -> ContactStore.provenance(tx, member.teamId(), id,
-                                        withCompany(present(incoming), p.company() != null), valuesOf(incoming, p.company()), source.wire(),
+                                        withCompany(present(incoming), p.company() != null), valuesOf(incoming, p.company()), origin.source(),
                                         captureId, member.id(), observedAt))
                                 .map(v -> id));
                 Optional<UUID> candidate = resolution.weakCandidate();
@@ -211,6 +221,10 @@ public final class CaptureProcessor {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
         return a.compareTo(b);
+    }
+
+    /** Where captured people come from, as provenance names it, and whether it may overwrite what we hold. */
+    public record Origin(String source, boolean authoritative) {
     }
 
     /** new / matched / updated / possible duplicate, as the side panel shows it. */
