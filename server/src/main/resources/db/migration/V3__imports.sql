@@ -24,6 +24,7 @@ create unique index import_job_key_uq on import_job (team_id, idempotency_key);
 
 create table import_batch (
     import_id  uuid not null references import_job (id) on delete cascade,
+    team_id    uuid not null,
     batch_no   integer not null,
     primary key (import_id, batch_no)
 );

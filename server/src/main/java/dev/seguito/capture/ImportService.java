@@ -187,8 +187,9 @@ public final class ImportService {
         ParsedCapture parsed = new ParsedCapture(CaptureSource.LINKEDIN_PROFILE, rows.stream().map(ImportFormats.Row::person).toList(),
                 List.of(), null, List.of());
         return pool.withTransaction(tx -> tx.preparedQuery("""
-                                insert into import_batch (import_id, batch_no) values ($1, $2) on conflict do nothing""")
-                        .execute(Tuple.of(jobId, batchNo))
+                                insert into import_batch (import_id, team_id, batch_no) values ($1, $2, $3)
+                                on conflict do nothing""")
+                        .execute(Tuple.of(jobId, member.teamId(), batchNo))
                         .compose(claimed -> {
                             if (claimed.rowCount() == 0) {
                                 return Future.succeededFuture(); // another process, or an earlier run, committed it
