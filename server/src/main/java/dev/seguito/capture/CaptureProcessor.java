@@ -66,7 +66,11 @@ public final class CaptureProcessor {
                                 return result;
                             }))
                     .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, ownEmails, partyByEmail)
-                            .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(touched))
+                            .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(bounced -> {
+                                Set<UUID> all = new LinkedHashSet<>(touched);
+                                all.addAll(bounced);
+                                return all;
+                            }))
                             .compose(touched -> {
                                 Set<UUID> affected = new LinkedHashSet<>();
                                 results.forEach(r -> affected.add(r.partyId()));
@@ -186,13 +190,22 @@ public final class CaptureProcessor {
         return p.linkedinSlug() == null && !p.emails().isEmpty() && p.emails().stream().allMatch(memberEmails::contains);
     }
 
-    private static Future<Void> markBounces(SqlConnection tx, UUID teamId, List<ParsedMessage> messages) {
+    /** Marks bounced addresses invalid; answers the contacts that own them, whose next touch must change. */
+    private static Future<Set<UUID>> markBounces(SqlConnection tx, UUID teamId, List<ParsedMessage> messages) {
         List<String> bounced = messages.stream().filter(ParsedMessage::bounce)
                 .flatMap(m -> m.bouncedAddresses().stream()).distinct().toList();
+        Set<UUID> owners = new LinkedHashSet<>();
         return Sequential.each(bounced, address -> tx.preparedQuery("""
-                        update contact_mech set valid = false, invalid_reason = 'bounced', invalid_since = now()
-                         where team_id = $1 and contact_mech_type = 'EMAIL_ADDRESS' and info_string = $2 and valid""")
-                .execute(Tuple.of(teamId, address)));
+                        with marked as (
+                            update contact_mech set valid = false, invalid_reason = 'bounced', invalid_since = now()
+                             where team_id = $1 and contact_mech_type = 'EMAIL_ADDRESS' and info_string = $2
+                            returning id)
+                        select pcm.party_id from party_contact_mech pcm join marked on marked.id = pcm.contact_mech_id""")
+                .execute(Tuple.of(teamId, address))
+                .map(rows -> {
+                    rows.forEach(r -> owners.add(r.getUUID(0)));
+                    return null;
+                })).map(owners);
     }
 
     /** The person the capture is about: the profile, or the newest outside sender of the thread. */
