@@ -29,6 +29,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Duration;
+
 /** The composition root: builds every service once and wires the HTTP routes to them. */
 public final class Services implements AutoCloseable {
 
@@ -41,10 +43,13 @@ public final class Services implements AutoCloseable {
     private final NextTouchService touches;
 
     private final PluginDescriptor descriptor;
+    private final long recheckTimer;
+    private final Vertx vertx;
 
     private Services(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams, TeamEvents events,
                      PrometheusMeterRegistry registry, PluginDescriptor descriptor) {
         this.descriptor = descriptor;
+        this.vertx = vertx;
         this.teams = teams;
         this.events = events;
         this.contacts = new ContactQueries(pool);
@@ -57,6 +62,7 @@ public final class Services implements AutoCloseable {
         CaptureService captures = new CaptureService(vertx, pool, processor);
         ImportService imports = new ImportService(vertx, pool, processor);
         imports.resumeUnfinished();
+        this.recheckTimer = vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> touches.recheckDue(500));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
             CaptureRoutes.mount(api, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
@@ -101,6 +107,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        vertx.cancelTimer(recheckTimer);
         outbox.close();
         events.close();
     }

@@ -225,6 +225,23 @@ class CaptureFlowTest {
     }
 
     @Test
+    void whenAColleagueJustTouchedThePersonThePanelSaysWhoAndTheAgendaStaysQuiet() {
+        TeamFixture team = team();
+        ApiClient bea = team.member("Bea Neri", "bea-" + UUID.randomUUID() + "@sales.example");
+        String giulia = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
+                .json().getJsonObject("contact").getString("id");
+        assertThat(team.admin().get("/api/v1/agenda?range=today").items()).hasSize(1);
+
+        bea.post("/api/v1/contacts/" + giulia + "/interactions", new JsonObject().put("type", "email"));
+
+        JsonObject nextTouch = team.admin().get("/api/v1/contacts/" + giulia).json().getJsonObject("nextTouch");
+        assertThat(nextTouch.getString("rule")).isEqualTo("frequency_cap");
+        assertThat(nextTouch.getString("touchedBy")).isEqualTo("Bea Neri");
+        assertThat(nextTouch.getString("reason")).contains("Bea Neri");
+        assertThat(team.admin().get("/api/v1/agenda?range=week").items()).isEmpty();
+    }
+
+    @Test
     void aNewCompanyOnLinkedinIsAJobChangeThatKeepsHistoryAndSuggestsCongratulations() {
         TeamFixture team = team();
         team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
