@@ -111,6 +111,27 @@ class ImportTest {
     }
 
     @Test
+    void vcardsFillGapsWithoutOverwritingWhatTheTeamKnows() throws Exception {
+        TeamFixture team = TestServer.newTeam(server, "Cards");
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
+                .getJsonObject("contact").getString("id");
+
+        String id = team.admin().post("/api/v1/imports", new JsonObject().put("format", "vcard")
+                .put("content", Fixtures.text("contacts.vcf")).put("idempotencyKey", "cards")).json().getString("id");
+        JsonObject status = finished(team.admin(), id);
+
+        assertThat(status.getInteger("created")).isEqualTo(1);
+        assertThat(status.getInteger("matched") + status.getInteger("updated")).isEqualTo(1);
+        assertThat(status.getJsonArray("errors").encode()).contains("card 3: no name");
+        JsonObject paolo = team.admin().get("/api/v1/contacts/lookup?email=paolo.galli@vetreria-galli.it").json();
+        assertThat(paolo.getString("company")).isEqualTo("Vetreria Galli S.r.l.");
+        assertThat(paolo.getJsonArray("phones")).containsExactly("+390298765432");
+        assertThat(paolo.getString("linkedinUrl")).isEqualTo("https://www.linkedin.com/in/paolo-galli-9/");
+        assertThat(team.admin().get("/api/v1/contacts/" + giulia).json().getString("title")).isEqualTo("Head of Procurement");
+    }
+
+    @Test
     void aFileThatIsNotAnExportIsReportedNotStored() throws Exception {
         TeamFixture team = TestServer.newTeam(server, "Wrong file");
         String id = team.admin().post("/api/v1/imports", new JsonObject().put("format", "linkedin_csv")
