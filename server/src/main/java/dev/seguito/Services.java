@@ -4,6 +4,7 @@ import dev.seguito.api.ApiRouter;
 import dev.seguito.capture.CaptureProcessor;
 import dev.seguito.capture.CaptureRoutes;
 import dev.seguito.capture.CaptureService;
+import dev.seguito.capture.ImportService;
 import dev.seguito.config.SeguitoConfig;
 import dev.seguito.contacts.ContactEditor;
 import dev.seguito.contacts.ContactQueries;
@@ -28,6 +29,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Duration;
+
 /** The composition root: builds every service once and wires the HTTP routes to them. */
 public final class Services implements AutoCloseable {
 
@@ -40,10 +43,13 @@ public final class Services implements AutoCloseable {
     private final NextTouchService touches;
 
     private final PluginDescriptor descriptor;
+    private final long recheckTimer;
+    private final Vertx vertx;
 
     private Services(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams, TeamEvents events,
                      PrometheusMeterRegistry registry, PluginDescriptor descriptor) {
         this.descriptor = descriptor;
+        this.vertx = vertx;
         this.teams = teams;
         this.events = events;
         this.contacts = new ContactQueries(pool);
@@ -52,9 +58,13 @@ public final class Services implements AutoCloseable {
         this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
         SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
-        CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor(touches::recompute));
+        CaptureProcessor processor = new CaptureProcessor(touches::recompute);
+        CaptureService captures = new CaptureService(vertx, pool, processor);
+        ImportService imports = new ImportService(vertx, pool, processor);
+        imports.resumeUnfinished();
+        this.recheckTimer = vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> touches.recheckDue(500));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
-            CaptureRoutes.mount(api, captures);
+            CaptureRoutes.mount(api, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
                     new DuplicateService(pool, touches::recompute, contacts::invalidateLookups),
                     new ContactEditor(pool, touches::recompute));
@@ -97,6 +107,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        vertx.cancelTimer(recheckTimer);
         outbox.close();
         events.close();
     }

@@ -20,7 +20,10 @@ public final class CaptureRoutes {
     private CaptureRoutes() {
     }
 
-    public static void mount(Router api, CaptureService captures) {
+    public static void mount(Router api, CaptureService captures, ImportService imports) {
+        api.post("/imports").handler(ctx -> respond(ctx, 202, imports.start(member(ctx), body(ctx))));
+        api.get("/imports/:importId").handler(ctx -> respond(ctx, 200,
+                imports.status(member(ctx).teamId(), idParam(ctx, "importId"))));
         api.post("/captures").handler(ctx -> captures.capture(member(ctx), CaptureRequest.from(body(ctx)))
                 .onSuccess(answer -> json(ctx, answer.status(), answer.body()))
                 .onFailure(ctx::fail));

@@ -32,6 +32,9 @@ import java.util.UUID;
  */
 public final class NextTouchService {
 
+    /** The rule id of a "hold off" row (the frequency cap held every suggestion back). */
+    public static final String FREQUENCY_CAP = dev.seguito.touch.rules.FrequencyCapRule.ID;
+
     private final Pool pool;
 
     public NextTouchService(Pool pool) {
@@ -44,7 +47,9 @@ public final class NextTouchService {
             if (in == null) {
                 return tx.preparedQuery("delete from next_touch where party_id = $1").execute(Tuple.of(ref.partyId())).mapEmpty();
             }
-            Optional<Suggestion> suggestion = NextTouchEngine.suggest(in.facts(), in.interactions(), in.policy(), in.state(), Instant.now());
+            Instant now = Instant.now();
+            Explanation explanation = NextTouchEngine.explainAll(in.facts(), in.interactions(), in.policy(), in.state(), now);
+            Optional<Suggestion> suggestion = explanation.chosen().or(() -> heldBack(explanation, in.policy(), now));
             return store(tx, ref, suggestion, in.fitScore());
         });
     }
@@ -64,6 +69,31 @@ public final class NextTouchService {
                     }
                     return chain.map(ids.size());
                 });
+    }
+
+    /**
+     * When the team-wide cap leaves nothing to suggest, the side panel must still say why and who: a "hold off" row,
+     * kept out of the agenda, re-checked when the cap window has passed.
+     */
+    private static Optional<Suggestion> heldBack(Explanation explanation, TeamPolicy policy, Instant now) {
+        return explanation.suppressionsBy(FREQUENCY_CAP).stream().filter(s -> s.touchedByMemberName() != null).findFirst()
+                .map(s -> new Suggestion(FREQUENCY_CAP, "Hold off for now: a colleague touched them recently", Channel.ANY,
+                        now.plus(java.time.Duration.ofDays(Math.max(1, policy.frequencyCapDays()))), 5, s.reason(),
+                        s.candidateKey(), s.touchedByMemberName()));
+    }
+
+    /** Contacts whose suggestion may have changed with time alone (a due date or a cap window passed). */
+    public Future<Integer> recheckDue(int limit) {
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                        select party_id, team_id from next_touch
+                         where due_at <= now() and computed_at < due_at
+                         order by due_at limit $1 for update skip locked""")
+                .execute(Tuple.of(limit))
+                .compose(rows -> {
+                    List<ContactRef> refs = new ArrayList<>();
+                    rows.forEach(r -> refs.add(new ContactRef(r.getUUID("team_id"), r.getUUID("party_id"))));
+                    return dev.seguito.db.Sequential.each(refs, ref -> recompute(tx, ref)).map(refs.size());
+                }));
     }
 
     private static Future<Void> store(SqlConnection tx, ContactRef ref, Optional<Suggestion> suggestion, Double fit) {

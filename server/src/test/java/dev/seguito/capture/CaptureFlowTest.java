@@ -205,6 +205,43 @@ class CaptureFlowTest {
     }
 
     @Test
+    void aBounceMarksTheAddressInvalidAndAsksToFindTheNewOne() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
+                .getJsonObject("contact").getString("id");
+        marco.post("/api/v1/contacts/" + giulia + "/interactions", new JsonObject().put("type", "email")
+                .put("occurredAt", "2026-11-18T09:00:00Z"));
+
+        ApiClient.Response bounce = marco.post("/api/v1/captures", Fixtures.eml("bounce_for_giulia.eml"));
+
+        assertThat(bounce.status()).as(bounce.body()).isEqualTo(201);
+        assertThat(bounce.json().getJsonArray("contacts")).isEmpty(); // the mailer daemon is nobody to follow up
+        JsonObject card = marco.get("/api/v1/contacts/" + giulia).json();
+        assertThat(card.getJsonArray("emails").getJsonObject(0).getBoolean("valid")).isFalse();
+        assertThat(card.getJsonObject("nextTouch").getString("rule")).isEqualTo("data_hygiene");
+        assertThat(card.getJsonObject("nextTouch").getString("reason")).contains("giulia.romano@fabbricanord.example");
+        assertThat(marco.get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void whenAColleagueJustTouchedThePersonThePanelSaysWhoAndTheAgendaStaysQuiet() {
+        TeamFixture team = team();
+        ApiClient bea = team.member("Bea Neri", "bea-" + UUID.randomUUID() + "@sales.example");
+        String giulia = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
+                .json().getJsonObject("contact").getString("id");
+        assertThat(team.admin().get("/api/v1/agenda?range=today").items()).hasSize(1);
+
+        bea.post("/api/v1/contacts/" + giulia + "/interactions", new JsonObject().put("type", "email"));
+
+        JsonObject nextTouch = team.admin().get("/api/v1/contacts/" + giulia).json().getJsonObject("nextTouch");
+        assertThat(nextTouch.getString("rule")).isEqualTo("frequency_cap");
+        assertThat(nextTouch.getString("touchedBy")).isEqualTo("Bea Neri");
+        assertThat(nextTouch.getString("reason")).contains("Bea Neri");
+        assertThat(team.admin().get("/api/v1/agenda?range=week").items()).isEmpty();
+    }
+
+    @Test
     void aNewCompanyOnLinkedinIsAJobChangeThatKeepsHistoryAndSuggestsCongratulations() {
         TeamFixture team = team();
         team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
