@@ -404,7 +404,7 @@ function initials(name) {
 }
 
 function renderCard(c) {
-  const photo = safeUrl(c.photoUrl);
+  const photo = safeUrl(c.photoUrl)?.startsWith('https:') ? c.photoUrl : null; // https only, sent without referrer
   let role = [c.title, c.company].filter(Boolean).join(' at ');
   if (role && c.headline && [c.title, c.company].filter(Boolean).every((x) => c.headline.includes(x))) role = ''; // said already
   const pending = pendingForPage();

@@ -215,6 +215,12 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     assert.equal(found.total, 1, 'one Giulia left');
   });
 
+  it('says so on LinkedIn pages that are not profiles, without asking the server', async () => {
+    await li.goto('https://www.linkedin.com/feed/');
+    await until(async () => (await panel.evaluate(() => document.body.dataset.view)) === 'not_profile', { what: 'not_profile view' });
+    assert.equal(await panel.locator('main h1').textContent(), 'This page is not a LinkedIn profile');
+  });
+
   it('shows "This page is not a LinkedIn profile" (422 not_a_profile) and does not retry it', async () => {
     await li.goto(LI('no-such-person-fixture')); // LinkedIn's "This page doesn't exist" answer
     await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
