@@ -102,6 +102,7 @@ function startEvents() {
   events = null;
   const { serverUrl, token, revoked } = state.config;
   if (!serverUrl || !token || revoked) { setLive('off', 'Offline'); return; }
+  let opened = false;
   events = connectEvents({
     url: `${serverUrl}/api/v1/events`,
     token,
@@ -109,7 +110,9 @@ function startEvents() {
       if (s === 'open') {
         setLive('open', 'Live');
         sendRuntime({ type: 'seguito:flush' }); // the server is reachable: send what is waiting
-        if (state.offline || state.view === 'error') refresh({ force: true, quiet: true });
+        // Events may have been missed while disconnected: re-read the card after a reconnect.
+        if (opened || state.offline || state.view === 'error') refresh({ force: true, quiet: true });
+        opened = true;
       } else if (s === 'retrying') setLive('retrying', `Reconnecting in ${Math.round(info.inMs / 1000)} s`);
       else if (s === 'connecting') setLive('connecting', 'Connecting…');
       else if (s === 'unauthorized') { setLive('off', 'Signed out'); api.me().catch(() => {}); }
