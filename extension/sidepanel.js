@@ -144,7 +144,7 @@ function onServerEvent(ev) {
 async function reloadCard(data) {
   const my = ++seq;
   try {
-    const card = data.kind === 'merged' || data.kind === 'deleted'
+    const card = (data.kind === 'merged' || data.kind === 'deleted') && state.lookupKey
       ? await api.lookup(state.lookupKey).catch(notFoundToNull)
       : await api.contact(state.card.id);
     if (my !== seq) return;
@@ -188,6 +188,7 @@ function counterparts(identity) {
 let identifySeq = 0;
 async function refresh({ force = false, identity = null, quiet = false } = {}) {
   if (!state.config.serverUrl || !state.config.token) { ++seq; state.view = 'not_paired'; return render(); }
+  if (state.config.revoked) { ++seq; state.view = 'error'; state.error = REVOKED_MESSAGE; return render(); } // no calls with a dead token
   const ticket = ++identifySeq;
   const id = identity ?? await identifyTab();
   if (ticket !== identifySeq) return; // a newer refresh is under way
