@@ -75,6 +75,9 @@ async function attempt(item) {
     return { state: 'failed', item, error: { message: 'The captured page was lost.' } };
   }
   const payload = { source: item.source, pageUrl: item.pageUrl, html, capturedAt: item.capturedAt, idempotencyKey: item.id };
+  // The webmail account's own addresses: the server then never takes the user for a contact.
+  const own = item.identity?.ownEmails;
+  if (Array.isArray(own) && own.length) payload.ownEmails = own.slice(0, 10);
   try {
     const { status, data, gzipped } = await api.capture(payload);
     await removeItem(item.id);

@@ -168,6 +168,7 @@ class CaptureFlowTest {
         assertThat(emailId).isNotEqualTo(profileId);
         JsonObject question = marco.get("/api/v1/contacts/" + profileId).json().getJsonArray("possibleDuplicates").getJsonObject(0);
         assertThat(question.getString("id")).isEqualTo(emailId);
+        assertThat(question.getString("company")).isEqualTo("Fabbrica Nord"); // "S.p.A." is the same company
 
         ApiClient.Response merged = marco.post("/api/v1/contacts/" + profileId + "/duplicates/" + emailId + "/confirm", null);
 

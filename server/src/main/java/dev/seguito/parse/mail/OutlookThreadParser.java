@@ -33,7 +33,9 @@ public final class OutlookThreadParser {
             + "div[id^=UniqueMessageBody], div.allowTextSelection, div[data-testid=messageBody], div.rps_body";
     private static final Pattern HEADER_LINE = Pattern.compile(
             "(?im)^\\s*(from|sent|date|to|cc|subject)\\s*:\\s*(.*)$");
-    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\s*:?\\s*");
+    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\b\\s*:?\\s*");
+    /** A role label is the word itself ("To", "To:", "To recipients"), never a name starting with it ("Tomas"). */
+    private static final Pattern ROLE_LABEL = Pattern.compile("^(from|to|cc|bcc)\\b");
 
     private OutlookThreadParser() {
     }
@@ -155,9 +157,10 @@ public final class OutlookThreadParser {
     private static String roleOf(Element el) {
         for (Element p = el; p != null; p = p.parent()) {
             String label = (p.attr("aria-label") + " " + p.ownText()).trim().toLowerCase(Locale.ROOT);
-            if (label.startsWith("from")) return "from";
-            if (label.startsWith("to") && !label.startsWith("tool")) return "to";
-            if (label.startsWith("cc") || label.startsWith("bcc")) return "cc";
+            java.util.regex.Matcher role = ROLE_LABEL.matcher(label);
+            if (role.find()) {
+                return role.group(1).equals("bcc") ? "cc" : role.group(1);
+            }
             if (p.is("[role=listitem], [data-convid]")) break;
         }
         return null;

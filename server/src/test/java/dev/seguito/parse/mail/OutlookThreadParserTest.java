@@ -67,4 +67,14 @@ class OutlookThreadParserTest {
         assertEquals("unparseable", assertThrows(CaptureRejectedException.class,
                 () -> CaptureParsers.parse(CaptureSource.OUTLOOK_THREAD, "<div role=main>Nothing selected</div>", null)).code());
     }
+
+    @Test
+    void aSenderWhoseNameStartsWithToIsStillTheSender() throws Exception {
+        var capture = parse("sender_named_to.html");
+
+        var message = capture.messages().get(0);
+        org.assertj.core.api.Assertions.assertThat(message.from().address()).isEqualTo("tomas.berg@nordglas.example");
+        org.assertj.core.api.Assertions.assertThat(message.to()).extracting(dev.seguito.parse.EmailAddress::address)
+                .containsExactly("marco.rossi@seguito.dev");
+    }
 }
