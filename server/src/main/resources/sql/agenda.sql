@@ -1,9 +1,8 @@
 -- A team's suggestions due before $2, most urgent first (priority, then due date). $1 = team, $3 = limit, $4 = offset.
--- The page is chosen on next_touch alone (next_touch_agenda_idx (team_id, due_at, priority)); names and employers are
--- looked up for the page's rows only, not for every due suggestion (docs/benchmarks.md: 50,000 due per team).
+-- The page is read in rank order from next_touch_rank_idx and stops after limit + offset rows; the total is an
+-- index-only count on next_touch_agenda_idx; names and employers are looked up for the page's rows only.
 with page as (
-    select n.party_id, n.rule_id, n.action, n.channel, n.due_at, n.priority, n.reason, n.touched_by,
-           count(*) over () as total
+    select n.party_id, n.rule_id, n.action, n.channel, n.due_at, n.priority, n.reason, n.touched_by
       from next_touch n
      where n.team_id = $1 and n.due_at < $2
      order by n.priority, n.due_at, n.party_id
@@ -13,7 +12,7 @@ select page.party_id, pe.full_name, page.rule_id, page.action, page.channel, pag
        (select g.group_name from party_relationship r join party_group g on g.party_id = r.party_id_from
          where r.party_id_to = page.party_id and r.relationship_type = 'EMPLOYMENT' and r.thru_date is null
          order by r.from_date desc limit 1) as company,
-       page.total
+       (select count(*) from next_touch c where c.team_id = $1 and c.due_at < $2) as total
   from page
   join person pe on pe.party_id = page.party_id
  order by page.priority, page.due_at, page.party_id

@@ -66,6 +66,7 @@ public final class BareLookupServer implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close().compose(v -> pool.close()).compose(v -> vertx.close()).toCompletionStage().toCompletableFuture().join();
+        // closing the Vert.x instance closes its server and pool; chaining their closes first can hang on shutdown
+        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
     }
 }

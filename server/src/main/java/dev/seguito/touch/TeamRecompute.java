@@ -29,6 +29,8 @@ import java.util.UUID;
 final class TeamRecompute {
 
     static final int BATCH = 1000;
+    /** Batches in flight at once, each on its own pooled connection: the database works while Java decides. */
+    static final int LANES = 3;
 
     private static final String FACTS = NextTouchService.factsSql("p.id = any($1)");
     private static final String TIMELINES = "select ep.party_id as contact_id, " + NextTouchService.TIMELINE_COLUMNS
@@ -51,12 +53,17 @@ final class TeamRecompute {
                 .compose(rows -> {
                     List<UUID> ids = new ArrayList<>(rows.size());
                     rows.forEach(r -> ids.add(r.getUUID(0)));
-                    Future<Void> chain = Future.succeededFuture();
-                    for (int from = 0; from < ids.size(); from += BATCH) {
-                        List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-                        chain = chain.compose(v -> pool.withTransaction(tx -> batch(tx, batch)));
+                    // lane k takes batches k, k + LANES, …; batches touch disjoint contacts, so lanes never conflict
+                    List<Future<Void>> lanes = new ArrayList<>();
+                    for (int lane = 0; lane < LANES; lane++) {
+                        Future<Void> chain = Future.succeededFuture();
+                        for (int from = lane * BATCH; from < ids.size(); from += LANES * BATCH) {
+                            List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
+                            chain = chain.compose(v -> pool.withTransaction(tx -> batch(tx, batch)));
+                        }
+                        lanes.add(chain);
                     }
-                    return chain.map(ids.size());
+                    return Future.all(lanes).map(ids.size());
                 });
     }
 
