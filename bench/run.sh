@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs one benchmark (docs/benchmarks.md). Builds the bench jar first (offline; tests skipped).
-#   bench/run.sh SidebarLookupBench | CaptureBench | NextTouchBench   [args…]
+#   bench/run.sh SidebarLookupBench | CaptureBench | NextTouchBench | ImportBench   [args…]
 #   bench/run.sh jmh [JMH regex]        e.g. bench/run.sh jmh ParserBenchmarks
 set -euo pipefail
 cd "$(dirname "$0")/.."

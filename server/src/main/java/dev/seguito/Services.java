@@ -58,7 +58,7 @@ public final class Services implements AutoCloseable {
         this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
         SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
-        CaptureProcessor processor = new CaptureProcessor(touches::recompute);
+        CaptureProcessor processor = new CaptureProcessor(touches::recomputeMany);
         CaptureService captures = new CaptureService(vertx, pool, processor);
         ImportService imports = new ImportService(vertx, pool, processor);
         imports.resumeUnfinished();

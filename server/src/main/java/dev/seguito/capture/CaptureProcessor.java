@@ -36,10 +36,17 @@ import java.util.function.BiFunction;
  */
 public final class CaptureProcessor {
 
-    private final BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange;
+    private final AfterChange afterChange;
 
-    public CaptureProcessor(BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange) {
+    /** @param afterChange runs in the same transaction with every contact the capture changed (recomputes next touches) */
+    public CaptureProcessor(AfterChange afterChange) {
         this.afterChange = afterChange;
+    }
+
+    /** What must follow a change to some contacts of a team, in the same transaction. */
+    @FunctionalInterface
+    public interface AfterChange {
+        Future<Void> apply(SqlConnection tx, UUID teamId, List<UUID> partyIds);
     }
 
     public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt,
@@ -60,11 +67,12 @@ public final class CaptureProcessor {
             List<ParsedPerson> people = parsed.people().stream()
                     .filter(p -> !p.automated() && !isTeamMember(p, memberEmails)).toList();
             Map<String, UUID> partyByEmail = new HashMap<>();
-            return Sequential.map(people, p -> upsert(tx, member, captureId, origin, p, observedAt)
+            return IdentityResolver.lockAll(tx, member.teamId(), people)
+                    .compose(locked -> Sequential.map(people, p -> upsert(tx, member, captureId, origin, p, observedAt)
                             .map(result -> {
                                 p.emails().forEach(e -> partyByEmail.put(e, result.partyId()));
                                 return result;
-                            }))
+                            })))
                     .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, ownEmails, partyByEmail)
                             .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(bounced -> {
                                 Set<UUID> all = new LinkedHashSet<>(touched);
@@ -75,7 +83,7 @@ public final class CaptureProcessor {
                                 Set<UUID> affected = new LinkedHashSet<>();
                                 results.forEach(r -> affected.add(r.partyId()));
                                 affected.addAll(touched);
-                                return Sequential.each(List.copyOf(affected), id -> afterChange.apply(tx, new ContactRef(member.teamId(), id)))
+                                return afterChange.apply(tx, member.teamId(), List.copyOf(affected))
                                         .map(v -> new Outcome(results, List.copyOf(affected),
                                                 primary(parsed, results, partyByEmail, memberEmails)));
                             }));

@@ -199,9 +199,28 @@ public final class ImportService {
                                     .compose(outcome -> connections(tx, member, rows, outcome).map(outcome))
                                     .compose(outcome -> count(tx, jobId, outcome));
                         }))
-                .recover(e -> (PgErrors.isRetryable(e) || PgErrors.isUniqueViolation(e)) && attempt < 3
-                        ? batch(jobId, member, origin, batchNo, rows, attempt + 1)
-                        : Future.failedFuture(e));
+                .recover(e -> {
+                    if ((PgErrors.isRetryable(e) || PgErrors.isUniqueViolation(e)) && attempt < 5) {
+                        return batch(jobId, member, origin, batchNo, rows, attempt + 1);
+                    }
+                    if (e instanceof io.vertx.pgclient.PgException) {
+                        // the database refused these rows for good: report them and carry on with the rest
+                        LOG.warn("Import {} batch {} failed: {}", jobId, batchNo, e.getMessage());
+                        return failedBatch(jobId, member, batchNo, rows, e.getMessage());
+                    }
+                    return Future.failedFuture(e); // e.g. the database is unreachable: resume at the next start
+                });
+    }
+
+    private Future<Void> failedBatch(UUID jobId, Member member, int batchNo, List<ImportFormats.Row> rows, String reason) {
+        String error = "lines " + rows.get(0).line() + "–" + rows.get(rows.size() - 1).line() + " not imported: " + reason;
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                        insert into import_batch (import_id, team_id, batch_no) values ($1, $2, $3) on conflict do nothing""")
+                .execute(Tuple.of(jobId, member.teamId(), batchNo))
+                .compose(claimed -> claimed.rowCount() == 0 ? Future.succeededFuture() : tx.preparedQuery("""
+                                update import_job set failed = failed + $2, errors = errors || jsonb_build_array($3::text)
+                                 where id = $1""")
+                        .execute(Tuple.of(jobId, rows.size(), error)).mapEmpty()));
     }
 
     /** "Connected On" is a touch too: the 24/7/30 step "connect on LinkedIn" is done, and it dates the relationship. */

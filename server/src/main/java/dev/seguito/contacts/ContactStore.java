@@ -89,20 +89,27 @@ public final class ContactStore {
     /** The organisation for a company name, created on first mention; one per team and normalised name. */
     public static Future<UUID> company(SqlClient tx, UUID teamId, String name) {
         String key = IdentityKeys.companyKey(name);
+        // most companies exist already: look first, and lock only to create one (then look again under the lock)
+        return findCompany(tx, teamId, key).compose(found -> found != null ? Future.succeededFuture(found)
+                : tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))")
+                        .execute(Tuple.of(dev.seguito.identity.IdentityResolver.lockName(teamId, "company", key)))
+                        .compose(v -> findCompany(tx, teamId, key))
+                        .compose(again -> again != null ? Future.succeededFuture(again) : createCompany(tx, teamId, name, key)));
+    }
+
+    private static Future<UUID> findCompany(SqlClient tx, UUID teamId, String key) {
+        return tx.preparedQuery("select party_id from party_group where team_id = $1 and name_key = $2")
+                .execute(Tuple.of(teamId, key))
+                .map(rows -> rows.size() == 0 ? null : rows.iterator().next().getUUID(0));
+    }
+
+    private static Future<UUID> createCompany(SqlClient tx, UUID teamId, String name, String key) {
         UUID id = UUID.randomUUID();
-        return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(teamId + ":company:" + key))
-                .compose(v -> tx.preparedQuery("select party_id from party_group where team_id = $1 and name_key = $2")
-                        .execute(Tuple.of(teamId, key)))
-                .compose(rows -> {
-                    if (rows.size() > 0) {
-                        return Future.succeededFuture(rows.iterator().next().getUUID(0));
-                    }
-                    return tx.preparedQuery("insert into party (id, team_id, party_type, relationship_type) values ($1, $2, 'PARTY_GROUP', 'account')")
-                            .execute(Tuple.of(id, teamId))
-                            .compose(x -> tx.preparedQuery("insert into party_group (party_id, team_id, group_name, name_key) values ($1, $2, $3, $4)")
-                                    .execute(Tuple.of(id, teamId, name, key)))
-                            .map(id);
-                });
+        return tx.preparedQuery("insert into party (id, team_id, party_type, relationship_type) values ($1, $2, 'PARTY_GROUP', 'account')")
+                .execute(Tuple.of(id, teamId))
+                .compose(x -> tx.preparedQuery("insert into party_group (party_id, team_id, group_name, name_key) values ($1, $2, $3, $4)")
+                        .execute(Tuple.of(id, teamId, name, key)))
+                .map(id);
     }
 
     /**

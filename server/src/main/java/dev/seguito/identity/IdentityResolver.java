@@ -85,9 +85,35 @@ public final class IdentityResolver {
     /** Sorted, so two transactions locking overlapping keys cannot deadlock. */
     private static Future<Void> lock(SqlClient tx, UUID teamId, List<Key> keys) {
         Set<String> sorted = new TreeSet<>();
-        keys.forEach(k -> sorted.add(teamId + ":" + k.kind() + ":" + k.value()));
-        return Sequential.each(List.copyOf(sorted), key ->
-                tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(key)));
+        keys.forEach(k -> sorted.add(lockName(teamId, k.kind(), k.value())));
+        return lockAll(tx, sorted);
+    }
+
+    /**
+     * Takes, up front and in one global order, the identity-key locks a transaction touching these people will need.
+     * Advisory locks are re-entrant, so the per-person locking later costs nothing; without this, two transactions
+     * with several people each (an email thread, an import batch) could take the same locks in different orders and
+     * deadlock. (Companies are locked only when one is created; a rare deadlock there is retried by the caller.)
+     */
+    public static Future<Void> lockAll(SqlClient tx, UUID teamId, List<ParsedPerson> people) {
+        Set<String> sorted = new TreeSet<>();
+        for (ParsedPerson person : people) {
+            strongKeys(person).forEach(k -> sorted.add(lockName(teamId, k.kind(), k.value())));
+        }
+        return lockAll(tx, sorted);
+    }
+
+    /** The advisory lock for one key; {@code ContactStore.company} locks companies by the same name. */
+    public static String lockName(UUID teamId, String kind, String value) {
+        return teamId + ":" + kind + ":" + value;
+    }
+
+    private static Future<Void> lockAll(SqlClient tx, Set<String> sorted) {
+        if (sorted.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return tx.preparedQuery("select pg_advisory_xact_lock(hashtextextended(k, 0)) from unnest($1::text[]) as k order by k")
+                .execute(Tuple.of(sorted.toArray(new String[0]))).mapEmpty();
     }
 
     private static Future<List<UUID>> find(SqlClient tx, UUID teamId, Key key) {

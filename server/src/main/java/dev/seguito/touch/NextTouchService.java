@@ -52,6 +52,17 @@ public final class NextTouchService {
     }
 
     /**
+     * Recomputes several contacts of one team inside the caller's transaction with three set-based reads (a capture
+     * of a thread, an import batch); the same inputs and engine as {@link #recompute}.
+     */
+    public Future<Void> recomputeMany(SqlConnection tx, UUID teamId, List<UUID> partyIds) {
+        if (partyIds.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return new TeamRecompute(pool, teamId).batch(tx, partyIds);
+    }
+
+    /**
      * Recomputes every active contact of a team, e.g. after its policy changed; answers how many. Works in batches
      * of contacts with a handful of set-based statements per batch ({@link TeamRecompute}) instead of five round
      * trips per contact; the engine and its inputs are the same as {@link #recompute}'s.

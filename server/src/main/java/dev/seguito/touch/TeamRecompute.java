@@ -67,7 +67,7 @@ final class TeamRecompute {
                 });
     }
 
-    private Future<Void> batch(SqlConnection tx, List<UUID> ids) {
+    Future<Void> batch(SqlConnection tx, List<UUID> ids) {
         Tuple byIds = Tuple.of(ids.toArray(new UUID[0]));
         return tx.preparedQuery(FACTS).execute(Tuple.of(ids.toArray(new UUID[0]), teamId))
                 .compose(facts -> tx.preparedQuery(TIMELINES).execute(byIds)
