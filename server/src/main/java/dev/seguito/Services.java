@@ -11,6 +11,7 @@ import dev.seguito.contacts.ContactRoutes;
 import dev.seguito.db.DatabaseLocation;
 import dev.seguito.identity.DuplicateService;
 import dev.seguito.interactions.InteractionService;
+import dev.seguito.privacy.Privacy;
 import dev.seguito.team.EventStreamRoute;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.team.TeamRoutes;
@@ -30,6 +31,7 @@ public final class Services implements AutoCloseable {
     private final ContactQueries contacts;
     private final InteractionService interactions;
     private final TeamEvents events;
+    private final Privacy privacy;
     private final Router router;
 
     private Services(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams, TeamEvents events,
@@ -40,6 +42,7 @@ public final class Services implements AutoCloseable {
         NextTouchService touches = new NextTouchService(pool);
         this.interactions = new InteractionService(pool, touches::recompute);
         CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor(touches::recompute));
+        this.privacy = new Privacy(vertx, pool, config, contacts); // erase, export, raw-capture retention
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
             CaptureRoutes.mount(api, captures);
             ContactRoutes.mount(api, contacts, interactions,
@@ -48,6 +51,7 @@ public final class Services implements AutoCloseable {
             TouchRoutes.mount(api, touches);
             TeamRoutes.mount(api, teams);
             EventStreamRoute.mount(api, events);
+            privacy.mount(api);
         });
     }
 
@@ -67,6 +71,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        privacy.close();
         events.close();
     }
 }
