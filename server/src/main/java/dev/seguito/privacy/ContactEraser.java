@@ -92,7 +92,7 @@ public final class ContactEraser {
                                 or c.id in (select e.capture_id from communication_event e
                                               join communication_event_party ep on ep.event_id = e.id
                                              where ep.party_id = any($2)))""")
-                .execute(Tuple.of(team, ids))
+                .execute(Tuple.of(team, (Object) ids))
                 .map(rows -> {
                     counts[2] = rows.rowCount();
                     return null;
