@@ -100,7 +100,7 @@ public final class OutlookThreadParser {
         Element header = container.clone();
         for (Element b : header.select(BODY_SELECTOR)) b.remove();
         for (Element el : header.select("[title], [aria-label], span, div, button")) {
-            String label = Texts.firstNonBlank(el.attr("aria-label"), "");
+            String label = el.attr("aria-label"); // never null; firstNonBlank(x, "") was null for a blank label
             String role = roleOf(el);
             List<EmailAddress> found = new ArrayList<>();
             for (String candidate : new String[] {el.attr("title"), el.attr("aria-label"), el.ownText()}) {
