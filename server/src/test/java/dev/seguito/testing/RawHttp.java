@@ -36,6 +36,10 @@ public final class RawHttp {
     }
 
     public Answer send(String method, String path, byte[] body, String contentType) {
+        return send(method, path, body, contentType, null);
+    }
+
+    public Answer send(String method, String path, byte[] body, String contentType, String contentEncoding) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
@@ -43,6 +47,9 @@ public final class RawHttp {
         }
         if (contentType != null) {
             request.header("Content-Type", contentType);
+        }
+        if (contentEncoding != null) {
+            request.header("Content-Encoding", contentEncoding);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
