@@ -13,7 +13,8 @@ public final class Texts {
     /** Inputs beyond this are truncated before parsing; a real profile or thread page is far below it. */
     public static final int MAX_INPUT = 8 * 1024 * 1024;
 
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+    // U+0000 too: a decoded MIME part can hold it, and PostgreSQL text cannot store it
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u0000\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final Pattern INLINE_SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F\\x0B\\f]+");
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]{0,500}>");

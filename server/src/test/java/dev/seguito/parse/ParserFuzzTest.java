@@ -105,6 +105,11 @@ class ParserFuzzTest {
             for (ParsedMessage m : parsed.messages()) {
                 assertThat(m.replyText() == null ? 0 : m.replyText().length()).as(what).isLessThanOrEqualTo(Texts.MAX_BODY);
                 assertThat(m.subject() == null ? 0 : m.subject().length()).as(what).isLessThanOrEqualTo(Texts.MAX_FIELD);
+                for (String text : java.util.Arrays.asList(m.messageId(), m.subject(), m.replyText(),
+                        m.from() == null ? null : m.from().name(), m.from() == null ? null : m.from().address())) {
+                    assertThat(text == null ? "" : text).as("NUL in a message (PostgreSQL text cannot hold it): " + what)
+                            .doesNotContain("\u0000");
+                }
             }
         }
     }
