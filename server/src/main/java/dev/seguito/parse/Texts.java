@@ -18,6 +18,7 @@ public final class Texts {
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final Pattern INLINE_SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F\\x0B\\f]+");
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]{0,500}>");
+    private static final Pattern TAG_FRAGMENT = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*(?:[\\s/][^<>]{0,500})?(?:>|$|(?=<))");
 
     private Texts() {
     }
@@ -31,6 +32,9 @@ public final class Texts {
         if (s == null) return null;
         String t = s;
         if (t.indexOf('<') >= 0 && TAG.matcher(t).find()) t = HtmlToText.convert(t);
+        if (t == null) return null; // markup with no text in it
+        // a tag cut off by truncation ("Head of Proc<meta property=") is not text either
+        if (t.indexOf('<') >= 0) t = TAG_FRAGMENT.matcher(t).replaceAll(" ");
         t = INVISIBLE.matcher(t).replaceAll("");
         t = SPACES.matcher(t).replaceAll(" ").trim();
         return t.isEmpty() ? null : cap(t, max);

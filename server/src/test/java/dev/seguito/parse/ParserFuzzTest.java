@@ -89,7 +89,7 @@ class ParserFuzzTest {
                 return CaptureParsers.parse(source, input, "https://www.linkedin.com/in/giulia-romano-42/");
             } catch (CaptureRejectedException e) {
                 assertThat(e.code()).as(what).isIn(CaptureRejectedException.UNPARSEABLE, CaptureRejectedException.NOT_A_PROFILE);
-                assertThat(e.getMessage()).as("a parser crash disguised as a rejection: " + what)
+                assertThat(e.getMessage()).as(() -> "a parser crash disguised as a rejection: " + what + "\n" + crash(source, input))
                         .doesNotContain("could not be parsed (");
                 return null;
             }
@@ -111,6 +111,27 @@ class ParserFuzzTest {
                             .doesNotContain("\u0000");
                 }
             }
+        }
+    }
+
+    /** The exception {@link CaptureParsers} turned into a rejection, with where it was thrown. */
+    private static String crash(CaptureSource source, String input) {
+        try {
+            switch (source) {
+                case LINKEDIN_PROFILE -> dev.seguito.parse.linkedin.LinkedInProfileParser.parse(input, "https://www.linkedin.com/in/giulia-romano-42/");
+                case GMAIL_THREAD -> dev.seguito.parse.mail.GmailThreadParser.parse(input);
+                case OUTLOOK_THREAD -> dev.seguito.parse.mail.OutlookThreadParser.parse(input);
+                case EML -> dev.seguito.parse.mail.EmlParser.parse(input);
+            }
+            return "(not reproduced)";
+        } catch (Throwable t) {
+            StringBuilder sb = new StringBuilder(t.toString());
+            for (StackTraceElement e : t.getStackTrace()) {
+                if (e.getClassName().startsWith("dev.seguito")) {
+                    sb.append("\n  at ").append(e);
+                }
+            }
+            return sb.toString();
         }
     }
 
