@@ -1,6 +1,8 @@
 package dev.seguito;
 
 import dev.seguito.config.SeguitoConfig;
+import dev.seguito.plugin.AdminInstall;
+import dev.seguito.plugin.PluginDescriptorException;
 
 import java.util.concurrent.CountDownLatch;
 
@@ -17,6 +19,7 @@ public final class Main {
         String command = args.length == 0 ? "serve" : args[0];
         switch (command) {
             case "serve" -> serve();
+            case "install" -> install(args);
             case "help", "--help", "-h" -> help();
             default -> {
                 System.err.println("Unknown command: " + command);
@@ -37,11 +40,27 @@ public final class Main {
         stopped.await();
     }
 
+    private static void install(String[] args) {
+        try {
+            AdminInstall.run(SeguitoConfig.load(System.getenv()), AdminInstall.Options.parse(args), System.out);
+        } catch (IllegalArgumentException | PluginDescriptorException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        } catch (RuntimeException e) {
+            System.err.println("Install failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
     private static void help() {
         System.out.println("""
                 Usage: java -jar seguito-server.jar <command>
                   serve     run the server (default). Environment: SEGUITO_HTTP_PORT (8080), SEGUITO_HOME (~/.seguito),
                             DATABASE_URL or PG* variables for an external PostgreSQL (else embedded PostgreSQL 17)
+                  install   --team NAME --admin-email EMAIL [--admin-name NAME] [--member "Name <email>"]...
+                            check the plugin descriptor and CRM connection, set up the CRM, create the team and its
+                            admin, print pairing codes. Safe to run again. Stop `serve` first when using the
+                            embedded database (one process owns its data folder).
                   help      this text""");
     }
 }

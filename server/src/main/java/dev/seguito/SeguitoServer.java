@@ -4,6 +4,8 @@ import dev.seguito.config.SeguitoConfig;
 import dev.seguito.db.DatabaseLocation;
 import dev.seguito.db.EmbeddedDatabase;
 import dev.seguito.db.Migrations;
+import dev.seguito.plugin.PluginDescriptor;
+import dev.seguito.plugin.PluginDescriptors;
 import dev.seguito.team.TeamService;
 import dev.seguito.team.TokenHasher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -57,6 +59,18 @@ public final class SeguitoServer implements AutoCloseable {
     }
 
     public static SeguitoServer start(SeguitoConfig config) {
+        return start(config, true);
+    }
+
+    /**
+     * @param bootstrap create a first team and admin when the database has none (not for the admin install, which
+     *                  creates the team it is told to)
+     */
+    public static SeguitoServer start(SeguitoConfig config, boolean bootstrap) {
+        PluginDescriptor descriptor = PluginDescriptors.locate(System.getenv());
+        PluginDescriptors.checkConnector(descriptor, config.crm(),
+                env -> config.crmSettings().getString(env.replaceFirst("^SEGUITO_OFBIZ_", "").toLowerCase(java.util.Locale.ROOT)));
+        LOG.info("Plugin descriptor {} {} is valid; CRM connector: {}", descriptor.id(), descriptor.version(), config.crm());
         EmbeddedDatabase embedded = null;
         DatabaseLocation db;
         if (config.databaseUrl().isPresent()) {
@@ -70,7 +84,7 @@ public final class SeguitoServer implements AutoCloseable {
         try {
             int applied = Migrations.migrate(db);
             LOG.info("Database schema is current ({} migrations applied now)", applied);
-            return startOn(config, db, embedded);
+            return startOn(config, db, embedded, descriptor, bootstrap);
         } catch (RuntimeException e) {
             if (embedded != null) {
                 embedded.close();
@@ -79,7 +93,8 @@ public final class SeguitoServer implements AutoCloseable {
         }
     }
 
-    private static SeguitoServer startOn(SeguitoConfig config, DatabaseLocation db, EmbeddedDatabase embedded) {
+    private static SeguitoServer startOn(SeguitoConfig config, DatabaseLocation db, EmbeddedDatabase embedded,
+                                         PluginDescriptor descriptor, boolean bootstrap) {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         Vertx vertx = Vertx.builder()
                 .with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
@@ -93,9 +108,12 @@ public final class SeguitoServer implements AutoCloseable {
                 .build();
         try {
             String secret = await(tokenSecret(pool, config));
-            TeamService teams = new TeamService(pool, new TokenHasher(secret), config.tokenTtl(), config.pairingCodeTtl());
-            await(teams.bootstrapIfEmpty()).ifPresent(admin -> announceFirstAdmin(config.home(), admin));
-            Services services = await(Services.create(vertx, pool, db, config, teams, registry));
+            TeamService teams = new TeamService(pool, new TokenHasher(secret), config.tokenTtl(), config.pairingCodeTtl(),
+                    descriptor.teamPolicy());
+            if (bootstrap) {
+                await(teams.bootstrapIfEmpty()).ifPresent(admin -> announceFirstAdmin(config.home(), admin));
+            }
+            Services services = await(Services.create(vertx, pool, db, config, teams, registry, descriptor));
             HttpServer http = await(vertx.createHttpServer(new HttpServerOptions()
                             .setDecompressionSupported(true)
                             .setCompressionSupported(true)

@@ -4,6 +4,7 @@ import dev.seguito.api.ApiRouter;
 import dev.seguito.capture.CaptureProcessor;
 import dev.seguito.capture.CaptureRoutes;
 import dev.seguito.capture.CaptureService;
+import dev.seguito.capture.ImportService;
 import dev.seguito.config.SeguitoConfig;
 import dev.seguito.contacts.ContactEditor;
 import dev.seguito.contacts.ContactQueries;
@@ -12,6 +13,11 @@ import dev.seguito.db.DatabaseLocation;
 import dev.seguito.identity.DuplicateService;
 import dev.seguito.interactions.InteractionService;
 import dev.seguito.privacy.Privacy;
+import dev.seguito.plugin.PluginDescriptor;
+import dev.seguito.sync.Connectors;
+import dev.seguito.sync.OutboxWorker;
+import dev.seguito.sync.SyncAdmin;
+import dev.seguito.sync.SyncRoutes;
 import dev.seguito.team.EventStreamRoute;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.team.TeamRoutes;
@@ -24,6 +30,8 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Router;
 import io.vertx.sqlclient.Pool;
 
+import java.time.Duration;
+
 /** The composition root: builds every service once and wires the HTTP routes to them. */
 public final class Services implements AutoCloseable {
 
@@ -33,22 +41,38 @@ public final class Services implements AutoCloseable {
     private final TeamEvents events;
     private final Privacy privacy;
     private final Router router;
+    private final OutboxWorker outbox;
+    private final NextTouchService touches;
+
+    private final PluginDescriptor descriptor;
+    private final long recheckTimer;
+    private final Vertx vertx;
 
     private Services(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams, TeamEvents events,
-                     PrometheusMeterRegistry registry) {
+                     PrometheusMeterRegistry registry, PluginDescriptor descriptor) {
+        this.descriptor = descriptor;
+        this.vertx = vertx;
         this.teams = teams;
         this.events = events;
         this.contacts = new ContactQueries(pool);
         NextTouchService touches = new NextTouchService(pool);
+        this.touches = touches;
+        this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
+        SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
-        CaptureService captures = new CaptureService(vertx, pool, new CaptureProcessor(touches::recompute));
         this.privacy = new Privacy(vertx, pool, config, contacts); // erase, export, raw-capture retention
+        CaptureProcessor processor = new CaptureProcessor(touches::recompute);
+        CaptureService captures = new CaptureService(vertx, pool, processor);
+        ImportService imports = new ImportService(vertx, pool, processor);
+        imports.resumeUnfinished();
+        this.recheckTimer = vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> touches.recheckDue(500));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
-            CaptureRoutes.mount(api, captures);
+            CaptureRoutes.mount(api, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
                     new DuplicateService(pool, touches::recompute, contacts::invalidateLookups),
                     new ContactEditor(pool, touches::recompute));
             TouchRoutes.mount(api, touches);
+            SyncRoutes.mount(api, sync, outbox);
             TeamRoutes.mount(api, teams);
             EventStreamRoute.mount(api, events);
             privacy.mount(api);
@@ -56,9 +80,9 @@ public final class Services implements AutoCloseable {
     }
 
     static Future<Services> create(Vertx vertx, Pool pool, DatabaseLocation db, SeguitoConfig config,
-                                   TeamService teams, PrometheusMeterRegistry registry) {
+                                   TeamService teams, PrometheusMeterRegistry registry, PluginDescriptor descriptor) {
         return TeamEvents.listen(vertx, db.connectOptions())
-                .map(events -> new Services(vertx, pool, config, teams, events, registry));
+                .map(events -> new Services(vertx, pool, config, teams, events, registry, descriptor));
     }
 
     public Router router() {
@@ -69,9 +93,27 @@ public final class Services implements AutoCloseable {
         return teams;
     }
 
+    public PluginDescriptor descriptor() {
+        return descriptor;
+    }
+
+    public OutboxWorker outbox() {
+        return outbox;
+    }
+
+    public NextTouchService touches() {
+        return touches;
+    }
+
+    public ContactQueries contacts() {
+        return contacts;
+    }
+
     @Override
     public void close() {
         privacy.close();
+        vertx.cancelTimer(recheckTimer);
+        outbox.close();
         events.close();
     }
 }

@@ -11,6 +11,7 @@ import io.vertx.ext.healthchecks.Status;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import io.vertx.ext.web.handler.CorsHandler;
+import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.healthchecks.HealthCheckHandler;
 import io.vertx.micrometer.PrometheusScrapingHandler;
 import io.vertx.sqlclient.Pool;
@@ -42,13 +43,29 @@ public final class ApiRouter {
                         .onFailure(e -> promise.complete(Status.KO())));
         root.get("/health").handler(HealthCheckHandler.createWithHealthChecks(checks));
         root.get("/metrics").handler(PrometheusScrapingHandler.create(registry));
+        root.route("/admin/*").handler(ctx -> {
+            ctx.response().putHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; "
+                            + "img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+                    .putHeader("X-Frame-Options", "DENY").putHeader("Cache-Control", "no-store");
+            ctx.next();
+        });
+        root.route("/admin/*").handler(StaticHandler.create("webroot/admin").setCachingEnabled(false));
+        root.get("/admin").handler(ctx -> ctx.redirect("/admin/"));
 
         Router api = Router.router(vertx);
-        api.route().handler(CorsHandler.create()
+        CorsHandler cors = CorsHandler.create()
                 .addOriginWithRegex("^(chrome|moz)-extension://[A-Za-z0-9._-]+$")
                 .allowedMethods(Set.of(HttpMethod.GET, HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE))
                 .allowedHeaders(Set.of("Authorization", "Content-Type", "Content-Encoding", "Idempotency-Key"))
-                .maxAgeSeconds(600));
+                .maxAgeSeconds(600);
+        // the admin page is served by this server: its own origin is not a cross-origin caller
+        api.route().handler(ctx -> {
+            if (isSameOrigin(ctx)) {
+                ctx.next();
+            } else {
+                cors.handle(ctx);
+            }
+        });
         api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
         TeamRoutes.mountPairing(api, teams);
         api.route().handler(new AuthHandler(teams));
@@ -60,5 +77,13 @@ public final class ApiRouter {
         root.route("/api/v1/*").subRouter(api);
         root.route().failureHandler(new FailureHandler());
         return root;
+    }
+
+    private static boolean isSameOrigin(io.vertx.ext.web.RoutingContext ctx) {
+        String origin = ctx.request().getHeader("Origin");
+        String host = ctx.request().getHeader("Host");
+        return origin != null && host != null
+                && (origin.equals("http://" + host) || origin.equals("https://" + host))
+                && ctx.request().method() != HttpMethod.OPTIONS;
     }
 }

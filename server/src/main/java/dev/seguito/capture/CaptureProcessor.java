@@ -42,18 +42,35 @@ public final class CaptureProcessor {
         this.afterChange = afterChange;
     }
 
-    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt) {
-        return memberEmails(tx, member.teamId()).compose(memberEmails -> {
+    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt,
+                                 List<String> ownEmails) {
+        Origin origin = new Origin(parsed.source().wire(), parsed.source() == CaptureSource.LINKEDIN_PROFILE);
+        return apply(tx, member, captureId, origin, parsed, observedAt, ownEmails);
+    }
+
+    /**
+     * @param origin where the people come from: its name goes into provenance; an authoritative origin (the person's
+     *               own profile, or the member's LinkedIn export) may overwrite fields and record job changes
+     */
+    public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, Origin origin, ParsedCapture parsed,
+                                 Instant observedAt, List<String> ownEmails) {
+        return memberEmails(tx, member.teamId()).compose(teamEmails -> {
+            Set<String> memberEmails = new java.util.HashSet<>(teamEmails);
+            memberEmails.addAll(ownEmails);
             List<ParsedPerson> people = parsed.people().stream()
                     .filter(p -> !p.automated() && !isTeamMember(p, memberEmails)).toList();
             Map<String, UUID> partyByEmail = new HashMap<>();
-            return Sequential.map(people, p -> upsert(tx, member, captureId, parsed.source(), p, observedAt)
+            return Sequential.map(people, p -> upsert(tx, member, captureId, origin, p, observedAt)
                             .map(result -> {
                                 p.emails().forEach(e -> partyByEmail.put(e, result.partyId()));
                                 return result;
                             }))
-                    .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, partyByEmail)
-                            .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(touched))
+                    .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, ownEmails, partyByEmail)
+                            .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(bounced -> {
+                                Set<UUID> all = new LinkedHashSet<>(touched);
+                                all.addAll(bounced);
+                                return all;
+                            }))
                             .compose(touched -> {
                                 Set<UUID> affected = new LinkedHashSet<>();
                                 results.forEach(r -> affected.add(r.partyId()));
@@ -65,9 +82,9 @@ public final class CaptureProcessor {
         });
     }
 
-    private Future<PersonResult> upsert(SqlConnection tx, Member member, UUID captureId, CaptureSource source,
+    private Future<PersonResult> upsert(SqlConnection tx, Member member, UUID captureId, Origin origin,
                                         ParsedPerson p, Instant observedAt) {
-        boolean authoritative = source == CaptureSource.LINKEDIN_PROFILE;
+        boolean authoritative = origin.authoritative();
         PersonFields incoming = new PersonFields(p.fullName(), p.firstName(), p.lastName(), p.headline(), p.title(),
                 p.location(), p.about(), p.photoUrl(), p.connectionDegree());
         return IdentityResolver.resolve(tx, member.teamId(), p).compose(resolution -> {
@@ -82,7 +99,7 @@ public final class CaptureProcessor {
                                             stored.company(), authoritative)
                                     .compose(job -> ContactStore.provenance(tx, member.teamId(), id,
                                                     withCompany(merge.changed(), job.isPresent() || (stored.company() == null && p.company() != null)),
-                                                    valuesOf(merge.fields(), p.company()), source.wire(), captureId, member.id(), observedAt)
+                                                    valuesOf(merge.fields(), p.company()), origin.source(), captureId, member.id(), observedAt)
                                             .map(v -> new PersonResult(id, merge.changed().isEmpty() && !newMechs
                                                     && job.isEmpty() && !(stored.company() == null && p.company() != null)
                                                     ? MatchStatus.MATCHED : MatchStatus.UPDATED, job))));
@@ -97,7 +114,7 @@ public final class CaptureProcessor {
                         .compose(id -> attachAll(tx, member.teamId(), id, p)
                                 .compose(v -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), null, authoritative))
                                 .compose(v -> ContactStore.provenance(tx, member.teamId(), id,
-                                        withCompany(present(incoming), p.company() != null), valuesOf(incoming, p.company()), source.wire(),
+                                        withCompany(present(incoming), p.company() != null), valuesOf(incoming, p.company()), origin.source(),
                                         captureId, member.id(), observedAt))
                                 .map(v -> id));
                 Optional<UUID> candidate = resolution.weakCandidate();
@@ -120,19 +137,27 @@ public final class CaptureProcessor {
     }
 
     private static java.util.function.Function<String, Object> valuesOf(PersonFields fields, String company) {
-        return field -> "company".equals(field) ? company : fields.get(field);
+        return field -> switch (field) {
+            case "company" -> company;
+            case "seen" -> null;
+            default -> fields.get(field);
+        };
     }
 
     private static List<String> present(PersonFields f) {
         return PersonFields.NAMES.stream().filter(n -> f.get(n) != null).toList();
     }
 
+    /**
+     * The fields to record provenance for: those that changed, the company when it changed, and always "seen", so
+     * the card lists every source and colleague that captured the person even when they added nothing new.
+     */
     private static List<String> withCompany(List<String> fields, boolean companyChanged) {
-        if (!companyChanged) {
-            return fields;
-        }
         List<String> all = new ArrayList<>(fields);
-        all.add("company");
+        if (companyChanged) {
+            all.add("company");
+        }
+        all.add("seen");
         return all;
     }
 
@@ -165,13 +190,22 @@ public final class CaptureProcessor {
         return p.linkedinSlug() == null && !p.emails().isEmpty() && p.emails().stream().allMatch(memberEmails::contains);
     }
 
-    private static Future<Void> markBounces(SqlConnection tx, UUID teamId, List<ParsedMessage> messages) {
+    /** Marks bounced addresses invalid; answers the contacts that own them, whose next touch must change. */
+    private static Future<Set<UUID>> markBounces(SqlConnection tx, UUID teamId, List<ParsedMessage> messages) {
         List<String> bounced = messages.stream().filter(ParsedMessage::bounce)
                 .flatMap(m -> m.bouncedAddresses().stream()).distinct().toList();
+        Set<UUID> owners = new LinkedHashSet<>();
         return Sequential.each(bounced, address -> tx.preparedQuery("""
-                        update contact_mech set valid = false, invalid_reason = 'bounced', invalid_since = now()
-                         where team_id = $1 and contact_mech_type = 'EMAIL_ADDRESS' and info_string = $2 and valid""")
-                .execute(Tuple.of(teamId, address)));
+                        with marked as (
+                            update contact_mech set valid = false, invalid_reason = 'bounced', invalid_since = now()
+                             where team_id = $1 and contact_mech_type = 'EMAIL_ADDRESS' and info_string = $2
+                            returning id)
+                        select pcm.party_id from party_contact_mech pcm join marked on marked.id = pcm.contact_mech_id""")
+                .execute(Tuple.of(teamId, address))
+                .map(rows -> {
+                    rows.forEach(r -> owners.add(r.getUUID(0)));
+                    return null;
+                })).map(owners);
     }
 
     /** The person the capture is about: the profile, or the newest outside sender of the thread. */
@@ -200,6 +234,10 @@ public final class CaptureProcessor {
             return a == null ? (b == null ? 0 : -1) : 1;
         }
         return a.compareTo(b);
+    }
+
+    /** Where captured people come from, as provenance names it, and whether it may overwrite what we hold. */
+    public record Origin(String source, boolean authoritative) {
     }
 
     /** new / matched / updated / possible duplicate, as the side panel shows it. */

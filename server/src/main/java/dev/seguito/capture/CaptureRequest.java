@@ -2,6 +2,7 @@ package dev.seguito.capture;
 
 import dev.seguito.api.ApiError;
 import dev.seguito.parse.CaptureSource;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.nio.charset.StandardCharsets;
@@ -9,9 +10,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /** A validated {@code POST /api/v1/captures} body. */
-public record CaptureRequest(CaptureSource source, String pageUrl, String content, Instant capturedAt, String idempotencyKey) {
+public record CaptureRequest(CaptureSource source, String pageUrl, String content, Instant capturedAt, String idempotencyKey,
+                             List<String> ownEmails) {
 
     public static CaptureRequest from(JsonObject body) {
         String sourceName = body.getValue("source") instanceof String s ? s : null;
@@ -40,7 +44,29 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
         if (pageUrl != null && pageUrl.length() > 2048) {
             throw ApiError.badRequest("\"pageUrl\" is longer than 2048 characters");
         }
-        return new CaptureRequest(source, pageUrl, content, capturedAt(body.getValue("capturedAt")), key);
+        return new CaptureRequest(source, pageUrl, content, capturedAt(body.getValue("capturedAt")), key,
+                ownEmails(body.getValue("ownEmails")));
+    }
+
+    /**
+     * The addresses of the capturing member's own mailbox, as the webmail page shows them: messages from them are
+     * outbound even when the member's team address differs (a personal Gmail, an alias).
+     */
+    private static List<String> ownEmails(Object value) {
+        if (value == null) {
+            return List.of();
+        }
+        if (!(value instanceof JsonArray array) || array.size() > 10) {
+            throw ApiError.badRequest("\"ownEmails\" must be a list of at most 10 email addresses");
+        }
+        List<String> emails = new ArrayList<>();
+        for (Object o : array) {
+            if (!(o instanceof String s) || !s.contains("@") || s.length() > 320) {
+                throw ApiError.badRequest("\"ownEmails\" must contain email addresses only");
+            }
+            emails.add(s.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return List.copyOf(emails);
     }
 
     private static String text(Object value) {

@@ -1,8 +1,16 @@
 package dev.seguito.capture;
 
+import dev.seguito.api.ApiError;
 import io.vertx.ext.web.Router;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
 import static dev.seguito.api.Http.body;
+import static dev.seguito.api.Http.idParam;
+import static dev.seguito.api.Http.respond;
 import static dev.seguito.api.Http.json;
 import static dev.seguito.api.Http.member;
 
@@ -12,9 +20,26 @@ public final class CaptureRoutes {
     private CaptureRoutes() {
     }
 
-    public static void mount(Router api, CaptureService captures) {
+    public static void mount(Router api, CaptureService captures, ImportService imports) {
+        api.post("/imports").handler(ctx -> respond(ctx, 202, imports.start(member(ctx), body(ctx))));
+        api.get("/imports/:importId").handler(ctx -> respond(ctx, 200,
+                imports.status(member(ctx).teamId(), idParam(ctx, "importId"))));
         api.post("/captures").handler(ctx -> captures.capture(member(ctx), CaptureRequest.from(body(ctx)))
                 .onSuccess(answer -> json(ctx, answer.status(), answer.body()))
                 .onFailure(ctx::fail));
+        api.post("/captures/:captureId/reparse").handler(ctx -> respond(ctx, 200,
+                captures.reparse(member(ctx), idParam(ctx, "captureId"))));
+        api.post("/admin/reparse").handler(ctx -> {
+            Object since = body(ctx).getValue("since");
+            Instant from;
+            try {
+                String text = (String) since;
+                from = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                        : OffsetDateTime.parse(text).toInstant();
+            } catch (RuntimeException e) {
+                throw ApiError.badRequest("\"since\" must be a date (2026-11-01) or an ISO-8601 date-time");
+            }
+            respond(ctx, 200, captures.reparseSince(member(ctx), from));
+        });
     }
 }

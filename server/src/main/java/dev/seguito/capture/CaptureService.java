@@ -4,6 +4,7 @@ import dev.seguito.api.ApiError;
 import dev.seguito.contacts.ContactQueries;
 import dev.seguito.db.PgErrors;
 import dev.seguito.parse.CaptureParsers;
+import dev.seguito.parse.CaptureSource;
 import dev.seguito.parse.CaptureRejectedException;
 import dev.seguito.parse.ParsedCapture;
 import dev.seguito.team.Member;
@@ -20,7 +21,10 @@ import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
@@ -107,7 +111,7 @@ public final class CaptureService {
                                 // a concurrent request with the same key won the race: answer what it stored
                                 return Future.failedFuture(new DuplicateInFlight());
                             }
-                            return processor.apply(tx, member, captureId, parsed, request.capturedAt())
+                            return processor.apply(tx, member, captureId, parsed, request.capturedAt(), request.ownEmails())
                                     .compose(outcome -> answer(tx, member, captureId, parsed, outcome));
                         })
                         .compose(answer -> tx.preparedQuery("update capture set response = $2, primary_party_id = $3 where id = $1")
@@ -155,6 +159,69 @@ public final class CaptureService {
                     .put("warnings", new JsonArray(parsed.warnings()));
             return new Answer(201, body);
         });
+    }
+
+    /**
+     * Runs the current parser again on a stored raw capture and merges the result, as the member who captured it.
+     * Merging is idempotent (identity keys, message ids), so re-parsing never duplicates anyone or anything.
+     */
+    public Future<JsonObject> reparse(Member admin, UUID captureId) {
+        if (!admin.isAdmin()) {
+            throw ApiError.forbidden("Re-parsing is for team admins");
+        }
+        return pool.preparedQuery("""
+                        select c.source, c.page_url, c.raw, c.captured_at, m.id as member_id, m.name, m.email, m.role
+                          from capture c join team_member m on m.id = c.member_id
+                         where c.id = $1 and c.team_id = $2""")
+                .execute(Tuple.of(captureId, admin.teamId()))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.failedFuture(ApiError.notFound("No such capture in your team"));
+                    }
+                    Row r = rows.iterator().next();
+                    if (r.getString("raw") == null) {
+                        return Future.failedFuture(new ApiError(410, "purged",
+                                "The raw page of this capture was purged after the retention period"));
+                    }
+                    Member capturer = new Member(r.getUUID("member_id"), admin.teamId(), admin.teamName(),
+                            r.getString("name"), r.getString("email"), r.getString("role"), null);
+                    CaptureRequest request = new CaptureRequest(CaptureSource.fromWire(r.getString("source")),
+                            r.getString("page_url"), r.getString("raw"), r.getOffsetDateTime("captured_at").toInstant(),
+                            "reparse", List.of());
+                    return parse(request)
+                            .recover(e -> e instanceof UnexpectedParseFailure
+                                    ? Future.failedFuture(new ApiError(422, "unparseable", "The parser still cannot read this capture"))
+                                    : Future.failedFuture(e))
+                            .compose(parsed -> pool.withTransaction(tx -> processor.apply(tx, capturer, captureId, parsed,
+                                            request.capturedAt(), request.ownEmails())
+                                    .compose(outcome -> answer(tx, capturer, captureId, parsed, outcome))
+                                    .compose(answer -> tx.preparedQuery("""
+                                                    update capture set response = $2, parse_status = 'parsed', parse_error = null,
+                                                           reparsed_at = now() where id = $1""")
+                                            .execute(Tuple.of(captureId, answer.body())).map(answer.body()))));
+                });
+    }
+
+    /** Re-parses every capture of the team received since {@code since} that still has its raw page (at most 10,000). */
+    public Future<JsonObject> reparseSince(Member admin, Instant since) {
+        if (!admin.isAdmin()) {
+            throw ApiError.forbidden("Re-parsing is for team admins");
+        }
+        return pool.preparedQuery("""
+                        select id from capture where team_id = $1 and received_at >= $2 and raw is not null
+                         order by received_at limit 10000""")
+                .execute(Tuple.of(admin.teamId(), OffsetDateTime.ofInstant(since, ZoneOffset.UTC)))
+                .compose(rows -> {
+                    List<UUID> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getUUID(0)));
+                    int[] counts = new int[2];
+                    Future<Void> chain = Future.succeededFuture();
+                    for (UUID id : ids) {
+                        chain = chain.compose(v -> reparse(admin, id)
+                                .map(x -> ++counts[0]).recover(e -> Future.succeededFuture(++counts[1])).mapEmpty());
+                    }
+                    return chain.map(v -> new JsonObject().put("reparsed", counts[0]).put("failed", counts[1]));
+                });
     }
 
     /** A parser bug must not lose what the user sent: keep the raw capture for a re-parse and say so. */

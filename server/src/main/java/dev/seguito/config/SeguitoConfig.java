@@ -28,7 +28,8 @@ public record SeguitoConfig(
         int rateLimitPerMinute,
         int dbPoolSize,
         String crm,
-        JsonObject crmSettings) {
+        JsonObject crmSettings,
+        long outboxPollMillis) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -64,30 +65,38 @@ public record SeguitoConfig(
                 s.integer("rateLimitPerMinute", "SEGUITO_RATE_LIMIT_PER_MINUTE", 600),
                 s.integer("dbPoolSize", "SEGUITO_DB_POOL_SIZE", 8),
                 s.string("crm", "SEGUITO_CRM").orElse("embedded"),
-                crmSettings(json, env));
+                crmSettings(json, env),
+                s.integer("outboxPollMillis", "SEGUITO_OUTBOX_POLL_MS", 1000));
     }
 
     public SeguitoConfig withHttpPort(int port) {
         return new SeguitoConfig(port, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                crmSettings);
+                crmSettings, outboxPollMillis);
     }
 
     public SeguitoConfig withDatabase(String url, String user, String password) {
         return new SeguitoConfig(httpPort, httpHost, home, Optional.of(url), Optional.ofNullable(user),
                 Optional.ofNullable(password), tokenSecret, tokenTtl, pairingCodeTtl, rawCaptureRetention,
-                maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm, crmSettings);
+                maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm, crmSettings, outboxPollMillis);
     }
 
     public SeguitoConfig withRateLimitPerMinute(int limit) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
-                tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, limit, dbPoolSize, crm, crmSettings);
+                tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, limit, dbPoolSize, crm, crmSettings,
+                outboxPollMillis);
     }
 
     public SeguitoConfig withCrm(String crm, JsonObject settings) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                settings);
+                settings, outboxPollMillis);
+    }
+
+    public SeguitoConfig withOutboxPollMillis(long millis) {
+        return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
+                tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
+                crmSettings, millis);
     }
 
     private static Optional<String> pgEnvUrl(Map<String, String> env) {

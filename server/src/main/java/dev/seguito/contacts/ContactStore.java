@@ -154,7 +154,7 @@ public final class ContactStore {
             return Future.succeededFuture();
         }
         List<Tuple> batch = fields.stream().map(field -> Tuple.from(new Object[]{teamId, partyId, field,
-                String.valueOf(values.apply(field)), source, captureId, memberId,
+                values.apply(field) == null ? null : String.valueOf(values.apply(field)), source, captureId, memberId,
                 OffsetDateTime.ofInstant(observedAt, ZoneOffset.UTC)})).toList();
         return tx.preparedQuery("""
                         insert into field_provenance (team_id, party_id, field, value, source, capture_id, member_id, observed_at)

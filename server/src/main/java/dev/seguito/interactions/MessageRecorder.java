@@ -35,10 +35,12 @@ public final class MessageRecorder {
 
     /** Answers the contacts whose timeline gained an event. */
     public static Future<Set<UUID>> record(SqlConnection tx, Member capturer, UUID captureId, List<ParsedMessage> messages,
-                                           Set<String> memberEmails, Map<String, UUID> partyByEmail) {
+                                           Set<String> memberEmails, List<String> capturerEmails,
+                                           Map<String, UUID> partyByEmail) {
         Set<UUID> touched = new HashSet<>();
         List<ParsedMessage> real = messages.stream().filter(m -> !m.bounce() && m.from() != null).toList();
         return memberIds(tx, capturer.teamId()).compose(memberIdByEmail -> Sequential.each(real, m -> {
+            capturerEmails.forEach(own -> memberIdByEmail.putIfAbsent(own, capturer.id()));
             Map<UUID, String> roles = participants(m, partyByEmail);
             if (roles.isEmpty()) {
                 return Future.succeededFuture();

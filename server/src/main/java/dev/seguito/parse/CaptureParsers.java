@@ -33,7 +33,7 @@ public final class CaptureParsers {
         } catch (StackOverflowError | RuntimeException e) {
             // a parser bug or pathological input must reach the client as a 422, never as a 500
             throw new CaptureRejectedException(CaptureRejectedException.UNPARSEABLE,
-                    "The capture could not be parsed (" + e.getClass().getSimpleName() + ").");
+                    "The capture could not be parsed (" + e.getClass().getSimpleName() + ").", e);
         }
     }
 }

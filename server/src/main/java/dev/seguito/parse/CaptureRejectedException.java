@@ -15,6 +15,12 @@ public class CaptureRejectedException extends Exception {
         this.code = code;
     }
 
+    /** With the underlying failure kept for server logs; the message stays user-facing. */
+    public CaptureRejectedException(String code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
     public String code() {
         return code;
     }

@@ -83,7 +83,7 @@ public final class Dates {
             Instant i = tryParse(t, fmt, true);
             if (i != null) return i;
         }
-        String noZone = t.replaceFirst("\\s+(?:[A-Z]{2,5}|[+-]\\d{4})$", "");
+        String noZone = t.replaceFirst("\\s+(?:(?!AM$|PM$)[A-Z]{2,5}|[+-]\\d{4})$", "");
         for (DateTimeFormatter fmt : LOCAL) {
             Instant i = tryParse(noZone, fmt, false);
             if (i != null) return i;

@@ -40,7 +40,14 @@ public final class HtmlToText {
                         skipping++;
                         return;
                     }
-                    if (BLOCKS.contains(tag)) newline(sb);
+                    if (tag.equals("br")) {
+                        // every <br> is a line break, so "<div><br></div>" stays a blank line
+                        int len = sb.length();
+                        while (len > 0 && sb.charAt(len - 1) == ' ') sb.setLength(--len);
+                        sb.append('\n');
+                    } else if (BLOCKS.contains(tag)) {
+                        newline(sb);
+                    }
                     if (tag.equals("td") || tag.equals("th")) sb.append(' ');
                 } else if (node instanceof TextNode tn && skipping == 0) {
                     String t = tn.getWholeText();
@@ -65,7 +72,7 @@ public final class HtmlToText {
                     }
                     String tag = el.normalName();
                     if (BLOCKS.contains(tag) && !tag.equals("br")) newline(sb);
-                    if (tag.equals("p")) sb.append('\n');
+                    if (tag.equals("p") || tag.length() == 2 && tag.charAt(0) == 'h' && Character.isDigit(tag.charAt(1))) sb.append('\n');
                 }
             }
         });

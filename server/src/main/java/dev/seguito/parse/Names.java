@@ -27,6 +27,15 @@ public final class Names {
         return n.isEmpty() ? null : n;
     }
 
+    /** "Rossi, Anna" becomes "Anna Rossi"; other names are only cleaned. */
+    public static String display(String name) {
+        String n = clean(name);
+        if (n == null) return null;
+        Split s = split(n);
+        if (n.indexOf(',') > 0 && s.first() != null && s.last() != null) return s.first() + " " + s.last();
+        return n;
+    }
+
     public static Split split(String fullName) {
         String n = clean(fullName);
         if (n == null) return new Split(null, null);

@@ -62,7 +62,12 @@ public final class SignatureExtractor {
         // 1. explicit delimiter; only near the end, a "--" high up is more likely a bullet or a divider
         for (int i = Math.max(1, tail); i < n; i++) {
             if (DELIMITER.matcher(lines.get(i)).matches() && !lines.get(i).strip().equals("__")) {
-                if (i > 0 && isMobile(lines, i)) return i;
+                // "Best,\nOliver\n-- \n<card>": the closing above the delimiter is part of the sign-off too
+                for (int k = i - 1, seen = 0; k >= 0 && seen < 3; k--) {
+                    if (lines.get(k).isBlank()) continue;
+                    seen++;
+                    if (CLOSING.matcher(lines.get(k).strip()).matches()) return k;
+                }
                 return i;
             }
         }
@@ -91,10 +96,7 @@ public final class SignatureExtractor {
         if (mobile >= 0) {
             // "Jane Doe\nvia mobile": the name right above a mobile footer belongs to the signature
             int above = mobile - 1;
-            if (above >= 1 && NAME_LINE.matcher(lines.get(above).strip()).matches() && !lines.get(above - 1).isBlank()
-                    || above >= 1 && NAME_LINE.matcher(lines.get(above).strip()).matches() && lines.get(above - 1).isBlank()) {
-                return above;
-            }
+            if (above >= 1 && NAME_LINE.matcher(lines.get(above).strip()).matches()) return above;
             return mobile;
         }
         // 5. a trailing block of short contact-like lines separated from the body by a blank line
@@ -126,10 +128,6 @@ public final class SignatureExtractor {
             if (!lines.get(i).isBlank() && ++seen == count) return i;
         }
         return 0;
-    }
-
-    private static boolean isMobile(List<String> lines, int i) {
-        return i + 1 < lines.size() && MOBILE.matcher(lines.get(i + 1)).matches();
     }
 
     private static boolean tailIsShort(List<String> lines, int from) {

@@ -6,12 +6,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads title, company, website and phones out of signature lines. Heuristic by nature, so every value carries a
+ * Reads title, company, website, phones and a LinkedIn profile link out of signature lines. Heuristic by nature, so every value carries a
  * modest confidence; a LinkedIn capture of the same person will outrank it.
  */
 public final class SignatureFields {
     /** What a signature said about its author. Any field may be null. */
-    public record Fields(String title, String company, String website, List<String> phones) {
+    public record Fields(String title, String company, String website, List<String> phones, String linkedinUrl) {
     }
 
     private static final Pattern TITLE_WORDS = Pattern.compile(
@@ -20,7 +20,7 @@ public final class SignatureFields {
                     + "designer|analyst|specialist|coordinator|owner|recruiter|architect|associate|assistant|"
                     + "advisor|adviser|chairman|principal|administrator|account|representative|researcher|scientist|"
                     + "professor|attorney|counsel|accountant|controller|strategist|producer|editor|teacher|"
-                    + "chief|responsabile|direttore|geschäftsführer|leiter|directeur|gerente|ingegnere)\\b");
+                    + "chief|responsabile|responsable|direttore|directrice|geschäftsführer|leiter|leiterin|directeur|gérant|chargée?|chef|gerente|ingegnere|jefe|jefa)\\b");
     private static final Pattern COMPANY_SUFFIX = Pattern.compile(
             "(?i)\\b(inc|llc|ltd|limited|gmbh|ag|s\\.?r\\.?l|s\\.?p\\.?a|s\\.?a|b\\.?v|ab|oy|as|corp|corporation|"
                     + "company|co|group|plc|pty|sarl|sas|kg|labs|technologies|solutions|consulting|partners)\\.?$");
@@ -42,6 +42,7 @@ public final class SignatureFields {
         String title = null;
         String company = null;
         String website = null;
+        String linkedinUrl = null;
         String nameLower = senderName == null ? "" : senderName.toLowerCase(Locale.ROOT);
         StringBuilder phoneText = new StringBuilder();
         for (String raw : sigLines) {
@@ -50,6 +51,8 @@ public final class SignatureFields {
             String lower = line.toLowerCase(Locale.ROOT);
             if (PHONEISH.matcher(line).find()) phoneText.append(line).append('\n');
             if (website == null) website = website(line, sender);
+            // a profile link in a signature is the strongest identity key an email can carry
+            if (linkedinUrl == null) linkedinUrl = LinkedInUrls.canonical(line);
             if (EMAIL.matcher(line).find() || PHONEISH.matcher(line).find() && !TITLE_WORDS.matcher(line).find()) continue;
             if (lower.startsWith("http") || lower.startsWith("www.")) continue;
             if (!nameLower.isEmpty() && lower.startsWith(nameLower)) {
@@ -77,7 +80,7 @@ public final class SignatureFields {
         String region = PhoneNormalizer.regionForDomain(website);
         if (region == null && sender != null) region = PhoneNormalizer.regionForDomain(sender.domain());
         List<String> phones = PhoneNormalizer.findAll(phoneText.toString(), region == null ? "US" : region);
-        return new Fields(title, company, website, phones);
+        return new Fields(title, company, website, phones, linkedinUrl);
     }
 
     private static String website(String line, EmailAddress sender) {

@@ -17,8 +17,15 @@ public final class Texts {
     private static final Pattern INVISIBLE = Pattern.compile("[\\u0000\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final Pattern INLINE_SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F\\x0B\\f]+");
-    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][^>]{0,500}>");
-    private static final Pattern TAG_FRAGMENT = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*(?:[\\s/][^<>]{0,500})?(?:>|$|(?=<))");
+    // only real HTML tags: "Re: <Project> update" or "Anna <anna@x.com>" must survive as text
+    private static final Pattern TAG = Pattern.compile(
+            "(?i)</?(a|b|i|u|p|br|div|span|strong|em|font|img|ul|ol|li|table|tr|td|th|h[1-6]|blockquote|pre|code|small|"
+                    + "sup|sub|hr|section|article|main|script|style)(\\s[^>]{0,500})?/?>");
+    // tags that are still there after HTML conversion, e.g. cut off by truncation ("Head of Proc<meta property=")
+    private static final Pattern TAG_FRAGMENT = Pattern.compile(
+            "(?i)</?(a|b|i|u|p|br|div|span|strong|em|font|img|ul|ol|li|table|tr|td|th|h[1-6]|blockquote|pre|code|small|"
+                    + "sup|sub|hr|section|article|main|script|style|meta|link|title|html|head|body|iframe|svg|form|input|"
+                    + "button|noscript|template|object|embed)(?:[\\s/][^<>]{0,500})?(?:>|$|(?=<))");
 
     private Texts() {
     }

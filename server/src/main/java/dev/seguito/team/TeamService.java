@@ -30,11 +30,14 @@ public final class TeamService {
     private final TokenHasher hasher;
     private final Duration tokenTtl;
     private final Duration pairingCodeTtl;
+    private final JsonObject defaultPolicy;
     private final Cache<String, Member> authCache = Caffeine.newBuilder()
             .expireAfterWrite(AUTH_CACHE_TTL).maximumSize(50_000).build();
 
-    public TeamService(Pool pool, TokenHasher hasher, Duration tokenTtl, Duration pairingCodeTtl) {
+    /** @param defaultPolicy the next-touch policy every new team starts with (from plugin-descriptor.xml) */
+    public TeamService(Pool pool, TokenHasher hasher, Duration tokenTtl, Duration pairingCodeTtl, JsonObject defaultPolicy) {
         this.pool = pool;
+        this.defaultPolicy = defaultPolicy;
         this.hasher = hasher;
         this.tokenTtl = tokenTtl;
         this.pairingCodeTtl = pairingCodeTtl;
@@ -44,8 +47,8 @@ public final class TeamService {
     public Future<NewMember> createTeam(String teamName, String adminName, String adminEmail) {
         UUID teamId = UUID.randomUUID();
         return pool.withTransaction(tx -> tx
-                .preparedQuery("insert into team (id, name) values ($1, $2)")
-                .execute(Tuple.of(teamId, teamName))
+                .preparedQuery("insert into team (id, name, policy) values ($1, $2, $3)")
+                .execute(Tuple.of(teamId, teamName, defaultPolicy))
                 .compose(v -> insertMember(tx, teamId, adminName, adminEmail, "admin")));
     }
 
@@ -61,8 +64,8 @@ public final class TeamService {
                         return Future.succeededFuture(Optional.<NewMember>empty());
                     }
                     UUID teamId = UUID.randomUUID();
-                    return tx.preparedQuery("insert into team (id, name) values ($1, $2)")
-                            .execute(Tuple.of(teamId, "My team"))
+                    return tx.preparedQuery("insert into team (id, name, policy) values ($1, $2, $3)")
+                            .execute(Tuple.of(teamId, "My team", defaultPolicy))
                             .compose(x -> insertMember(tx, teamId, "Admin", "admin@localhost", "admin"))
                             .map(Optional::of);
                 }));
@@ -79,6 +82,42 @@ public final class TeamService {
                 .recover(e -> dev.seguito.db.PgErrors.isUniqueViolation(e)
                         ? Future.failedFuture(ApiError.conflict("A member with the email " + email + " already exists"))
                         : Future.failedFuture(e));
+    }
+
+    /**
+     * The admin install: the team with this name and its admin, created when missing, and a fresh pairing code for
+     * the admin either way, so running the install twice changes nothing but the code.
+     */
+    public Future<NewMember> ensureTeam(String teamName, String adminName, String adminEmail) {
+        return pool.withTransaction(tx -> tx.query("select pg_advisory_xact_lock(4242)").execute()
+                .compose(v -> tx.preparedQuery("select id from team where name = $1 order by created_at limit 1").execute(Tuple.of(teamName)))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        UUID teamId = UUID.randomUUID();
+                        return tx.preparedQuery("insert into team (id, name, policy) values ($1, $2, $3)")
+                                .execute(Tuple.of(teamId, teamName, defaultPolicy))
+                                .compose(x -> insertMember(tx, teamId, adminName, adminEmail, "admin"));
+                    }
+                    return ensureMember(tx, rows.iterator().next().getUUID(0), adminName, adminEmail, "admin");
+                }));
+    }
+
+    /** A member of the team, created when missing (by email), with a fresh pairing code. */
+    public Future<NewMember> ensureMember(UUID teamId, String name, String email, String role) {
+        return pool.withTransaction(tx -> ensureMember(tx, teamId, name, email, role));
+    }
+
+    private Future<NewMember> ensureMember(SqlClient tx, UUID teamId, String name, String email, String role) {
+        return tx.preparedQuery("select id from team_member where team_id = $1 and lower(email) = lower($2)")
+                .execute(Tuple.of(teamId, email))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return insertMember(tx, teamId, name, email, role);
+                    }
+                    UUID memberId = rows.iterator().next().getUUID(0);
+                    return insertPairingCode(tx, teamId, memberId).compose(code -> loadMember(tx, memberId, null)
+                            .map(m -> new NewMember(m, code)));
+                });
     }
 
     /** A fresh single-use pairing code for an existing member (e.g. a new laptop). */

@@ -32,6 +32,9 @@ import java.util.UUID;
  */
 public final class NextTouchService {
 
+    /** The rule id of a "hold off" row (the frequency cap held every suggestion back). */
+    public static final String FREQUENCY_CAP = dev.seguito.touch.rules.FrequencyCapRule.ID;
+
     private final Pool pool;
 
     public NextTouchService(Pool pool) {
@@ -44,66 +47,115 @@ public final class NextTouchService {
             if (in == null) {
                 return tx.preparedQuery("delete from next_touch where party_id = $1").execute(Tuple.of(ref.partyId())).mapEmpty();
             }
-            Optional<Suggestion> suggestion = NextTouchEngine.suggest(in.facts(), in.interactions(), in.policy(), in.state(), Instant.now());
-            return store(tx, ref, suggestion, in.fitScore());
+            return store(tx, ref, decide(in, Instant.now()), in.fitScore());
         });
     }
 
-    /** Recomputes every active contact of a team, e.g. after its policy changed; answers how many. */
+    /**
+     * Recomputes every active contact of a team, e.g. after its policy changed; answers how many. Works in batches
+     * of contacts with a handful of set-based statements per batch ({@link TeamRecompute}) instead of five round
+     * trips per contact; the engine and its inputs are the same as {@link #recompute}'s.
+     */
     public Future<Integer> recomputeTeam(UUID teamId) {
-        return pool.preparedQuery("select id from party where team_id = $1 and party_type = 'PERSON' and status = 'ACTIVE'")
-                .execute(Tuple.of(teamId))
-                .compose(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getUUID(0)));
-                    Future<Void> chain = Future.succeededFuture();
-                    for (int from = 0; from < ids.size(); from += 200) {
-                        List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + 200));
-                        chain = chain.compose(v -> pool.withTransaction(tx -> dev.seguito.db.Sequential.each(batch,
-                                id -> recompute(tx, new ContactRef(teamId, id)))));
-                    }
-                    return chain.map(ids.size());
-                });
+        return new TeamRecompute(pool, teamId).run();
     }
+
+    /** The engine's choice, or a "hold off" row when only the frequency cap stands in the way. */
+    static Optional<Suggestion> decide(Inputs in, Instant now) {
+        Explanation explanation = NextTouchEngine.explainAll(in.facts(), in.interactions(), in.policy(), in.state(), now);
+        return explanation.chosen().or(() -> heldBack(explanation, in.policy(), now));
+    }
+
+    /**
+     * When the team-wide cap leaves nothing to suggest, the side panel must still say why and who: a "hold off" row,
+     * kept out of the agenda, re-checked when the cap window has passed.
+     */
+    private static Optional<Suggestion> heldBack(Explanation explanation, TeamPolicy policy, Instant now) {
+        return explanation.suppressionsBy(FREQUENCY_CAP).stream().filter(s -> s.touchedByMemberName() != null).findFirst()
+                .map(s -> new Suggestion(FREQUENCY_CAP, "Hold off for now: a colleague touched them recently", Channel.ANY,
+                        now.plus(java.time.Duration.ofDays(Math.max(1, policy.frequencyCapDays()))), 5, s.reason(),
+                        s.candidateKey(), s.touchedByMemberName()));
+    }
+
+    /** Contacts whose suggestion may have changed with time alone (a due date or a cap window passed). */
+    public Future<Integer> recheckDue(int limit) {
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                        select party_id, team_id from next_touch
+                         where due_at <= now() and computed_at < due_at
+                         order by due_at limit $1 for update skip locked""")
+                .execute(Tuple.of(limit))
+                .compose(rows -> {
+                    List<ContactRef> refs = new ArrayList<>();
+                    rows.forEach(r -> refs.add(new ContactRef(r.getUUID("team_id"), r.getUUID("party_id"))));
+                    return dev.seguito.db.Sequential.each(refs, ref -> recompute(tx, ref)).map(refs.size());
+                }));
+    }
+
+    static final String UPDATE_FIT = "update party set fit_score = $2 where id = $1";
+    static final String DELETE_NEXT_TOUCH = "delete from next_touch where party_id = $1";
+    static final String UPSERT_NEXT_TOUCH = """
+            insert into next_touch (party_id, team_id, rule_id, action, channel, due_at, priority, reason,
+                                    evidence_key, touched_by, computed_at)
+            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+            on conflict (party_id) do update set rule_id = excluded.rule_id, action = excluded.action,
+                channel = excluded.channel, due_at = excluded.due_at, priority = excluded.priority,
+                reason = excluded.reason, evidence_key = excluded.evidence_key,
+                touched_by = excluded.touched_by, computed_at = now()""";
 
     private static Future<Void> store(SqlConnection tx, ContactRef ref, Optional<Suggestion> suggestion, Double fit) {
-        Future<Void> fitStored = tx.preparedQuery("update party set fit_score = $2 where id = $1")
-                .execute(Tuple.of(ref.partyId(), fit == null ? null : fit.floatValue())).mapEmpty();
+        Future<Void> fitStored = tx.preparedQuery(UPDATE_FIT).execute(fitTuple(ref.partyId(), fit)).mapEmpty();
         if (suggestion.isEmpty()) {
-            return fitStored.compose(v -> tx.preparedQuery("delete from next_touch where party_id = $1")
+            return fitStored.compose(v -> tx.preparedQuery(DELETE_NEXT_TOUCH)
                     .execute(Tuple.of(ref.partyId()))).mapEmpty();
         }
-        Suggestion s = suggestion.get();
-        return fitStored.compose(v -> tx.preparedQuery("""
-                        insert into next_touch (party_id, team_id, rule_id, action, channel, due_at, priority, reason,
-                                                evidence_key, touched_by, computed_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
-                        on conflict (party_id) do update set rule_id = excluded.rule_id, action = excluded.action,
-                            channel = excluded.channel, due_at = excluded.due_at, priority = excluded.priority,
-                            reason = excluded.reason, evidence_key = excluded.evidence_key,
-                            touched_by = excluded.touched_by, computed_at = now()""")
-                .execute(Tuple.from(new Object[]{ref.partyId(), ref.teamId(), s.ruleId(), s.action(),
-                        s.channel().name().toLowerCase(), OffsetDateTime.ofInstant(s.dueAt(), ZoneOffset.UTC),
-                        (short) s.priority(), s.reason(), s.evidenceKey(), s.touchedByMemberName()}))).mapEmpty();
+        return fitStored.compose(v -> tx.preparedQuery(UPSERT_NEXT_TOUCH)
+                .execute(nextTouchTuple(ref, suggestion.get()))).mapEmpty();
     }
 
+    static Tuple fitTuple(UUID partyId, Double fit) {
+        return Tuple.of(partyId, fit == null ? null : fit.floatValue());
+    }
+
+    static Tuple nextTouchTuple(ContactRef ref, Suggestion s) {
+        return Tuple.from(new Object[]{ref.partyId(), ref.teamId(), s.ruleId(), s.action(),
+                s.channel().name().toLowerCase(), OffsetDateTime.ofInstant(s.dueAt(), ZoneOffset.UTC),
+                (short) s.priority(), s.reason(), s.evidenceKey(), s.touchedByMemberName()});
+    }
+
+    /** The contact facts behind a suggestion; {@code contactFilter} selects the contact(s) with $1, $2 is the team. */
+    static String factsSql(String contactFilter) {
+        return """
+                select p.id, p.relationship_type, p.fit_score, pe.full_name, pe.title, pe.connection_degree, t.policy,
+                       (select g.group_name from party_relationship r join party_group g on g.party_id = r.party_id_from
+                         where r.party_id_to = p.id and r.relationship_type = 'EMPLOYMENT' and r.thru_date is null
+                         order by r.from_date desc limit 1) as company,
+                       (select json_build_object('old', j.old_company, 'new', j.new_company, 'at', j.detected_at)
+                          from job_change j where j.party_id = p.id order by j.detected_at desc limit 1) as job,
+                       (select coalesce(json_agg(cm.info_string), '[]'::json) from party_contact_mech pcm
+                          join contact_mech cm on cm.id = pcm.contact_mech_id
+                         where pcm.party_id = p.id and pcm.thru_date is null
+                           and cm.contact_mech_type = 'EMAIL_ADDRESS' and not cm.valid) as bounced,
+                       exists (select 1 from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
+                                where pcm.party_id = p.id and pcm.thru_date is null
+                                  and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.valid) as has_valid_email
+                  from party p join person pe on pe.party_id = p.id join team t on t.id = p.team_id
+                 where %s and p.team_id = $2 and p.status = 'ACTIVE'""".formatted(contactFilter);
+    }
+
+    private static final String FACTS = factsSql("p.id = $1");
+
+    /** An inbound message on which the contact was only a recipient (To/Cc) is not from them: direction NONE. */
+    static final String TIMELINE_COLUMNS = """
+            e.id, e.event_type, e.started_at, e.member_id, m.name,
+                   case when e.direction = 'INBOUND' and ep.role in ('TO', 'CC') then 'NONE' else e.direction end as direction
+              from communication_event_party ep
+              join communication_event e on e.id = ep.event_id
+              left join team_member m on m.id = e.member_id""";
+
+    static final String MARK_COLUMNS = "kind, rule_id, evidence_key, until, created_at from touch_mark";
+
     private static Future<Inputs> inputs(SqlClient tx, UUID teamId, UUID partyId) {
-        return tx.preparedQuery("""
-                        select p.relationship_type, pe.full_name, pe.title, pe.connection_degree, t.policy,
-                               (select g.group_name from party_relationship r join party_group g on g.party_id = r.party_id_from
-                                 where r.party_id_to = p.id and r.relationship_type = 'EMPLOYMENT' and r.thru_date is null
-                                 order by r.from_date desc limit 1) as company,
-                               (select json_build_object('old', j.old_company, 'new', j.new_company, 'at', j.detected_at)
-                                  from job_change j where j.party_id = p.id order by j.detected_at desc limit 1) as job,
-                               (select coalesce(json_agg(cm.info_string), '[]'::json) from party_contact_mech pcm
-                                  join contact_mech cm on cm.id = pcm.contact_mech_id
-                                 where pcm.party_id = p.id and pcm.thru_date is null
-                                   and cm.contact_mech_type = 'EMAIL_ADDRESS' and not cm.valid) as bounced,
-                               exists (select 1 from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
-                                        where pcm.party_id = p.id and pcm.thru_date is null
-                                          and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.valid) as has_valid_email
-                          from party p join person pe on pe.party_id = p.id join team t on t.id = p.team_id
-                         where p.id = $1 and p.team_id = $2 and p.status = 'ACTIVE'""")
+        return tx.preparedQuery(FACTS)
                 .execute(Tuple.of(partyId, teamId))
                 .compose(rows -> {
                     if (rows.size() == 0) {
@@ -111,62 +163,70 @@ public final class NextTouchService {
                     }
                     Row r = rows.iterator().next();
                     TeamPolicy policy = TeamPolicies.parse((JsonObject) r.getValue("policy"));
-                    RelationshipType type = relationship(r.getString("relationship_type"));
-                    Double fit = type == RelationshipType.PROSPECT && policy.idealProfile() != IdealProfile.NONE
-                            ? FitScorer.score(new ProspectProfile(r.getString("title"), r.getString("company"), null, null, Set.of()),
-                            policy.idealProfile())
-                            : null;
-                    JsonObject job = r.getValue("job") instanceof JsonObject j ? j : null;
-                    List<String> bounced = new ArrayList<>();
-                    ((JsonArray) r.getValue("bounced")).forEach(o -> bounced.add((String) o));
-                    Short degree = r.getShort("connection_degree");
-                    return timeline(tx, partyId).compose(interactions -> marks(tx, partyId).map(state -> new Inputs(
-                            new ContactFacts(partyId.toString(), type, null,
-                                    (degree != null && degree == 1) || interactions.stream().anyMatch(i -> i.type() == InteractionType.LINKEDIN_CONNECTION),
-                                    fit, job == null ? null : new JobChange(job.getString("old"), job.getString("new"),
-                                    OffsetDateTime.parse(job.getString("at")).toInstant()),
-                                    bounced, r.getBoolean("has_valid_email"), r.getString("full_name")),
-                            interactions, policy, state, fit)));
+                    return timeline(tx, partyId).compose(interactions -> marks(tx, partyId)
+                            .map(state -> inputs(r, policy, interactions, state)));
                 });
     }
 
+    /** The engine's inputs from a facts row: shared by one-contact and whole-team recomputation. */
+    static Inputs inputs(Row r, TeamPolicy policy, List<Interaction> interactions, SuggestionState state) {
+        UUID partyId = r.getUUID("id");
+        RelationshipType type = relationship(r.getString("relationship_type"));
+        Double fit = type == RelationshipType.PROSPECT && policy.idealProfile() != IdealProfile.NONE
+                ? FitScorer.score(new ProspectProfile(r.getString("title"), r.getString("company"), null, null, Set.of()),
+                policy.idealProfile())
+                : null;
+        JsonObject job = r.getValue("job") instanceof JsonObject j ? j : null;
+        List<String> bounced = new ArrayList<>();
+        ((JsonArray) r.getValue("bounced")).forEach(o -> bounced.add((String) o));
+        Short degree = r.getShort("connection_degree");
+        return new Inputs(
+                new ContactFacts(partyId.toString(), type, null,
+                        (degree != null && degree == 1) || interactions.stream().anyMatch(i -> i.type() == InteractionType.LINKEDIN_CONNECTION),
+                        fit, job == null ? null : new JobChange(job.getString("old"), job.getString("new"),
+                        OffsetDateTime.parse(job.getString("at")).toInstant()),
+                        bounced, r.getBoolean("has_valid_email"), r.getString("full_name")),
+                interactions, policy, state, fit);
+    }
+
     private static Future<List<Interaction>> timeline(SqlClient tx, UUID partyId) {
-        return tx.preparedQuery("""
-                        select e.id, e.event_type, e.direction, e.started_at, e.member_id, m.name
-                          from communication_event_party ep
-                          join communication_event e on e.id = ep.event_id
-                          left join team_member m on m.id = e.member_id
-                         where ep.party_id = $1
-                         order by e.started_at""")
+        return tx.preparedQuery("select " + TIMELINE_COLUMNS + " where ep.party_id = $1 order by e.started_at")
                 .execute(Tuple.of(partyId))
                 .map(rows -> {
                     List<Interaction> list = new ArrayList<>();
                     for (Row r : rows) {
-                        list.add(new Interaction(r.getUUID("id").toString(), InteractionType.valueOf(r.getString("event_type")),
-                                Direction.valueOf(r.getString("direction")), r.getOffsetDateTime("started_at").toInstant(),
-                                r.getUUID("member_id") == null ? null : r.getUUID("member_id").toString(), r.getString("name")));
+                        list.add(interaction(r));
                     }
                     return list;
                 });
     }
 
+    static Interaction interaction(Row r) {
+        return new Interaction(r.getUUID("id").toString(), InteractionType.valueOf(r.getString("event_type")),
+                Direction.valueOf(r.getString("direction")), r.getOffsetDateTime("started_at").toInstant(),
+                r.getUUID("member_id") == null ? null : r.getUUID("member_id").toString(), r.getString("name"));
+    }
+
     private static Future<SuggestionState> marks(SqlClient tx, UUID partyId) {
-        return tx.preparedQuery("select kind, rule_id, evidence_key, until, created_at from touch_mark where party_id = $1 order by created_at")
+        return tx.preparedQuery("select " + MARK_COLUMNS + " where party_id = $1 order by created_at")
                 .execute(Tuple.of(partyId))
-                .map(rows -> {
-                    Set<String> dismissed = new HashSet<>();
-                    List<DoneMark> done = new ArrayList<>();
-                    Instant snoozedUntil = null;
-                    for (Row r : rows) {
-                        String key = r.getString("rule_id") + "/" + r.getString("evidence_key");
-                        switch (r.getString("kind")) {
-                            case "dismiss" -> dismissed.add(key);
-                            case "done" -> done.add(new DoneMark(key, r.getOffsetDateTime("created_at").toInstant()));
-                            default -> snoozedUntil = r.getOffsetDateTime("until").toInstant();
-                        }
-                    }
-                    return new SuggestionState(dismissed, snoozedUntil, done);
-                });
+                .map(NextTouchService::state);
+    }
+
+    /** Marks in creation order → what the engine must respect. */
+    static SuggestionState state(Iterable<Row> rows) {
+        Set<String> dismissed = new HashSet<>();
+        List<DoneMark> done = new ArrayList<>();
+        Instant snoozedUntil = null;
+        for (Row r : rows) {
+            String key = r.getString("rule_id") + "/" + r.getString("evidence_key");
+            switch (r.getString("kind")) {
+                case "dismiss" -> dismissed.add(key);
+                case "done" -> done.add(new DoneMark(key, r.getOffsetDateTime("created_at").toInstant()));
+                default -> snoozedUntil = r.getOffsetDateTime("until").toInstant();
+            }
+        }
+        return new SuggestionState(dismissed, snoozedUntil, done);
     }
 
     /** Records done / snooze / dismiss for the contact's current suggestion and recomputes. */
@@ -254,7 +314,7 @@ public final class NextTouchService {
                 .map(stored);
     }
 
-    private static RelationshipType relationship(String value) {
+    static RelationshipType relationship(String value) {
         try {
             return RelationshipType.valueOf(value.toUpperCase());
         } catch (RuntimeException e) {
@@ -262,6 +322,6 @@ public final class NextTouchService {
         }
     }
 
-    private record Inputs(ContactFacts facts, List<Interaction> interactions, TeamPolicy policy, SuggestionState state, Double fitScore) {
+    record Inputs(ContactFacts facts, List<Interaction> interactions, TeamPolicy policy, SuggestionState state, Double fitScore) {
     }
 }

@@ -126,6 +126,34 @@ class CaptureFlowTest {
     }
 
     @Test
+    void theCapturersOwnMailboxAddressIsNeverAContactAndItsMessagesAreTheirs() {
+        TeamFixture team = team();
+
+        ApiClient.Response response = team.admin().post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")
+                .put("ownEmails", new JsonArray().add("Marco@Seguito-Sales.example")));
+
+        assertThat(response.json().getJsonArray("contacts")).hasSize(1);
+        assertThat(team.admin().get("/api/v1/contacts?q=marco").items()).isEmpty();
+        JsonObject item = team.admin().get("/api/v1/contacts/" + response.json().getJsonObject("contact").getString("id")
+                + "/timeline").items().getJsonObject(0);
+        assertThat(item.getString("direction")).isEqualTo("inbound");
+        assertThat(item.getString("by")).isEqualTo(team.adminMember().name());
+    }
+
+    @Test
+    void aRecipientOfSomeoneElsesMessageIsNotAskedToBeAnswered() {
+        TeamFixture team = team();
+
+        ApiClient.Response response = team.admin().post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
+
+        // the capturer's address is unknown here, so Marco is just another recipient: Giulia wrote, not Marco
+        JsonObject marco = team.admin().get("/api/v1/contacts/lookup?email=marco@seguito-sales.example").json();
+        assertThat(marco.getJsonObject("nextTouch") == null
+                || !"answer_inbound".equals(marco.getJsonObject("nextTouch").getString("rule"))).isTrue();
+        assertThat(response.json().getJsonObject("contact").getJsonObject("nextTouch").getString("rule")).isEqualTo("answer_inbound");
+    }
+
+    @Test
     void linkedinAndEmailCapturesOfOnePersonByTwoMembersEndAsOneContactWithBothSources() {
         TeamFixture team = team();
         ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
@@ -140,6 +168,7 @@ class CaptureFlowTest {
         assertThat(emailId).isNotEqualTo(profileId);
         JsonObject question = marco.get("/api/v1/contacts/" + profileId).json().getJsonArray("possibleDuplicates").getJsonObject(0);
         assertThat(question.getString("id")).isEqualTo(emailId);
+        assertThat(question.getString("company")).isEqualTo("Fabbrica Nord"); // "S.p.A." is the same company
 
         ApiClient.Response merged = marco.post("/api/v1/contacts/" + profileId + "/duplicates/" + emailId + "/confirm", null);
 
@@ -154,6 +183,63 @@ class CaptureFlowTest {
         assertThat(marco.get("/api/v1/contacts/" + emailId).status()).isEqualTo(404);
         assertThat(marco.get("/api/v1/contacts/lookup?email=giulia.romano@fabbricanord.example").json().getString("id")).isEqualTo(profileId);
         assertThat(marco.get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void anEmailWhoseSignatureLinksTheLinkedinProfileMergesIntoTheCapturedProfileAutomatically() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String profileId = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
+                .json().getJsonObject("contact").getString("id");
+
+        ApiClient.Response fromEmail = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia_linkedin_signature.eml"));
+
+        assertThat(fromEmail.json().getString("status")).isEqualTo("updated");
+        JsonObject card = fromEmail.json().getJsonObject("contact");
+        assertThat(card.getString("id")).isEqualTo(profileId);
+        assertThat(card.getString("title")).isEqualTo("Head of Procurement");
+        assertThat(card.getJsonArray("sources").stream().map(s -> ((JsonObject) s).getString("source")))
+                .containsExactlyInAnyOrder("linkedin_profile", "eml");
+        assertThat(card.getJsonArray("sources").stream().map(s -> ((JsonObject) s).getString("by")))
+                .containsExactlyInAnyOrder(team.adminMember().name(), "Marco Rossi");
+        assertThat(marco.get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void aBounceMarksTheAddressInvalidAndAsksToFindTheNewOne() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
+                .getJsonObject("contact").getString("id");
+        marco.post("/api/v1/contacts/" + giulia + "/interactions", new JsonObject().put("type", "email")
+                .put("occurredAt", "2026-11-18T09:00:00Z"));
+
+        ApiClient.Response bounce = marco.post("/api/v1/captures", Fixtures.eml("bounce_for_giulia.eml"));
+
+        assertThat(bounce.status()).as(bounce.body()).isEqualTo(201);
+        assertThat(bounce.json().getJsonArray("contacts")).isEmpty(); // the mailer daemon is nobody to follow up
+        JsonObject card = marco.get("/api/v1/contacts/" + giulia).json();
+        assertThat(card.getJsonArray("emails").getJsonObject(0).getBoolean("valid")).isFalse();
+        assertThat(card.getJsonObject("nextTouch").getString("rule")).isEqualTo("data_hygiene");
+        assertThat(card.getJsonObject("nextTouch").getString("reason")).contains("giulia.romano@fabbricanord.example");
+        assertThat(marco.get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+    }
+
+    @Test
+    void whenAColleagueJustTouchedThePersonThePanelSaysWhoAndTheAgendaStaysQuiet() {
+        TeamFixture team = team();
+        ApiClient bea = team.member("Bea Neri", "bea-" + UUID.randomUUID() + "@sales.example");
+        String giulia = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
+                .json().getJsonObject("contact").getString("id");
+        assertThat(team.admin().get("/api/v1/agenda?range=today").items()).hasSize(1);
+
+        bea.post("/api/v1/contacts/" + giulia + "/interactions", new JsonObject().put("type", "email"));
+
+        JsonObject nextTouch = team.admin().get("/api/v1/contacts/" + giulia).json().getJsonObject("nextTouch");
+        assertThat(nextTouch.getString("rule")).isEqualTo("frequency_cap");
+        assertThat(nextTouch.getString("touchedBy")).isEqualTo("Bea Neri");
+        assertThat(nextTouch.getString("reason")).contains("Bea Neri");
+        assertThat(team.admin().get("/api/v1/agenda?range=week").items()).isEmpty();
     }
 
     @Test
@@ -210,6 +296,24 @@ class CaptureFlowTest {
                 Buffer.buffer(bytes.toByteArray()), "gzip");
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
+    }
+
+    @Test
+    void reparsingAStoredCaptureMergesAgainWithoutDuplicatingAnything() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        JsonObject first = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json();
+
+        ApiClient.Response again = team.admin().post("/api/v1/captures/" + first.getString("captureId") + "/reparse", null);
+        ApiClient.Response all = team.admin().post("/api/v1/admin/reparse", new JsonObject().put("since", "2020-01-01"));
+
+        assertThat(again.status()).as(again.body()).isEqualTo(200);
+        assertThat(again.json().getJsonObject("contact").getString("id")).isEqualTo(first.getJsonObject("contact").getString("id"));
+        assertThat(all.json().getInteger("reparsed")).isEqualTo(1);
+        assertThat(marco.get("/api/v1/contacts?q=").json().getLong("total")).isEqualTo(1);
+        assertThat(marco.get("/api/v1/contacts/" + first.getJsonObject("contact").getString("id") + "/timeline").items()).hasSize(1);
+        assertThat(marco.post("/api/v1/captures/" + first.getString("captureId") + "/reparse", null).status()).isEqualTo(403);
+        assertThat(team().admin().post("/api/v1/captures/" + first.getString("captureId") + "/reparse", null).status()).isEqualTo(404);
     }
 
     @Test

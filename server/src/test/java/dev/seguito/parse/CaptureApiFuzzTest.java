@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 class CaptureApiFuzzTest {
 
     private static final int ROUNDS = Integer.getInteger("seguito.fuzz.apiRounds", 40);
-    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*[\\s/>]");
+    private static final Pattern TAG = ParserFuzzTest.HTML_TAG;
     private static final String[] SOURCES = {"linkedin_profile", "gmail_thread", "outlook_thread", "eml"};
 
     private static SeguitoServer server;

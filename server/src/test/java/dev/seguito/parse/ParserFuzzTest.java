@@ -28,7 +28,11 @@ class ParserFuzzTest {
     static final long SEED = Long.getLong("seguito.fuzz.seed", System.nanoTime());
     private static final int ROUNDS = Integer.getInteger("seguito.fuzz.rounds", 120);
     /** '<' directly followed by a tag name (or '/' and one): markup that escaped into a text field. */
-    private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9-]*[\\s/>]");
+    /** '<' followed by an HTML element name: markup that escaped into a text field ("Re: <Project>" is text). */
+    static final Pattern HTML_TAG = Pattern.compile("(?i)</?(a|b|i|u|p|br|div|span|strong|em|font|img|ul|ol|li|table|tr|td|th"
+            + "|h[1-6]|blockquote|pre|code|small|sup|sub|hr|section|article|main|script|style|meta|link|title|html|head|body"
+            + "|iframe|svg|form|input|button|noscript|template|object|embed)[\\s/>]");
+    private static final Pattern TAG = HTML_TAG;
 
     static final String GMAIL = """
             <div role="main"><h2 class="hP">Supplier review</h2>

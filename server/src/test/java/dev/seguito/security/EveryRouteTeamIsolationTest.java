@@ -50,6 +50,9 @@ class EveryRouteTeamIsolationTest {
     private static String duplicateA;
     private static String contactB;
     private static Set<String> idsOfA;
+    private static String captureOfA;
+    private static String importOfA;
+    private static long outboxRowOfA;
 
     @BeforeAll
     static void start() {
@@ -65,6 +68,18 @@ class EveryRouteTeamIsolationTest {
         contactB = teamB.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
                 .json().getJsonObject("contact").getString("id");
         bMember = teamB.member("Bea", "bea@rival.example");
+        captureOfA = teamA.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
+                .json().getString("captureId");
+        importOfA = teamA.admin().post("/api/v1/imports", new JsonObject().put("format", "linkedin_csv")
+                .put("content", "First Name,Last Name,URL\nAda,Lovelace,https://www.linkedin.com/in/ada-iso-" + UUID.randomUUID() + "/\n")
+                .put("idempotencyKey", UUID.randomUUID().toString())).json().getString("id");
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> { // the import runs in the background: let it finish
+            while (teamA.admin().get("/api/v1/contacts?q=lovelace").json().getLong("total") == 0) {
+                Thread.sleep(100);
+            }
+        });
+        outboxRowOfA = server.pool().preparedQuery("select max(id) from outbox where team_id = $1")
+                .execute(io.vertx.sqlclient.Tuple.of(teamA.teamId())).await().iterator().next().getLong(0);
         idsOfA = Set.of(giuliaA, duplicateA, teamA.teamId().toString(), teamA.adminMember().id().toString());
     }
 
@@ -83,7 +98,8 @@ class EveryRouteTeamIsolationTest {
         }
         snapshot.add(a.get("/api/v1/contacts?q=").body());
         snapshot.add(a.get("/api/v1/team/policy").body());
-        snapshot.add(a.get("/api/v1/team/members").body());
+        snapshot.add(a.get("/api/v1/team/members").items().stream().map(m -> ((JsonObject) m).copy())
+                .peek(m -> m.remove("lastSeen")).map(JsonObject::encode).sorted().collect(Collectors.joining(",")));
         JsonArray tokens = a.get("/api/v1/team/tokens").items();
         snapshot.add(tokens.stream().map(t -> ((JsonObject) t).copy()).peek(t -> t.remove("lastUsedAt"))
                 .map(JsonObject::encode).sorted().collect(Collectors.joining(",")));
@@ -198,6 +214,42 @@ class EveryRouteTeamIsolationTest {
             assertThat(teamA.admin().get("/api/v1/me").status()).isEqualTo(200);
         });
         cases.put("GET /events", this::eventStreamCarriesNoEventOfTeamA);
+        cases.put("POST /captures/:captureId/reparse", () -> {
+            notFound(b.post("/api/v1/captures/" + captureOfA + "/reparse", null));
+            ApiClient.Response asMember = bMember.post("/api/v1/captures/" + captureOfA + "/reparse", null);
+            assertThat(asMember.status()).as(asMember.body()).isIn(403, 404);
+        });
+        cases.put("POST /admin/reparse", () -> {
+            JsonObject since = new JsonObject().put("since", "2026-01-01");
+            forbidden(bMember.post("/api/v1/admin/reparse", since));
+            ApiClient.Response r = b.post("/api/v1/admin/reparse", since);
+            assertThat(r.status()).as(r.body()).isLessThan(500);
+            idsOfA.forEach(id -> assertThat(r.body()).doesNotContain(id));
+        });
+        cases.put("POST /imports", () -> {
+            ApiClient.Response r = b.post("/api/v1/imports", new JsonObject().put("format", "vcard").put("content", "")
+                    .put("idempotencyKey", UUID.randomUUID().toString()));
+            assertThat(r.status()).as(r.body()).isLessThan(500);
+            idsOfA.forEach(id -> assertThat(r.body()).doesNotContain(id));
+        });
+        cases.put("GET /imports/:importId", () -> notFound(b.get("/api/v1/imports/" + importOfA)));
+        cases.put("GET /admin/sync", () -> {
+            forbidden(bMember.get("/api/v1/admin/sync"));
+            noDataOfA(b.get("/api/v1/admin/sync"));
+        });
+        cases.put("POST /admin/sync/retry", () -> {
+            forbidden(bMember.post("/api/v1/admin/sync/retry", null));
+            noDataOfA(b.post("/api/v1/admin/sync/retry", null));
+        });
+        cases.put("POST /admin/sync/retry/:rowId", () -> {
+            forbidden(bMember.post("/api/v1/admin/sync/retry/" + outboxRowOfA, null));
+            // answers 200 {"requeued": 0} rather than 404 (SyncAdmin scopes the update to the caller's team): no effect on A
+            ApiClient.Response r = b.post("/api/v1/admin/sync/retry/" + outboxRowOfA, null);
+            assertThat(r.status()).as(r.body()).isIn(200, 404);
+            if (r.status() == 200) {
+                assertThat(r.json().getInteger("requeued")).isZero();
+            }
+        });
         return cases;
     }
 

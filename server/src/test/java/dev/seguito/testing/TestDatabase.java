@@ -29,6 +29,16 @@ public final class TestDatabase {
         return shared.location();
     }
 
+    /**
+     * A database of its own, for tests whose background workers must not meet other tests' rows (the outbox is
+     * shared by every server on a database). Closed by the caller.
+     */
+    public static EmbeddedDatabase dedicated() {
+        EmbeddedDatabase db = EmbeddedDatabase.start(tempDir("seguito-test-pg-own"));
+        Migrations.migrate(db.location());
+        return db;
+    }
+
     public static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);

@@ -28,6 +28,11 @@ public final class TestServer {
         return SeguitoServer.start(tweak.apply(config));
     }
 
+    public static SeguitoServer on(DatabaseLocation db, UnaryOperator<SeguitoConfig> tweak) {
+        SeguitoConfig config = config(TestDatabase.tempDir("seguito-home")).withDatabase(db.jdbcUrl(), db.user(), db.password());
+        return SeguitoServer.start(tweak.apply(config));
+    }
+
     /** A server with its own embedded database in {@code home}, as a user's first command runs it. */
     public static SeguitoServer embedded(Path home) {
         return SeguitoServer.start(config(home));

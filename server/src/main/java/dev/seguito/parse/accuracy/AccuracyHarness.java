@@ -24,6 +24,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 
 /**
  * Measures the parsers against third-party ground truth (see {@code docs/accuracy.md}). Read-only on the corpus; prints
@@ -58,6 +61,7 @@ public final class AccuracyHarness {
         h.robustness("emails/mail-parser", "eml", CaptureSource.EML);
         h.robustnessPlain("emails/github_email_reply_parser");
         h.robustnessHtml("emails/quotequail");
+        h.webmailPages();
         h.print();
     }
 
@@ -70,6 +74,7 @@ public final class AccuracyHarness {
         for (String f : List.of("name", "title", "company")) fields.put(f, new Counter());
         Counter rejection = new Counter();
         int parsedWithoutGt = 0;
+        Map<String, Counter> variants = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path p : files.filter(x -> x.toString().endsWith(".html")).sorted().toList()) {
                 String file = p.getFileName().toString();
@@ -96,14 +101,33 @@ public final class AccuracyHarness {
                     if (person != null) parsedWithoutGt++;
                     continue;
                 }
+                // the extension may send only <main>, or a document whose <head> was stripped: same expectations
+                Document doc = Jsoup.parse(read(p));
+                Element main = doc.selectFirst("main");
+                if (main != null) variant(variants.computeIfAbsent("main only", k -> new Counter()), main.outerHtml(), gt, file);
+                doc.head().empty();
+                variant(variants.computeIfAbsent("head stripped", k -> new Counter()), doc.outerHtml(), gt, file);
                 compare(fields.get("name"), gt.getString("candidate_name"), person == null ? null : person.fullName(), file);
                 compare(fields.get("title"), gt.getString("candidate_job_title"), person == null ? null : person.title(), file);
                 compare(fields.get("company"), gt.getString("company_name"), person == null ? null : person.company(), file);
             }
         }
         fields.forEach((k, c) -> row("linkedin (scoutr)", k, c));
+        variants.forEach((k, c) -> row("linkedin (scoutr)", "name+title+company, " + k, c));
         row("linkedin (scoutr)", "not_a_profile", rejection);
         rows.add(new String[] {"linkedin (scoutr)", "pages without GT parsed", String.valueOf(parsedWithoutGt), "", "", "", ""});
+    }
+
+    private void variant(Counter c, String html, JsonObject gt, String file) {
+        ParsedPerson person = null;
+        try {
+            person = CaptureParsers.parse(CaptureSource.LINKEDIN_PROFILE, html, null).people().get(0);
+        } catch (CaptureRejectedException e) {
+            if (verbose) out.printf("  variant of %s rejected: %s%n", file, e.getMessage());
+        }
+        compare(c, gt.getString("candidate_name"), person == null ? null : person.fullName(), file + " (variant)");
+        compare(c, gt.getString("candidate_job_title"), person == null ? null : person.title(), file + " (variant)");
+        compare(c, gt.getString("company_name"), person == null ? null : person.company(), file + " (variant)");
     }
 
     /** The scoutr expectations name the person; files are matched by the person's name, not by test index. */
@@ -265,6 +289,35 @@ public final class AccuracyHarness {
             }
         }
         rows.add(new String[] {sub, "HTML quote strip without exception", ok + "/" + total, "", "", "", ""});
+    }
+
+    /**
+     * The only real Gmail/Inbox DOMs in the corpus are a thread LIST and legacy "Inbox by Gmail" pages: none is a
+     * conversation view, so the right answer is a clean "unparseable" (or a parse), never a crash.
+     */
+    private void webmailPages() throws IOException {
+        Path dir = root.resolve("webmail/inboxsdk");
+        if (!Files.isDirectory(dir)) return;
+        int total = 0;
+        int clean = 0;
+        int listRejected = 0;
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path p : files.filter(x -> x.toString().endsWith(".html")).sorted().toList()) {
+                total++;
+                String name = p.getFileName().toString();
+                try {
+                    ParsedCapture c = CaptureParsers.parse(CaptureSource.GMAIL_THREAD, read(p), null);
+                    clean++;
+                    if (verbose) out.printf("  webmail %s: %d messages, %d people%n", name, c.messages().size(), c.people().size());
+                } catch (CaptureRejectedException e) {
+                    if (e.getCause() == null) clean++;
+                    if (name.contains("threadlist") && e.code().equals("unparseable")) listRejected++;
+                    if (verbose) out.printf("  webmail %s: rejected %s%s%n", name, e.getMessage(), e.getCause() == null ? "" : " (BUG)");
+                }
+            }
+        }
+        rows.add(new String[] {"webmail/inboxsdk DOM pages", "parsed or cleanly rejected", clean + "/" + total, "", "", "", ""});
+        rows.add(new String[] {"webmail/inboxsdk DOM pages", "thread list rejected (not a thread)", listRejected + "/1", "", "", "", ""});
     }
 
     // ------------------------------------------------------------------ scoring

@@ -4,6 +4,7 @@ import dev.seguito.parse.HtmlToText;
 import dev.seguito.parse.LinkedInUrls;
 import dev.seguito.parse.Names;
 import dev.seguito.parse.PersonDraft;
+import dev.seguito.parse.PhoneNormalizer;
 import dev.seguito.parse.Texts;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,13 +96,32 @@ final class DomStrategy implements ProfileStrategy {
                 break;
             }
         }
+        contactInfo(doc, d);
         Element experience = sectionByAnchor(doc, "experience");
         if (experience != null) readExperience(experience, d);
         Element about = sectionByAnchor(doc, "about");
         if (about != null) {
-            Element body = about.selectFirst(".inline-show-more-text span[aria-hidden=true], .inline-show-more-text, "
+            Element body = about.selectFirst("[class*=inline-show-more-text] span[aria-hidden=true], [class*=inline-show-more-text], "
                     + ".pv-shared-text-with-see-more span[aria-hidden=true]");
             if (body != null) d.offer(PersonDraft.ABOUT, HtmlToText.convert(body), 0.85);
+        }
+    }
+
+    /** The "Contact info" overlay, when the extension captured it open (1st-degree connections only). */
+    private static void contactInfo(Document doc, PersonDraft d) {
+        for (Element section : doc.select("section.pv-contact-info__contact-type, .pv-contact-info section, "
+                + "[class*=contact-info] section")) {
+            String heading = Texts.squash(section.select("h3, header").text()).toLowerCase(java.util.Locale.ROOT);
+            for (Element a : section.select("a[href^=mailto:]")) {
+                d.addEmail(a.attr("href").substring("mailto:".length()).replaceFirst("\\?.*$", ""), 0.9);
+            }
+            if (heading.startsWith("phone")) {
+                String text = Texts.squash(section.select("span, li").text());
+                d.addPhones(PhoneNormalizer.findAll(text, "US"), 0.7);
+            } else if (heading.startsWith("website")) {
+                Element a = section.selectFirst("a[href^=http]");
+                if (a != null) d.offer(PersonDraft.WEBSITE, a.attr("href"), 0.85);
+            }
         }
     }
 

@@ -17,7 +17,7 @@ final class NonProfilePages {
                     + "the profile you.re looking for|this linkedin profile is not available)");
     private static final Pattern LOGIN_TITLE = Pattern.compile(
             "(?i)^(linkedin login|sign in|sign up|log in|join linkedin|linkedin: log in or sign up|"
-                    + "security verification|linkedin security verification|.*\\| sign up$|.*sign in \\| linkedin$)");
+                    + "security verification|linkedin security verification)\\b.*|.*\\| sign up$|.*sign in \\| linkedin$");
     private static final Pattern NON_PROFILE_PATH = Pattern.compile(
             "(?i)^https?://(?:[a-z0-9-]+\\.)*linkedin\\.com/(?!in/|mwlite/in/)(feed|company|school|jobs|search|"
                     + "messaging|mynetwork|notifications|posts|pulse|groups|learning|login|checkpoint|authwall|signup|uas)\\b.*");

@@ -27,7 +27,7 @@ final class Addresses {
     static List<EmailAddress> parseList(String text) {
         Map<String, EmailAddress> out = new LinkedHashMap<>();
         if (text == null) return List.of();
-        String t = Texts.cap(text, 20_000);
+        String t = Texts.cap(text, 4_000);
         Matcher m = NAME_ANGLE.matcher(t);
         int consumedUntil = 0;
         StringBuilder rest = new StringBuilder();
@@ -49,7 +49,8 @@ final class Addresses {
         if (raw == null) return null;
         String n = raw.replaceAll("(?i)^\\s*(from|to|cc|bcc|sent by|da|de|von|an|a|para)\\s*:\\s*", "")
                 .replaceAll("^[\\s'\",;:]+|[\\s'\",;:]+$", "").trim();
-        if (n.isEmpty() || isEmail(n)) return null;
+        // Gmail shows the viewer as "me"; that is a UI label, not a name
+        if (n.isEmpty() || isEmail(n) || n.equalsIgnoreCase("me") || n.equalsIgnoreCase("to me")) return null;
         return n;
     }
 

@@ -123,7 +123,12 @@ public final class EmlParser {
         }
     }
 
+    private static final java.util.regex.Pattern HTML_IN_PLAIN = java.util.regex.Pattern.compile(
+            "(?is)^\\s*(<!doctype html|<html|<body|<div|<p>|<table|<span)");
+
     private static String newText(Bodies bodies) {
+        // some senders label HTML as text/plain; showing tags as text would be worse than converting
+        if (bodies.plain != null && HTML_IN_PLAIN.matcher(bodies.plain).find()) return QuoteStripper.stripHtml(bodies.plain);
         if (bodies.plain != null) return QuoteStripper.stripPlain(bodies.plain);
         if (bodies.html != null) return QuoteStripper.stripHtml(bodies.html);
         return null;

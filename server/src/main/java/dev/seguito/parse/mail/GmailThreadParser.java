@@ -67,15 +67,18 @@ public final class GmailThreadParser {
             for (Element sender : doc.select("span.gD, span[email][name]")) {
                 Element p = sender.parent();
                 for (int i = 0; i < 6 && p != null && p.selectFirst("div.a3s, div.ii") == null; i++) p = p.parent();
-                if (p != null) parents.add(p);
+                // without a body nearby this is a list row or a contact chip, not a message
+                if (p != null && p.selectFirst("div.a3s, div.ii") != null) parents.add(p);
             }
             return new ArrayList<>(parents);
         }
         // nested matches (.gs inside .adn) would double-count
+        Set<Element> all = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        all.addAll(found);
         List<Element> out = new ArrayList<>();
         for (Element e : found) {
             boolean nested = false;
-            for (Element o : out) if (o != e && e.parents().contains(o)) nested = true;
+            for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = all.contains(p);
             if (!nested) out.add(e);
         }
         return out;
@@ -92,6 +95,7 @@ public final class GmailThreadParser {
             if (r == sender) continue;
             EmailAddress a = Addresses.of(Texts.firstNonBlank(r.attr("name"), r.attr("data-name"), r.text()), r.attr("email"));
             if (a == null || a.address().equals(m.from.address()) && r.closest(".hb, .ajB, .ajC") == null) continue;
+            if (isFromRow(r)) continue;
             inCc = isCc(r);
             List<EmailAddress> target = inCc ? m.cc : m.to;
             if (m.to.stream().noneMatch(x -> x.address().equals(a.address()))
@@ -104,7 +108,9 @@ public final class GmailThreadParser {
             m.sentAt = Dates.parse(Texts.firstNonBlank(date.attr("title"), date.attr("aria-label"), date.text()));
             if (m.sentAt == null) warnings.add("unreadable Gmail date: " + Texts.field(date.attr("title") + " " + date.text(), 80));
         }
-        m.messageId = Texts.firstNonBlank(c.attr("data-message-id").startsWith("<") ? c.attr("data-message-id") : null);
+        // Gmail's own ids ("#msg-f:…") are not RFC Message-IDs; only a real one is kept, otherwise a hash stands in
+        String dataId = c.attr("data-message-id");
+        m.messageId = dataId.startsWith("<") ? dataId : null;
         Element body = c.selectFirst("div.a3s, div.ii.gt, div.ii");
         if (body != null) {
             Element copy = body.clone();
@@ -133,6 +139,12 @@ public final class GmailThreadParser {
             m.bounced.addAll(Bounces.fromText(body == null ? m.newText : HtmlToText.convert(body), exclude));
         }
         return m;
+    }
+
+    private static boolean isFromRow(Element r) {
+        Element row = r.closest("tr");
+        Element label = row == null ? null : row.selectFirst("td");
+        return label != null && label.text().trim().toLowerCase(Locale.ROOT).startsWith("from");
     }
 
     private static boolean isCc(Element r) {

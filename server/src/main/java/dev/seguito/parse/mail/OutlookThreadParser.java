@@ -10,8 +10,12 @@ import dev.seguito.parse.QuoteStripper;
 import dev.seguito.parse.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -29,7 +33,9 @@ public final class OutlookThreadParser {
             + "div[id^=UniqueMessageBody], div.allowTextSelection, div[data-testid=messageBody], div.rps_body";
     private static final Pattern HEADER_LINE = Pattern.compile(
             "(?im)^\\s*(from|sent|date|to|cc|subject)\\s*:\\s*(.*)$");
-    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\s*:?\\s*");
+    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\b\\s*:?\\s*");
+    /** A role label is the word itself ("To", "To:", "To recipients"), never a name starting with it ("Tomas"). */
+    private static final Pattern ROLE_LABEL = Pattern.compile("^(from|to|cc|bcc)\\b");
 
     private OutlookThreadParser() {
     }
@@ -42,8 +48,14 @@ public final class OutlookThreadParser {
         Element scope = main != null ? main : doc.body();
         String subject = subject(doc, scope);
         List<RawMessage> messages = new ArrayList<>();
-        for (Element body : topLevel(scope.select(BODY_SELECTOR))) {
-            Element container = containerOf(body, scope);
+        List<Element> bodies = topLevel(scope.select(BODY_SELECTOR));
+        // how many message bodies each element contains: a message's container is the largest ancestor holding one
+        Map<Element, Integer> bodyCount = new IdentityHashMap<>();
+        for (Element body : bodies) {
+            for (Element p = body.parent(); p != null; p = p.parent()) bodyCount.merge(p, 1, Integer::sum);
+        }
+        for (Element body : bodies) {
+            Element container = containerOf(body, scope, bodyCount);
             RawMessage m = fromDom(container, body, warnings);
             if (m != null) messages.add(m);
         }
@@ -74,21 +86,24 @@ public final class OutlookThreadParser {
         return title.isBlank() ? null : Texts.field(title.replaceFirst("\\s*[-–]\\s*(Outlook|Mail).*$", ""));
     }
 
+    /** Drops matches nested inside another match (OWA nests body wrappers). Linear in matches times depth. */
     private static List<Element> topLevel(Elements els) {
+        Set<Element> all = Collections.newSetFromMap(new IdentityHashMap<>());
+        all.addAll(els);
         List<Element> out = new ArrayList<>();
         for (Element e : els) {
             boolean nested = false;
-            for (Element o : out) if (e.parents().contains(o)) nested = true;
+            for (Element p = e.parent(); p != null && !nested; p = p.parent()) nested = all.contains(p);
             if (!nested) out.add(e);
         }
         return out;
     }
 
     /** The message's own container: the largest ancestor that contains no other message body. */
-    private static Element containerOf(Element body, Element scope) {
+    private static Element containerOf(Element body, Element scope, Map<Element, Integer> bodyCount) {
         Element best = body.parent();
         for (Element p = body.parent(); p != null && p != scope.parent(); p = p.parent()) {
-            if (topLevel(p.select(BODY_SELECTOR)).size() > 1) break;
+            if (bodyCount.getOrDefault(p, 0) > 1) break;
             best = p;
             if (p.is("[role=listitem], [role=article], [role=region][aria-label], [data-convid], [data-test-id=mailMessage]")) break;
         }
@@ -100,7 +115,7 @@ public final class OutlookThreadParser {
         Element header = container.clone();
         for (Element b : header.select(BODY_SELECTOR)) b.remove();
         for (Element el : header.select("[title], [aria-label], span, div, button")) {
-            String label = el.attr("aria-label"); // never null; firstNonBlank(x, "") was null for a blank label
+            String label = el.attr("aria-label");
             String role = roleOf(el);
             List<EmailAddress> found = new ArrayList<>();
             for (String candidate : new String[] {el.attr("title"), el.attr("aria-label"), el.ownText()}) {
@@ -142,9 +157,10 @@ public final class OutlookThreadParser {
     private static String roleOf(Element el) {
         for (Element p = el; p != null; p = p.parent()) {
             String label = (p.attr("aria-label") + " " + p.ownText()).trim().toLowerCase(Locale.ROOT);
-            if (label.startsWith("from")) return "from";
-            if (label.startsWith("to") && !label.startsWith("tool")) return "to";
-            if (label.startsWith("cc") || label.startsWith("bcc")) return "cc";
+            java.util.regex.Matcher role = ROLE_LABEL.matcher(label);
+            if (role.find()) {
+                return role.group(1).equals("bcc") ? "cc" : role.group(1);
+            }
             if (p.is("[role=listitem], [data-convid]")) break;
         }
         return null;

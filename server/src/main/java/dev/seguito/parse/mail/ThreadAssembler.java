@@ -69,6 +69,7 @@ final class ThreadAssembler {
                 sender.offer(PersonDraft.TITLE, f.title(), 0.5);
                 sender.offer(PersonDraft.COMPANY, f.company(), 0.5);
                 sender.offer(PersonDraft.WEBSITE, f.website(), 0.5);
+                sender.offer(PersonDraft.LINKEDIN_URL, f.linkedinUrl(), 0.8);
                 sender.addPhones(f.phones(), 0.6);
             }
         }
@@ -85,7 +86,7 @@ final class ThreadAssembler {
         if (a.address().startsWith("undisclosed-recipients")) return;
         PersonDraft d = people.computeIfAbsent(a.address(), k -> new PersonDraft());
         d.addEmail(a.address(), 0.95);
-        String name = Names.clean(a.name());
+        String name = Names.display(a.name());
         if (name != null) d.offer(PersonDraft.FULL_NAME, name, 0.7);
         d.automated(AutomatedSenders.isAutomatedAddress(a));
     }

@@ -1,0 +1,145 @@
+package dev.seguito.bench;
+
+import dev.seguito.SeguitoServer;
+import dev.seguito.parse.CaptureParsers;
+import dev.seguito.parse.CaptureSource;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonObject;
+import org.HdrHistogram.Histogram;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+/**
+ * Benchmark 2: {@code POST /api/v1/captures} end to end on generated 200–600 KB LinkedIn pages (each a new person),
+ * against parse-only throughput ({@code CaptureParsers.parse} in-process on one thread per CPU) on the same pages in
+ * the same run. Optionally repeats both on the real pages in {@code /work/shared/corpora/linkedin} when present
+ * (read at run time, never copied). Targets: end to end at least 70 % of parse-only; p99 under 100 ms.
+ *
+ * <p>Run: {@code bench/run.sh CaptureBench} (optional: pages, requests in flight).
+ */
+public final class CaptureBench {
+
+    private static final Path CORPUS = Path.of("/work/shared/corpora/linkedin");
+
+    public static void main(String[] args) throws Exception {
+        int pages = args.length > 0 ? Integer.parseInt(args[0]) : 150;
+        int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Report report = new Report("capture");
+        LinkedInPageGenerator generator = new LinkedInPageGenerator(11);
+        Random sizes = new Random(5);
+        List<LinkedInPageGenerator.Page> generated = new ArrayList<>();
+        long bytes = 0;
+        for (int i = 0; i < pages; i++) {
+            LinkedInPageGenerator.Page page = generator.page(i, (200 + sizes.nextInt(401)) * 1024);
+            generated.add(page);
+            bytes += page.html().length();
+        }
+        report.line(String.format("%d generated pages, %.0f KB on average (200–600 KB).%n", pages, bytes / 1024.0 / pages));
+        try (BenchDatabase db = BenchDatabase.start()) {
+            SeguitoServer server = BenchServer.start(db.location());
+            try (LoadGenerator http = new LoadGenerator(server.port())) {
+                BenchServer.Team team = BenchServer.newTeam(server, "Capture bench");
+                report.line(LoadResult.header());
+                compare(report, "generated", generated, pages, inFlight, http, team);
+                List<LinkedInPageGenerator.Page> real = corpus();
+                if (real.isEmpty()) {
+                    report.line("");
+                    report.line("(optional real-page dataset " + CORPUS + " absent or unusable: skipped)");
+                } else {
+                    compare(report, "corpus x" + real.size(), real, Math.max(40, real.size() * 10), inFlight, http, team);
+                }
+            } finally {
+                server.close();
+            }
+        }
+        report.save();
+        System.exit(0);
+    }
+
+    private static void compare(Report report, String label, List<LinkedInPageGenerator.Page> pages, int count, int inFlight,
+                                LoadGenerator http, BenchServer.Team team) throws InterruptedException {
+        int cpus = Runtime.getRuntime().availableProcessors();
+        parseOnly(pages, Math.min(count, 30), cpus); // warm-up
+        http.run("warm-up", inFlight, Math.min(count, 20), 120, 201, i -> capture(pages.get((int) (i % pages.size())), team));
+        LoadResult parse = parseOnly(pages, count, cpus);
+        LoadResult e2e = http.run("POST /api/v1/captures, " + label, inFlight, count, 240, 201,
+                i -> capture(pages.get((int) ((i + 7) % pages.size())), team));
+        LoadResult parseRenamed = new LoadResult("CaptureParsers.parse only, " + label, parse.inFlight(), parse.requests(),
+                parse.errors(), parse.seconds(), parse.p50Ms(), parse.p99Ms(), parse.p999Ms(), parse.maxMs());
+        report.line(parseRenamed.row());
+        report.line(e2e.row());
+        double ratio = e2e.throughput() / parse.throughput();
+        report.line(String.format("|  → %s: end-to-end/parse-only throughput %.2f (target ≥ 0.70: %s); p99 %.1f ms (target < 100 ms: %s) | | | | | | | | |",
+                label, ratio, ratio >= 0.70 ? "MET" : "MISSED", e2e.p99Ms(), e2e.p99Ms() < 100 ? "MET" : "MISSED"));
+    }
+
+    /** Parses the pages on one thread per CPU; the latency of each parse is recorded like a request's. */
+    private static LoadResult parseOnly(List<LinkedInPageGenerator.Page> pages, int count, int threads) throws InterruptedException {
+        Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger errors = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long start = System.nanoTime();
+        for (int t = 0; t < threads; t++) {
+            pool.execute(() -> {
+                for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                    LinkedInPageGenerator.Page page = pages.get(i % pages.size());
+                    long t0 = System.nanoTime();
+                    try {
+                        CaptureParsers.parse(CaptureSource.LINKEDIN_PROFILE, page.html(), page.url());
+                        synchronized (micros) {
+                            micros.recordValue((System.nanoTime() - t0) / 1000);
+                        }
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                }
+            });
+        }
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        return LoadResult.of("parse only", threads, micros, errors.get(), (System.nanoTime() - start) / 1e9);
+    }
+
+    private static LoadGenerator.Call capture(LinkedInPageGenerator.Page page, BenchServer.Team team) {
+        Buffer body = new JsonObject().put("source", "linkedin_profile").put("pageUrl", page.url()).put("html", page.html())
+                .put("capturedAt", "2026-11-20T09:00:00Z").put("idempotencyKey", UUID.randomUUID().toString()).toBuffer();
+        return new LoadGenerator.Call(HttpMethod.POST, "/api/v1/captures",
+                Map.of("Authorization", "Bearer " + team.token(), "Content-Type", "application/json"), body);
+    }
+
+    /** The real profile pages that parse as profiles (the login wall and "not found" pages are left out). */
+    private static List<LinkedInPageGenerator.Page> corpus() {
+        List<LinkedInPageGenerator.Page> pages = new ArrayList<>();
+        if (!Files.isDirectory(CORPUS)) {
+            return pages;
+        }
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+                String html = Files.readString(file);
+                try {
+                    CaptureParsers.parse(CaptureSource.LINKEDIN_PROFILE, html, null);
+                    pages.add(new LinkedInPageGenerator.Page(null, html, null, null));
+                } catch (Exception e) {
+                    System.out.println("corpus: skipping " + file.getFileName() + " (" + e.getMessage() + ")");
+                }
+            }
+        } catch (IOException e) {
+            System.out.println("corpus: cannot read " + CORPUS + ": " + e.getMessage());
+        }
+        return pages;
+    }
+}

@@ -1,0 +1,110 @@
+package dev.seguito.bench;
+
+import dev.seguito.SeguitoServer;
+import dev.seguito.db.Sql;
+import dev.seguito.interactions.InteractionService.ContactRef;
+import dev.seguito.touch.NextTouchService;
+import io.vertx.sqlclient.Tuple;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Benchmark 3: the next-touch engine on a team of 100,000 contacts and 1,000,000 interactions. Measures the full
+ * recomputation ({@code NextTouchService.recomputeTeam}) against the per-contact path it replaced (timed on a sample
+ * and extrapolated, so the run stays bounded), and the agenda over HTTP against its SQL alone. Targets: full
+ * recomputation under 30 s, agenda p99 under 20 ms.
+ *
+ * <p>Run: {@code bench/run.sh NextTouchBench} (optional: contacts, interactions).
+ */
+public final class NextTouchBench {
+
+    private static final int LEGACY_SAMPLE = 2_000;
+
+    public static void main(String[] args) {
+        int contacts = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int interactions = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+        Report report = new Report("next-touch");
+        try (BenchDatabase db = BenchDatabase.start()) {
+            SeguitoServer server = BenchServer.start(db.location());
+            try {
+                BenchServer.Team team = BenchServer.newTeam(server, "Next touch bench");
+                long t0 = System.nanoTime();
+                ContactBaseSeeder.Seeded seeded = new ContactBaseSeeder(db, team.id(), 3)
+                        .seed(team.memberId(), 9, contacts, interactions);
+                report.line(String.format("Seeded %d contacts, %d interactions, %d members (default team policy) with COPY in %.1f s.%n",
+                        contacts, interactions, seeded.members().size(), (System.nanoTime() - t0) / 1e9));
+                NextTouchService touches = new NextTouchService(server.pool());
+
+                double legacyPerContact = legacy(server, touches, team.id(), seeded.partyIds());
+                long b0 = System.nanoTime();
+                int recomputed = touches.recomputeTeam(team.id()).await();
+                double bulkSeconds = (System.nanoTime() - b0) / 1e9;
+                long suggestions = server.pool().query("select count(*) from next_touch").execute().await()
+                        .iterator().next().getLong(0);
+                db.execute("analyze next_touch");
+                double legacySeconds = legacyPerContact * recomputed / 1000;
+
+                report.line("| recomputation | contacts | seconds | contacts/s |");
+                report.line("|---|---:|---:|---:|");
+                report.line(String.format("| per contact (old path; %d-contact sample, extrapolated) | %d | %.1f | %.0f |",
+                        LEGACY_SAMPLE, recomputed, legacySeconds, recomputed / legacySeconds));
+                report.line(String.format("| recomputeTeam, batched (new path) | %d | %.1f | %.0f |", recomputed, bulkSeconds,
+                        recomputed / bulkSeconds));
+                report.line("");
+                report.line(String.format("- %d suggestions stored. Batched vs per-contact: %.1fx faster; target < 30 s: %s",
+                        suggestions, legacySeconds / bulkSeconds, bulkSeconds < 30 ? "MET" : "MISSED"));
+                report.line("");
+
+                agenda(report, server, team);
+            } finally {
+                server.close();
+            }
+        }
+        report.save();
+        System.exit(0);
+    }
+
+    /** The pre-batch path: one transaction per 200 contacts, five round trips per contact. Answers ms per contact. */
+    private static double legacy(SeguitoServer server, NextTouchService touches, UUID teamId, List<UUID> ids) {
+        List<UUID> sample = ids.subList(0, Math.min(LEGACY_SAMPLE, ids.size()));
+        long t0 = System.nanoTime();
+        for (int from = 0; from < sample.size(); from += 200) {
+            List<UUID> batch = sample.subList(from, Math.min(sample.size(), from + 200));
+            server.pool().withTransaction(tx -> dev.seguito.db.Sequential.each(batch,
+                    id -> touches.recompute(tx, new ContactRef(teamId, id)))).await();
+        }
+        return (System.nanoTime() - t0) / 1e6 / sample.size();
+    }
+
+    private static void agenda(Report report, SeguitoServer server, BenchServer.Team team) {
+        String sql = Sql.load("agenda");
+        // the same bound the service computes for range=week with the default policy (UTC)
+        LocalDate sunday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        Tuple params = Tuple.of(team.id(), sunday.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC), 50, 0);
+        long due = server.pool().preparedQuery(sql).execute(params).await().iterator().next().getLong("total");
+        report.line("Agenda: " + due + " suggestions due this week; first page of 50.");
+        report.line("");
+        AsyncTimer.run("warm-up", 4, 300, i -> server.pool().preparedQuery(sql).execute(params));
+        Map<String, String> auth = Map.of("Authorization", "Bearer " + team.token());
+        try (LoadGenerator http = new LoadGenerator(server.port())) {
+            http.run("warm-up", 4, 300, 60, 200, i -> LoadGenerator.Call.get("/api/v1/agenda?range=week", auth));
+            report.line(LoadResult.header());
+            for (int inFlight : new int[]{1, 8}) {
+                LoadResult raw = AsyncTimer.run("agenda SQL only (pool)", inFlight, 1000, i -> server.pool().preparedQuery(sql).execute(params));
+                LoadResult api = http.run("GET /api/v1/agenda?range=week", inFlight, 1000, 120, 200,
+                        i -> LoadGenerator.Call.get("/api/v1/agenda?range=week", auth));
+                report.line(raw.row());
+                report.line(api.row());
+                report.line(String.format("|  → HTTP/SQL throughput ratio @%d: %.2f; API p99 %.2f ms, target < 20 ms: %s | | | | | | | | |",
+                        inFlight, api.throughput() / raw.throughput(), api.p99Ms(), api.p99Ms() < 20 ? "MET" : "MISSED"));
+            }
+        }
+    }
+
+}

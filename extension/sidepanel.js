@@ -1,0 +1,615 @@
+// Side panel (Chromium) / sidebar (Firefox). Shows the team's card for the person the tracked tab is about.
+// Every captured value is rendered as text through lib/dom.js; nothing from the page or the server is parsed as HTML.
+import { ext, getLocal, sendRuntime } from './lib/browser.js';
+import { api, ApiError, CONFIG_KEY, getConfig, REVOKED_MESSAGE } from './lib/api.js';
+import { QUEUE_KEY } from './lib/queue.js';
+import { connectEvents } from './lib/sse.js';
+import { h, replaceChildren, safeUrl, fmtDate, relDay } from './lib/dom.js';
+
+const $ = (id) => document.getElementById(id);
+const content = $('content');
+
+const params = new URLSearchParams(location.search);
+const pinnedTab = params.has('tabId'); // tests (and "pop out") pin the panel to one tab
+const state = {
+  tabId: pinnedTab ? Number(params.get('tabId')) : null,
+  windowId: null,
+  config: {},
+  identity: null,     // what the content script says the page is about
+  identityKey: null,
+  lookupKey: null,    // {linkedinUrl} | {email}
+  card: null,
+  matchStatus: null,  // from the last capture answer: new | matched | updated | possible_duplicate
+  others: [],         // other people in the same captured thread
+  view: 'loading',    // loading | not_paired | no_page | not_profile | no_thread | unknown | card | error
+  error: null,
+  busy: false,
+  logOpen: false,
+  queue: [],
+};
+let seq = 0;
+let events = null;
+
+const SOURCE_LABEL = { linkedin_profile: 'LinkedIn profile', gmail_thread: 'Gmail thread', outlook_thread: 'Outlook thread', eml: 'Email file' };
+const STATUS_LABEL = { new: 'New contact', matched: 'Matched', updated: 'Updated', possible_duplicate: 'Possible duplicate', known: 'In your contacts' };
+const TYPE_LABEL = {
+  call: 'Call', meeting: 'Meeting', note: 'Note', referral_given: 'Referral given', referral_received: 'Referral received',
+  email: 'Email', linkedin_message: 'LinkedIn message', linkedin_connection: 'LinkedIn connection',
+};
+const TYPE_ICON = { call: '☎', meeting: '◷', note: '✎', referral_given: '↗', referral_received: '↙', email: '✉', linkedin_message: '✉', linkedin_connection: '⇄' };
+const AUTOMATED = /^(no-?reply|do-?not-?reply|notifications?|notify|mailer-daemon|postmaster|bounces?|news(letter)?)([+.@-]|$)/i;
+
+// ---------------------------------------------------------------------------------------------- start-up
+
+async function init() {
+  state.config = await getConfig();
+  if (!pinnedTab) {
+    const [tab] = await ext.tabs.query({ active: true, currentWindow: true });
+    state.tabId = tab?.id ?? null;
+    state.windowId = tab?.windowId ?? null;
+    ext.tabs.onActivated.addListener(({ tabId, windowId }) => {
+      if (state.windowId !== null && windowId !== state.windowId) return;
+      state.tabId = tabId;
+      refresh({ force: true });
+    });
+  }
+  ext.tabs.onUpdated.addListener((tabId, info) => {
+    if (tabId === state.tabId && (info.status === 'complete' || info.url)) refresh();
+  });
+  ext.tabs.onRemoved.addListener((tabId) => { if (tabId === state.tabId) { state.identity = null; refresh({ force: true }); } });
+  ext.runtime.onMessage.addListener((msg, sender) => {
+    if (msg?.type === 'seguito:page-changed' && sender.tab?.id === state.tabId) refresh({ identity: msg.identity });
+    return false;
+  });
+  ext.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (changes[CONFIG_KEY]) onConfigChanged(changes[CONFIG_KEY].newValue ?? {}, changes[CONFIG_KEY].oldValue ?? {});
+    if (changes[QUEUE_KEY]) onQueueChanged(changes[QUEUE_KEY].newValue ?? [], changes[QUEUE_KEY].oldValue ?? []);
+  });
+  addEventListener('online', () => { events?.kick(); sendRuntime({ type: 'seguito:flush' }); });
+  state.queue = await getLocal(QUEUE_KEY, []);
+  renderQueue();
+  renderBanner();
+  startEvents();
+  await refresh({ force: true });
+}
+
+function onConfigChanged(next, prev) {
+  state.config = next;
+  renderBanner();
+  if (next.token !== prev.token || next.serverUrl !== prev.serverUrl) {
+    startEvents();
+    refresh({ force: true });
+  } else if (next.revoked && !prev.revoked) {
+    events?.stop();
+    render();
+  }
+}
+
+function onQueueChanged(next, prev) {
+  state.queue = next;
+  renderQueue();
+  // A capture of this page just left the queue (delivered while we watched): show the fresh card.
+  const gone = prev.filter((p) => !next.some((n) => n.id === p.id));
+  if (gone.some((g) => sameIdentity(g.identity))) refresh({ force: true });
+  else if (state.view === 'unknown' || state.view === 'card') render();
+}
+
+// --------------------------------------------------------------------------------------------- live events
+
+function startEvents() {
+  events?.stop();
+  events = null;
+  const { serverUrl, token, revoked } = state.config;
+  if (!serverUrl || !token || revoked) { setLive('off', 'Offline'); return; }
+  let opened = false;
+  events = connectEvents({
+    url: `${serverUrl}/api/v1/events`,
+    token,
+    onState: (s, info) => {
+      if (s === 'open') {
+        setLive('open', 'Live');
+        sendRuntime({ type: 'seguito:flush' }); // the server is reachable: send what is waiting
+        // Events may have been missed while disconnected: re-read the card after a reconnect.
+        if (opened || state.offline || state.view === 'error') refresh({ force: true, quiet: true });
+        opened = true;
+      } else if (s === 'retrying') setLive('retrying', `Reconnecting in ${Math.round(info.inMs / 1000)} s`);
+      else if (s === 'connecting') setLive('connecting', 'Connecting…');
+      else if (s === 'unauthorized') { setLive('off', 'Signed out'); api.me().catch(() => {}); }
+      else if (s === 'stopped') setLive('off', state.config.revoked ? 'Signed out' : 'Offline');
+    },
+    onEvent: onServerEvent,
+  });
+}
+
+function setLive(s, text) {
+  const el = $('live');
+  el.dataset.state = s;
+  el.textContent = text;
+}
+
+function onServerEvent(ev) {
+  if (ev.event !== 'contact') return;
+  let data;
+  try { data = JSON.parse(ev.data); } catch { return; }
+  const id = data?.contactId;
+  if (state.card && (id === state.card.id || state.card.possibleDuplicates?.some((d) => d.id === id))) {
+    reloadCard(data);
+  } else if (state.view === 'unknown' && (data?.kind === 'captured' || data?.kind === 'merged')) {
+    // Maybe a colleague just captured the person on this page.
+    refresh({ force: true, quiet: true });
+  }
+}
+
+async function reloadCard(data) {
+  const my = ++seq;
+  try {
+    const card = (data.kind === 'merged' || data.kind === 'deleted') && state.lookupKey
+      ? await api.lookup(state.lookupKey).catch(notFoundToNull)
+      : await api.contact(state.card.id);
+    if (my !== seq) return;
+    if (card) { state.card = card; state.view = 'card'; } else { state.card = null; state.view = 'unknown'; }
+    render();
+    // Our own changes were confirmed already; say so only for a colleague's.
+    if (data.by && data.by !== state.config.member?.name) toast(`Updated by ${data.by}.`);
+  } catch (e) { handleError(e, my); }
+}
+
+// ------------------------------------------------------------------------------------------ page & lookup
+
+function identityKeyOf(identity) {
+  if (!identity) return null;
+  if (identity.kind === 'linkedin_profile') return `li:${identity.linkedinUrl}`;
+  if (identity.kind === 'gmail_thread' || identity.kind === 'outlook_thread') {
+    return `mail:${identity.participants.map((p) => p.email).join(',')}`;
+  }
+  return `none:${identity.reason}:${identity.site ?? ''}`;
+}
+
+function sameIdentity(identity) {
+  return !!identity && identityKeyOf(identity) === state.identityKey;
+}
+
+async function identifyTab() {
+  if (state.tabId === null) return null;
+  try {
+    return await ext.tabs.sendMessage(state.tabId, { type: 'seguito:identify' });
+  } catch {
+    return null; // no content script: not a page Seguito reads (or it was open before the extension was installed)
+  }
+}
+
+/** The counterpart of an email thread: its participants minus the user's own and automated addresses. */
+function counterparts(identity) {
+  const own = new Set([...(identity.ownEmails ?? []), state.config.member?.email].filter(Boolean).map((e) => e.toLowerCase()));
+  return identity.participants.filter((p) => !own.has(p.email) && !AUTOMATED.test(p.email));
+}
+
+let identifySeq = 0;
+async function refresh({ force = false, identity = null, quiet = false } = {}) {
+  if (!state.config.serverUrl || !state.config.token) { ++seq; state.view = 'not_paired'; return render(); }
+  if (state.config.revoked) { ++seq; state.view = 'error'; state.error = REVOKED_MESSAGE; return render(); } // no calls with a dead token
+  const ticket = ++identifySeq;
+  const id = identity ?? await identifyTab();
+  if (ticket !== identifySeq) return; // a newer refresh is under way
+  const key = identityKeyOf(id);
+  // Same page, already shown or being looked up: nothing to do (tab events and page messages often come in pairs).
+  if (!force && key === state.identityKey && state.view !== 'error') return;
+  const my = ++seq;
+  if (key !== state.identityKey) { state.card = null; state.matchStatus = null; state.others = []; state.logOpen = false; }
+  state.identity = id;
+  state.identityKey = key;
+  state.error = null;
+  if (!id || id.kind === 'none') {
+    state.card = null;
+    state.view = !id ? 'no_page' : id.reason === 'not_a_profile' ? 'not_profile' : id.reason === 'no_thread' ? 'no_thread' : 'no_page';
+    return render();
+  }
+  if (!quiet && !state.card) { state.view = 'loading'; render(); }
+  try {
+    let card = null;
+    if (id.kind === 'linkedin_profile') {
+      state.lookupKey = { linkedinUrl: id.linkedinUrl };
+      card = await api.lookup(state.lookupKey).catch(notFoundToNull);
+    } else {
+      const people = counterparts(id);
+      state.lookupKey = people[0] ? { email: people[0].email } : null;
+      for (const p of people.slice(0, 3)) {
+        card = await api.lookup({ email: p.email }).catch(notFoundToNull);
+        if (card) { state.lookupKey = { email: p.email }; break; }
+      }
+    }
+    if (my !== seq) return;
+    state.card = card;
+    state.offline = false;
+    state.view = card ? 'card' : 'unknown';
+    render();
+    document.body.dataset.cardShownAt = String(Date.now());
+  } catch (e) { handleError(e, my); }
+}
+
+function notFoundToNull(e) {
+  if (e instanceof ApiError && e.status === 404) return null;
+  throw e;
+}
+
+function handleError(e, my) {
+  if (my !== undefined && my !== seq) return;
+  if (e instanceof ApiError && e.status === 401) {
+    state.view = 'error';
+    state.error = REVOKED_MESSAGE;
+  } else if (e instanceof ApiError && e.status === 0 && !state.card && state.identity?.kind !== 'none') {
+    // Server unreachable: the page can still be captured; the capture waits in the queue.
+    state.view = 'unknown';
+    state.offline = true;
+    state.error = `${e.message} Captures are kept and sent when it is back.`;
+  } else {
+    state.view = state.card ? 'card' : 'error';
+    state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
+  }
+  render();
+  if (state.view === 'card') toast(state.error);
+}
+
+// ----------------------------------------------------------------------------------------------- actions
+
+async function capture() {
+  if (state.busy) return;
+  state.busy = true;
+  render();
+  const keyAtStart = state.identityKey;
+  try {
+    let extracted;
+    try {
+      extracted = await ext.tabs.sendMessage(state.tabId, { type: 'seguito:extract' });
+    } catch {
+      throw new Error('Reload the page, then try again (Seguito was installed after it was opened).');
+    }
+    if (!extracted || extracted.error) throw new Error(extracted?.message ?? 'Nothing to capture on this page.');
+    const r = await sendRuntime({ type: 'seguito:capture', capture: { ...extracted, identity: state.identity } });
+    if (!r?.ok) throw new Error(r?.error?.message ?? 'The extension could not save the capture.');
+    const result = r.value;
+    if (state.identityKey !== keyAtStart) {
+      toast(result.state === 'delivered' ? 'Captured.' : 'The capture is saved and will be sent automatically.');
+    } else if (result.state === 'delivered') {
+      const res = result.response ?? {};
+      // In a thread, show the person the panel was looking at (the counterpart), not just the first one parsed.
+      const wanted = state.lookupKey?.email;
+      const mine = wanted && (res.contacts ?? []).find((c) => (c.emails ?? []).some((e) => e.address?.toLowerCase() === wanted));
+      state.card = mine ?? res.contact ?? state.card;
+      state.matchStatus = res.status ?? null;
+      state.others = (res.contacts ?? []).filter((c) => c.id !== state.card?.id);
+      state.view = state.card ? 'card' : state.view;
+      state.error = null;
+      toast(res.status === 'new' ? 'Captured: new contact.' : 'Captured.');
+    } else if (result.state === 'pending') {
+      toast('The server is unreachable: the capture is saved and will be sent automatically.');
+    } else if (result.state === 'auth') {
+      state.error = REVOKED_MESSAGE;
+    } else {
+      state.error = result.error?.message ?? 'The capture failed.';
+    }
+  } catch (e) {
+    state.error = String(e?.message ?? e);
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+async function act(fn, doneText) {
+  if (state.busy) return;
+  state.busy = true;
+  render();
+  const my = ++seq;
+  try {
+    await fn();
+    const card = await api.contact(state.card.id);
+    if (my === seq) state.card = card;
+    state.error = null;
+    if (doneText) toast(doneText);
+  } catch (e) {
+    state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+function openOptions() {
+  ext.runtime.openOptionsPage();
+}
+
+let toastTimer = null;
+function toast(text) {
+  const t = $('toast');
+  t.textContent = text;
+  clearTimeout(toastTimer);
+  toastTimer = setTimeout(() => { t.textContent = ''; }, 4000);
+}
+
+// ---------------------------------------------------------------------------------------------- rendering
+
+function renderBanner() {
+  const b = $('banner');
+  if (state.config.revoked) {
+    replaceChildren(b, h('strong', { 'data-testid': 'error' }, REVOKED_MESSAGE), ' ',
+      h('div', {}, h('button', { type: 'button', class: 'primary', onclick: openOptions }, 'Pair again')));
+    b.hidden = false;
+  } else {
+    b.hidden = true;
+    replaceChildren(b);
+  }
+}
+
+function render() {
+  content.setAttribute('aria-busy', String(state.view === 'loading' || state.busy));
+  document.body.dataset.view = state.view;
+  const view = views[state.view] ?? views.error;
+  replaceChildren(content, view());
+}
+
+const captureLabel = () => (state.busy ? 'Capturing…' : state.card ? 'Update' : 'Capture');
+const captureButton = (primary = true) => h('button', {
+  type: 'button', class: primary ? 'primary' : '', 'data-testid': 'capture', disabled: state.busy || !!state.config.revoked,
+  onclick: capture,
+}, captureLabel());
+
+const errorNotice = () => (state.error
+  ? h('p', { class: `notice ${state.offline ? 'warn' : 'error'}`, role: 'alert', 'data-testid': 'error' }, state.error)
+  : null);
+
+function empty(title, text, ...actions) {
+  return h('div', { class: 'empty' }, h('h1', {}, title), text ? h('p', {}, text) : null,
+    actions.length ? h('div', { class: 'actions' }, actions) : null);
+}
+
+function pendingForPage() {
+  return state.queue.filter((q) => sameIdentity(q.identity));
+}
+
+const views = {
+  loading: () => h('div', { 'aria-label': 'Looking up' }, h('div', { class: 'skeleton', style: 'width:60%' }),
+    h('div', { class: 'skeleton', style: 'width:85%' }), h('div', { class: 'skeleton', style: 'width:40%' })),
+  not_paired: () => empty('Connect to your team', 'Pair this browser with your team\'s Seguito server to see and capture contacts.',
+    h('button', { type: 'button', class: 'primary', onclick: openOptions }, 'Open options')),
+  no_page: () => empty('Nothing to show here', 'Open a LinkedIn profile, or a conversation in Gmail or Outlook, to see the contact.'),
+  not_profile: () => empty('This page is not a LinkedIn profile', 'Open someone\'s profile (linkedin.com/in/…) to see or capture them.'),
+  no_thread: () => empty('No conversation open', 'Open an email conversation to see the person you are writing with.'),
+  error: () => (state.error === REVOKED_MESSAGE || state.config.revoked
+    ? empty('Signed out', 'This browser can no longer reach your team\'s contacts. Ask your admin for a new pairing code.')
+    : h('div', {}, h('p', { class: 'notice error', role: 'alert', 'data-testid': 'error' }, state.error ?? 'Something went wrong.'),
+      h('button', { type: 'button', onclick: () => refresh({ force: true }) }, 'Try again'))),
+  unknown: () => {
+    const id = state.identity ?? {};
+    const pending = pendingForPage();
+    const who = id.kind === 'linkedin_profile' ? (id.name || id.linkedinUrl) : (counterparts(id)[0]?.name || counterparts(id)[0]?.email || id.subject || 'This conversation');
+    return h('div', { 'data-testid': 'unknown' },
+      h('div', { class: 'person' }, h('div', { class: 'avatar', 'aria-hidden': 'true' }, initials(who)),
+        h('div', {}, h('h1', { 'data-testid': 'page-name' }, who),
+          h('p', { class: 'muted' }, state.offline ? 'Your team\'s contacts cannot be checked right now.' : 'Not in your team\'s contacts yet.'))),
+      pending.length ? h('div', { class: 'badges' }, pendingBadge(pending[0])) : null,
+      errorNotice(),
+      h('div', { class: 'actions' }, captureButton()),
+      h('p', { class: 'muted', style: 'font-size:12px;margin-top:10px' },
+        'Capture sends this page\'s profile or conversation to your team\'s Seguito server.'));
+  },
+  card: () => renderCard(state.card),
+};
+
+function pendingBadge(item) {
+  const text = item.status === 'failed' ? 'Capture failed' : item.status === 'auth' ? 'Capture waiting for pairing' : 'Capture pending';
+  return h('span', { class: `badge ${item.status === 'failed' ? 'failed' : 'pending'}`, 'data-testid': 'page-pending' }, text);
+}
+
+function initials(name) {
+  const parts = String(name ?? '').replace(/[^\p{L}\p{N}\s]/gu, ' ').trim().split(/\s+/).filter(Boolean);
+  return ((parts[0]?.[0] ?? '?') + (parts.length > 1 ? parts.at(-1)[0] : '')).toUpperCase();
+}
+
+function renderCard(c) {
+  const photo = safeUrl(c.photoUrl)?.startsWith('https:') ? c.photoUrl : null; // https only, sent without referrer
+  let role = [c.title, c.company].filter(Boolean).join(' at ');
+  if (role && c.headline && [c.title, c.company].filter(Boolean).every((x) => c.headline.includes(x))) role = ''; // said already
+  const pending = pendingForPage();
+  return h('article', { class: 'card', 'data-testid': 'card', 'data-contact-id': c.id, 'aria-labelledby': 'card-name' },
+    h('div', { class: 'person' },
+      photo
+        ? h('img', { class: 'avatar', src: photo, alt: '', referrerpolicy: 'no-referrer', width: 52, height: 52 })
+        : h('div', { class: 'avatar', 'aria-hidden': 'true' }, initials(c.displayName)),
+      h('div', {},
+        h('h1', { id: 'card-name', 'data-testid': 'card-name' }, c.displayName || [c.firstName, c.lastName].filter(Boolean).join(' ') || 'Unnamed contact'),
+        c.headline ? h('p', { 'data-testid': 'card-headline' }, c.headline) : null,
+        role ? h('p', { class: 'muted' }, role) : null,
+        c.location ? h('p', { class: 'muted' }, c.location) : null)),
+    h('div', { class: 'badges' },
+      h('span', { class: `badge ${state.matchStatus ?? 'known'}`, 'data-testid': 'match-status', 'data-status': state.matchStatus ?? 'known' },
+        STATUS_LABEL[state.matchStatus ?? 'known'] ?? state.matchStatus),
+      c.relationshipType ? h('span', { class: 'badge' }, c.relationshipType) : null,
+      pending.length ? pendingBadge(pending[0]) : null),
+    errorNotice(),
+    renderNextTouch(c),
+    renderDuplicates(c),
+    h('div', { class: 'actions' }, captureButton(false),
+      h('button', { type: 'button', 'data-testid': 'log-open', 'aria-expanded': String(state.logOpen), onclick: () => { state.logOpen = !state.logOpen; render(); if (state.logOpen) $('log-type')?.focus(); } }, 'Log a touch')),
+    state.logOpen ? renderLogForm(c) : null,
+    renderOthers(),
+    renderTimeline(c),
+    renderFacts(c));
+}
+
+function renderNextTouch(c) {
+  const t = c.nextTouch;
+  if (!t) {
+    return h('section', { class: 'block', 'aria-labelledby': 'nt-title', 'data-testid': 'next-touch', 'data-empty': '' },
+      h('h2', { id: 'nt-title' }, 'Next touch'), h('p', { class: 'muted' }, 'Nothing due for this contact.'),
+      lastTouchLine(c));
+  }
+  const due = t.dueAt ? `${relDay(t.dueAt)} (${fmtDate(t.dueAt)})` : null;
+  const snoozeId = 'snooze-until';
+  const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+  return h('section', { class: 'block', 'aria-labelledby': 'nt-title', 'data-testid': 'next-touch' },
+    h('h2', { id: 'nt-title' }, 'Next touch'),
+    h('div', { class: 'touch' },
+      h('p', { class: 'action', 'data-testid': 'next-touch-action' }, t.action ?? 'Get in touch'),
+      h('p', { class: 'meta', title: t.rule ? `Rule: ${t.rule}` : null }, [t.channel && t.channel !== 'any' ? `by ${t.channel}` : null, due ? `due ${due}` : null].filter(Boolean).join(' · ')),
+      h('p', { class: 'reason', 'data-testid': 'next-touch-reason' }, t.reason ?? ''),
+      // The team-wide cap is about colleagues: "you touched them" would only repeat the timeline.
+      t.touchedBy && who(touchedByName(t.touchedBy)) !== 'you'
+        ? h('p', { class: 'by', 'data-testid': 'touched-by' }, touchedByText(t.touchedBy)) : null),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', 'data-testid': 'touch-done', disabled: state.busy, onclick: () => act(() => api.touchDone(c.id), 'Marked as done.') }, 'Done'),
+      h('button', { type: 'button', 'data-testid': 'touch-dismiss', disabled: state.busy, onclick: () => act(() => api.touchDismiss(c.id), 'Suggestion dismissed.') }, 'Dismiss'),
+      h('span', { class: 'snooze' },
+        h('button', { type: 'button', 'data-testid': 'touch-snooze', disabled: state.busy, onclick: () => {
+          const until = $(snoozeId).value || inAWeek;
+          act(() => api.touchSnooze(c.id, until), `Snoozed until ${fmtDate(until)}.`);
+        } }, 'Snooze until'),
+        h('label', { for: snoozeId, class: 'sr-only' }, 'Snooze until date'),
+        h('input', { id: snoozeId, type: 'date', value: inAWeek, min: tomorrow, 'data-testid': 'snooze-date' }))));
+}
+
+/** "Last touch: call by Bruno Bianchi on 24 Nov." — why nothing is due, when a colleague just touched them. */
+function lastTouchLine(c) {
+  const last = (c.timeline ?? [])[0];
+  if (!last) return null;
+  const by = last.by ? ` by ${who(last.by)}` : '';
+  return h('p', { class: 'muted', 'data-testid': 'last-touch' },
+    `Last touch: ${(TYPE_LABEL[last.type] ?? last.type).toLowerCase()}${by} on ${fmtDate(last.occurredAt)}.`);
+}
+
+/** "you" for the signed-in member, else the name. */
+function who(name) {
+  return name && name === state.config.member?.name ? 'you' : name;
+}
+
+function touchedByName(by) {
+  return typeof by === 'string' ? by : by?.name ?? by?.by ?? null;
+}
+
+function touchedByText(by) {
+  let name = touchedByName(by);
+  const at = typeof by === 'object' && by ? by.at ?? by.occurredAt ?? null : null;
+  name = who(name);
+  const when = at ? ` on ${fmtDate(at)}` : ' recently';
+  if (name === 'you') return `You touched them${when}.`;
+  return `${name ?? 'A colleague'} touched them${when} — no need to pile on.`;
+}
+
+function renderDuplicates(c) {
+  const dups = c.possibleDuplicates ?? [];
+  if (!dups.length) return null;
+  return h('section', { class: 'block', 'aria-labelledby': 'dup-title', 'data-testid': 'duplicates' },
+    h('h2', { id: 'dup-title' }, 'Possible duplicate: merge?'),
+    dups.map((d) => h('div', { class: 'dup', 'data-testid': 'duplicate' },
+      h('div', {}, h('strong', {}, d.displayName ?? 'Unnamed'), d.company ? h('div', { class: 'muted' }, d.company) : null,
+        d.reason ? h('div', { class: 'muted', style: 'font-size:12px' }, d.reason) : null),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'primary', disabled: state.busy, 'aria-label': `Merge ${d.displayName ?? ''} into this contact`,
+          onclick: () => act(() => api.confirmDuplicate(c.id, d.id), 'Merged.') }, 'Merge'),
+        h('button', { type: 'button', disabled: state.busy, 'aria-label': `${d.displayName ?? ''} is a different person`,
+          onclick: () => act(() => api.rejectDuplicate(c.id, d.id), 'Kept as different people.') }, 'Not the same')))));
+}
+
+function renderLogForm(c) {
+  const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const submit = (e) => {
+    e.preventDefault();
+    const f = e.currentTarget;
+    const type = f.elements.type.value;
+    const when = f.elements.when.value ? new Date(f.elements.when.value) : new Date();
+    const body = { type, direction: f.elements.direction.value, occurredAt: when.toISOString(), note: f.elements.note.value.trim() || null };
+    act(async () => { await api.logInteraction(c.id, body); state.logOpen = false; }, `${TYPE_LABEL[type]} logged.`);
+  };
+  const onType = (e) => {
+    const dir = e.currentTarget.form.elements.direction;
+    if (e.currentTarget.value === 'referral_received') dir.value = 'inbound';
+    else if (e.currentTarget.value === 'referral_given') dir.value = 'outbound';
+  };
+  return h('form', { class: 'log', 'data-testid': 'log-form', onsubmit: submit, 'aria-label': 'Log a touch' },
+    h('div', { class: 'row' },
+      h('div', {}, h('label', { for: 'log-type' }, 'Type'),
+        h('select', { id: 'log-type', name: 'type', onchange: onType },
+          ['call', 'meeting', 'note', 'referral_given', 'referral_received'].map((t) => h('option', { value: t }, TYPE_LABEL[t])))),
+      h('div', {}, h('label', { for: 'log-direction' }, 'Direction'),
+        h('select', { id: 'log-direction', name: 'direction' },
+          h('option', { value: 'outbound' }, 'I reached out'), h('option', { value: 'inbound' }, 'They reached out')))),
+    h('label', { for: 'log-when' }, 'When'),
+    h('input', { id: 'log-when', name: 'when', type: 'datetime-local', value: now }),
+    h('label', { for: 'log-note' }, 'Note'),
+    h('textarea', { id: 'log-note', name: 'note', rows: 3, placeholder: 'What was it about? (optional)' }),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', disabled: state.busy, 'data-testid': 'log-save' }, 'Save'),
+      h('button', { type: 'button', onclick: () => { state.logOpen = false; render(); } }, 'Cancel')));
+}
+
+function renderOthers() {
+  if (!state.others.length) return null;
+  return h('section', { class: 'block', 'aria-labelledby': 'others-title' },
+    h('h2', { id: 'others-title' }, 'Also in this conversation'),
+    h('div', { class: 'others' }, state.others.map((o) => h('button', { type: 'button', class: 'link',
+      onclick: () => { state.card = o; state.matchStatus = null; render(); } }, o.displayName ?? o.emails?.[0]?.address ?? 'Unnamed'))));
+}
+
+function renderTimeline(c) {
+  const items = c.timeline ?? [];
+  return h('section', { class: 'block', 'aria-labelledby': 'tl-title', 'data-testid': 'timeline' },
+    h('h2', { id: 'tl-title' }, 'Recent'),
+    items.length
+      ? h('ol', { class: 'timeline' }, items.map((i) => h('li', { 'data-testid': 'timeline-item', 'data-type': i.type },
+        h('span', { class: 'icon', 'aria-hidden': 'true' }, TYPE_ICON[i.type] ?? '•'),
+        h('div', {},
+          h('div', { class: 'what' }, `${TYPE_LABEL[i.type] ?? i.type}${i.direction ? (i.direction === 'inbound' ? ' · from them' : ' · from us') : ''}`),
+          i.subject ? h('div', { class: 'subject' }, i.subject) : null,
+          h('div', { class: 'when' }, [fmtDate(i.occurredAt, true), i.by ? `by ${who(i.by)}` : null].filter(Boolean).join(' · '))))))
+      : h('p', { class: 'muted' }, 'No interactions yet.'));
+}
+
+function renderFacts(c) {
+  const rows = [];
+  const emails = (c.emails ?? []).map((e) => (e.valid === false ? `${e.address} (bounced)` : e.address));
+  if (emails.length) rows.push(['Email', emails.join(', ')]);
+  if (c.phones?.length) rows.push(['Phone', c.phones.join(', ')]);
+  const li = safeUrl(c.linkedinUrl);
+  if (li) rows.push(['LinkedIn', h('a', { href: li, target: '_blank', rel: 'noopener noreferrer' }, li.replace(/^https:\/\/www\./, ''))]);
+  const web = safeUrl(c.website);
+  if (web) rows.push(['Website', h('a', { href: web, target: '_blank', rel: 'noopener noreferrer' }, web)]);
+  for (const s of (c.sources ?? []).slice(0, 4)) {
+    rows.push(['Source', [SOURCE_LABEL[s.source] ?? s.source, s.by ? `by ${who(s.by)}` : null, s.capturedAt ? fmtDate(s.capturedAt) : null].filter(Boolean).join(' · ')]);
+  }
+  if (!rows.length) return null;
+  return h('section', { class: 'block', 'aria-labelledby': 'facts-title' },
+    h('h2', { id: 'facts-title' }, 'Details'),
+    h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
+}
+
+function renderQueue() {
+  const section = $('queue');
+  const list = $('queue-list');
+  section.hidden = state.queue.length === 0;
+  replaceChildren(list, state.queue.map((q) => {
+    const label = q.status === 'failed' ? 'Failed' : q.status === 'auth' ? 'Waiting for pairing' : 'Pending';
+    const where = q.identity?.linkedinUrl?.replace(/^https:\/\/www\./, '') ?? q.identity?.subject ?? q.pageUrl;
+    let msg;
+    if (q.status === 'pending') {
+      const secs = Math.max(0, Math.round((q.nextAttemptAt - Date.now()) / 1000));
+      msg = q.attempts ? `${q.lastError?.message ?? 'Not sent yet.'} Next try in about ${secs} s.` : 'Sending…';
+    } else {
+      msg = q.lastError?.message ?? '';
+    }
+    return h('li', { 'data-testid': 'queue-item', 'data-status': q.status, 'data-id': q.id },
+      h('div', { class: 'q-title' },
+        h('span', { class: `badge ${q.status === 'failed' ? 'failed' : 'pending'}` }, label),
+        h('span', {}, `${SOURCE_LABEL[q.source] ?? q.source}: ${where}`)),
+      h('div', { class: 'q-msg' }, msg),
+      h('div', { class: 'actions', style: 'margin-top:4px' },
+        q.status === 'pending' ? h('button', { type: 'button', onclick: () => sendRuntime({ type: 'seguito:flush' }) }, 'Retry now') : null,
+        q.status !== 'pending' ? h('button', { type: 'button', onclick: () => sendRuntime({ type: 'seguito:discard', id: q.id }) }, 'Discard') : null));
+  }));
+}
+
+// Keep "next try in N s" honest while something waits.
+setInterval(() => { if (state.queue.some((q) => q.status === 'pending')) renderQueue(); }, 5000);
+
+init().catch((e) => { state.view = 'error'; state.error = String(e?.message ?? e); render(); });

@@ -1,0 +1,97 @@
+// Fast checks without a browser: manifest shape, SSE parsing, back-off, error wording, gzip.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { createSseParser } from '../lib/sse.js';
+import { backoffDelay, DEFAULT_POLICY } from '../lib/queue.js';
+import { friendlyMessage, normaliseServerUrl, gzipText } from '../lib/api.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
+
+describe('manifest', () => {
+  it('declares the Chromium side panel and the Firefox sidebar', () => {
+    assert.equal(manifest.manifest_version, 3);
+    assert.equal(manifest.side_panel.default_path, 'sidepanel.html');
+    assert.ok(manifest.permissions.includes('sidePanel'));
+    assert.equal(manifest.sidebar_action.default_panel, 'sidepanel.html');
+    assert.match(manifest.browser_specific_settings.gecko.id, /@/);
+    assert.ok(manifest.browser_specific_settings.gecko.strict_min_version);
+  });
+  it('has a background for both engines, as a module', () => {
+    assert.equal(manifest.background.service_worker, 'background.js');
+    assert.deepEqual(manifest.background.scripts, ['background.js']);
+    assert.equal(manifest.background.type, 'module');
+  });
+  it('runs content scripts only on LinkedIn, Gmail and Outlook on the web', () => {
+    const matches = manifest.content_scripts.flatMap((c) => c.matches).sort();
+    assert.deepEqual(matches, [
+      'https://mail.google.com/*', 'https://outlook.live.com/*', 'https://outlook.office.com/*',
+      'https://outlook.office365.com/*', 'https://www.linkedin.com/*',
+    ]);
+    assert.equal(manifest.host_permissions, undefined, 'no host permissions: the server is reached through CORS');
+  });
+  it('references files that exist', () => {
+    const files = [manifest.background.service_worker, manifest.side_panel.default_path, manifest.options_ui.page,
+      ...Object.values(manifest.icons), ...manifest.content_scripts.flatMap((c) => c.js)];
+    for (const f of files) assert.ok(fs.existsSync(path.join(root, f)), f);
+  });
+  it('never renders with innerHTML / insertAdjacentHTML / document.write', () => {
+    for (const f of ['sidepanel.js', 'options.js', 'lib/dom.js', 'content/common.js', 'content/linkedin.js', 'content/gmail.js', 'content/outlook.js']) {
+      const src = fs.readFileSync(path.join(root, f), 'utf8');
+      assert.doesNotMatch(src, /\.innerHTML\s*=|insertAdjacentHTML|document\.write|outerHTML\s*=/, f);
+    }
+  });
+});
+
+describe('SSE parser', () => {
+  it('parses events split across arbitrary chunks, with CRLF, comments and multi-line data', () => {
+    const stream = ': keep-alive\r\nevent: contact\r\nid: 7\r\ndata: {"contactId":"a",\r\ndata: "kind":"captured"}\r\n\r\n'
+      + 'data: plain\n\nretry: 5000\nevent: contact\ndata: {"contactId":"b"}\n\n';
+    for (const size of [1, 2, 3, 7, stream.length]) {
+      const got = [];
+      const p = createSseParser((e) => got.push(e));
+      for (let i = 0; i < stream.length; i += size) p.push(stream.slice(i, i + size));
+      assert.deepEqual(got.map((e) => [e.event, e.data, e.id]), [
+        ['contact', '{"contactId":"a",\n"kind":"captured"}', '7'],
+        ['message', 'plain', '7'],
+        ['contact', '{"contactId":"b"}', '7'],
+      ], `chunk size ${size}`);
+      assert.equal(p.retry, 5000);
+    }
+  });
+});
+
+describe('retry back-off', () => {
+  it('doubles from the base up to the cap, with ±10 % jitter', () => {
+    const policy = { baseMs: 30_000, maxMs: 240_000 };
+    assert.deepEqual([1, 2, 3, 4, 5, 9].map((n) => backoffDelay(n, policy, () => 0.5)), [30_000, 60_000, 120_000, 240_000, 240_000, 240_000]);
+    assert.equal(backoffDelay(1, policy, () => 0), 27_000);
+    assert.equal(backoffDelay(1, policy, () => 1), 33_000);
+  });
+  it('waits at least 30 s by default', () => {
+    assert.equal(DEFAULT_POLICY.baseMs, 30_000);
+  });
+});
+
+describe('API helpers', () => {
+  it('words errors for people', () => {
+    assert.equal(friendlyMessage(401, 'unauthorized', 'Token revoked'), 'Your access was revoked, pair again.');
+    assert.equal(friendlyMessage(422, 'not_a_profile', 'login wall'), 'This page is not a LinkedIn profile.');
+    assert.match(friendlyMessage(0, 'network', null, 'http://x:8080'), /Can't reach the Seguito server at http:\/\/x:8080/);
+  });
+  it('normalises the server address', () => {
+    assert.equal(normaliseServerUrl(' localhost:8080/ '), 'http://localhost:8080');
+    assert.equal(normaliseServerUrl('https://crm.example.com/seguito/'), 'https://crm.example.com/seguito');
+    assert.throws(() => normaliseServerUrl('ftp://x'));
+  });
+  it('gzips bodies that the server can inflate', async () => {
+    const text = JSON.stringify({ html: '<main>'.padEnd(100_000, 'x') });
+    const gz = await gzipText(text);
+    assert.ok(gz.length < text.length / 10);
+    assert.equal(zlib.gunzipSync(gz).toString(), text);
+  });
+});

@@ -1,0 +1,260 @@
+package dev.seguito.capture;
+
+import dev.seguito.api.ApiError;
+import dev.seguito.db.PgErrors;
+import dev.seguito.parse.CaptureSource;
+import dev.seguito.parse.ParsedCapture;
+import dev.seguito.sync.Outbox;
+import dev.seguito.team.Member;
+import dev.seguito.team.TeamEvents;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Bulk imports through the same identity resolution and merge as captures. The job answers at once (202) and runs
+ * in batches; each batch commits with its progress counters, so progress is exact, a retried upload (same key) starts
+ * nothing new, and a job interrupted by a restart resumes with the batches it had not committed.
+ */
+public final class ImportService {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportService.class);
+    static final int BATCH = 250;
+    static final int PARALLEL_BATCHES = 3;
+    private static final int MAX_ERRORS_KEPT = 100;
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final CaptureProcessor processor;
+
+    public ImportService(Vertx vertx, Pool pool, CaptureProcessor processor) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.processor = processor;
+    }
+
+    public Future<JsonObject> start(Member member, JsonObject body) {
+        String format = body.getValue("format") instanceof String f ? f : "";
+        if (!format.equals("linkedin_csv") && !format.equals("vcard")) {
+            throw ApiError.badRequest("\"format\" must be \"linkedin_csv\" or \"vcard\"");
+        }
+        String content = body.getValue("content") instanceof String c ? c : null;
+        if (content == null || content.isBlank()) {
+            throw ApiError.badRequest("\"content\" (the file's text) is required");
+        }
+        String key = body.getValue("idempotencyKey") instanceof String k && !k.isBlank() && k.length() <= 200 ? k : null;
+        if (key == null) {
+            throw ApiError.badRequest("\"idempotencyKey\" is required (1 to 200 characters)");
+        }
+        UUID id = UUID.randomUUID();
+        return pool.preparedQuery("""
+                        insert into import_job (id, team_id, member_id, format, idempotency_key, content)
+                        values ($1, $2, $3, $4, $5, $6) on conflict (team_id, idempotency_key) do nothing""")
+                .execute(Tuple.of(id, member.teamId(), member.id(), format, key, content))
+                .compose(rows -> {
+                    if (rows.rowCount() == 1) {
+                        run(id);
+                        return status(member.teamId(), id);
+                    }
+                    return pool.preparedQuery("select id from import_job where team_id = $1 and idempotency_key = $2")
+                            .execute(Tuple.of(member.teamId(), key))
+                            .compose(existing -> status(member.teamId(), existing.iterator().next().getUUID(0)));
+                });
+    }
+
+    public Future<JsonObject> status(UUID teamId, UUID id) {
+        return pool.preparedQuery("""
+                        select id, format, status, total, batches, created, matched, updated, duplicates, failed, errors,
+                               created_at, finished_at,
+                               (select count(*) from import_batch b where b.import_id = j.id) as done_batches
+                          from import_job j where id = $1 and team_id = $2""")
+                .execute(Tuple.of(id, teamId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        throw ApiError.notFound("No such import in your team");
+                    }
+                    Row r = rows.iterator().next();
+                    int processed = r.getInteger("created") + r.getInteger("matched") + r.getInteger("updated")
+                            + r.getInteger("duplicates");
+                    return new JsonObject().put("id", r.getUUID("id").toString()).put("format", r.getString("format"))
+                            .put("status", r.getString("status")).put("total", r.getInteger("total"))
+                            .put("processed", processed).put("created", r.getInteger("created"))
+                            .put("matched", r.getInteger("matched")).put("updated", r.getInteger("updated"))
+                            .put("possibleDuplicates", r.getInteger("duplicates")).put("failed", r.getInteger("failed"))
+                            .put("errors", r.getValue("errors"))
+                            .put("startedAt", r.getOffsetDateTime("created_at").toInstant().toString())
+                            .put("finishedAt", r.getOffsetDateTime("finished_at") == null ? null
+                                    : r.getOffsetDateTime("finished_at").toInstant().toString());
+                });
+    }
+
+    /** Resumes the jobs a previous process left running. */
+    public Future<Void> resumeUnfinished() {
+        return pool.query("select id from import_job where status = 'running'").execute().map(rows -> {
+            rows.forEach(r -> run(r.getUUID(0)));
+            return null;
+        });
+    }
+
+    private void run(UUID jobId) {
+        process(jobId).onFailure(e -> LOG.warn("Import {} paused: {} (it resumes at the next start)", jobId, e.getMessage()));
+    }
+
+    Future<Void> process(UUID jobId) {
+        return pool.preparedQuery("""
+                        select j.format, j.content, j.team_id, t.name as team_name, m.id as member_id, m.name, m.email, m.role
+                          from import_job j join team_member m on m.id = j.member_id join team t on t.id = j.team_id
+                         where j.id = $1 and j.status = 'running'""")
+                .execute(Tuple.of(jobId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture();
+                    }
+                    Row r = rows.iterator().next();
+                    Member member = new Member(r.getUUID("member_id"), r.getUUID("team_id"), r.getString("team_name"),
+                            r.getString("name"), r.getString("email"), r.getString("role"), null);
+                    String content = r.getString("content");
+                    return vertx.executeBlocking(() -> parse(r.getString("format"), content), false)
+                            .compose(parsed -> pool.preparedQuery("""
+                                            update import_job set total = $2, batches = $3, failed = $4,
+                                                   errors = $5 where id = $1 and batches = 0""")
+                                    .execute(Tuple.of(jobId, parsed.rows().size(), batches(parsed.rows().size()),
+                                            parsed.errors().size(), errors(parsed.errors())))
+                                    .compose(v -> runBatches(jobId, member, origin(r.getString("format")), parsed.rows())))
+                            .compose(v -> pool.preparedQuery("""
+                                            update import_job set status = 'done', finished_at = now(), content = null
+                                             where id = $1 and status = 'running'""")
+                                    .execute(Tuple.of(jobId)).mapEmpty());
+                });
+    }
+
+    private static ImportFormats.Rows parse(String format, String content) {
+        if ("vcard".equals(format)) {
+            return VCardImport.read(content);
+        }
+        return ImportFormats.linkedinConnections(content);
+    }
+
+    private static int batches(int rows) {
+        return (rows + BATCH - 1) / BATCH;
+    }
+
+    /** A few batches at once: each is one transaction, so the pool's other connections stay free for the API. */
+    /** A member's own LinkedIn export is as current as their profile pages; a vCard only fills gaps. */
+    private static CaptureProcessor.Origin origin(String format) {
+        return new CaptureProcessor.Origin(format, "linkedin_csv".equals(format));
+    }
+
+    private Future<Void> runBatches(UUID jobId, Member member, CaptureProcessor.Origin origin, List<ImportFormats.Row> rows) {
+        int count = batches(rows.size());
+        AtomicInteger next = new AtomicInteger();
+        List<Future<Void>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < Math.min(PARALLEL_BATCHES, count); lane++) {
+            lanes.add(lane(jobId, member, origin, rows, count, next));
+        }
+        return Future.all(lanes).mapEmpty();
+    }
+
+    private Future<Void> lane(UUID jobId, Member member, CaptureProcessor.Origin origin, List<ImportFormats.Row> rows,
+                              int count, AtomicInteger next) {
+        int batchNo = next.getAndIncrement();
+        if (batchNo >= count) {
+            return Future.succeededFuture();
+        }
+        List<ImportFormats.Row> slice = rows.subList(batchNo * BATCH, Math.min(rows.size(), (batchNo + 1) * BATCH));
+        return batch(jobId, member, origin, batchNo, slice, 1).compose(v -> lane(jobId, member, origin, rows, count, next));
+    }
+
+    private Future<Void> batch(UUID jobId, Member member, CaptureProcessor.Origin origin, int batchNo,
+                               List<ImportFormats.Row> rows, int attempt) {
+        ParsedCapture parsed = new ParsedCapture(CaptureSource.LINKEDIN_PROFILE, rows.stream().map(ImportFormats.Row::person).toList(),
+                List.of(), null, List.of());
+        return pool.withTransaction(tx -> tx.preparedQuery("""
+                                insert into import_batch (import_id, team_id, batch_no) values ($1, $2, $3)
+                                on conflict do nothing""")
+                        .execute(Tuple.of(jobId, member.teamId(), batchNo))
+                        .compose(claimed -> {
+                            if (claimed.rowCount() == 0) {
+                                return Future.succeededFuture(); // another process, or an earlier run, committed it
+                            }
+                            return processor.apply(tx, member, null, origin,
+                                            parsed, Instant.now(), List.of())
+                                    .compose(outcome -> connections(tx, member, rows, outcome).map(outcome))
+                                    .compose(outcome -> count(tx, jobId, outcome));
+                        }))
+                .recover(e -> (PgErrors.isRetryable(e) || PgErrors.isUniqueViolation(e)) && attempt < 3
+                        ? batch(jobId, member, origin, batchNo, rows, attempt + 1)
+                        : Future.failedFuture(e));
+    }
+
+    /** "Connected On" is a touch too: the 24/7/30 step "connect on LinkedIn" is done, and it dates the relationship. */
+    private static Future<Void> connections(SqlConnection tx, Member member, List<ImportFormats.Row> rows,
+                                            CaptureProcessor.Outcome outcome) {
+        List<Tuple> events = new ArrayList<>();
+        List<Tuple> links = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            ImportFormats.Row row = rows.get(i);
+            if (row.connectedOn() == null || row.person().linkedinSlug() == null || i >= outcome.people().size()) {
+                continue;
+            }
+            UUID eventId = UUID.nameUUIDFromBytes((member.teamId() + ":li-connection:" + member.id() + ":"
+                    + row.person().linkedinSlug()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            events.add(Tuple.from(new Object[]{eventId, member.teamId(), member.id(),
+                    "li-connection:" + member.id() + ":" + row.person().linkedinSlug(),
+                    OffsetDateTime.ofInstant(row.connectedOn(), ZoneOffset.UTC)}));
+            links.add(Tuple.of(eventId, outcome.people().get(i).partyId(), member.teamId()));
+        }
+        if (events.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return tx.preparedQuery("""
+                        insert into communication_event (id, team_id, event_type, direction, member_id, subject, message_id, started_at)
+                        values ($1, $2, 'LINKEDIN_CONNECTION', 'NONE', $3, 'Connected on LinkedIn', $4, $5)
+                        on conflict do nothing""")
+                .executeBatch(events)
+                .compose(v -> tx.preparedQuery("""
+                                insert into communication_event_party (event_id, party_id, team_id, role)
+                                select $1, $2, $3, 'PARTICIPANT' where exists (select 1 from communication_event where id = $1)
+                                on conflict do nothing""")
+                        .executeBatch(links))
+                .mapEmpty();
+    }
+
+    private static Future<Void> count(SqlConnection tx, UUID jobId, CaptureProcessor.Outcome outcome) {
+        Map<CaptureProcessor.MatchStatus, Long> counts = outcome.people().stream().collect(
+                java.util.stream.Collectors.groupingBy(CaptureProcessor.PersonResult::status, java.util.stream.Collectors.counting()));
+        Function<CaptureProcessor.MatchStatus, Integer> n = s -> counts.getOrDefault(s, 0L).intValue();
+        return tx.preparedQuery("""
+                        update import_job set created = created + $2, matched = matched + $3, updated = updated + $4,
+                               duplicates = duplicates + $5 where id = $1""")
+                .execute(Tuple.of(jobId, n.apply(CaptureProcessor.MatchStatus.NEW), n.apply(CaptureProcessor.MatchStatus.MATCHED),
+                        n.apply(CaptureProcessor.MatchStatus.UPDATED), n.apply(CaptureProcessor.MatchStatus.POSSIBLE_DUPLICATE)))
+                .mapEmpty();
+    }
+
+    private static JsonArray errors(List<String> errors) {
+        JsonArray out = new JsonArray();
+        errors.stream().limit(MAX_ERRORS_KEPT).forEach(out::add);
+        if (errors.size() > MAX_ERRORS_KEPT) {
+            out.add("… and " + (errors.size() - MAX_ERRORS_KEPT) + " more");
+        }
+        return out;
+    }
+}

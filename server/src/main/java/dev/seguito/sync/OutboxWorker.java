@@ -1,0 +1,134 @@
+package dev.seguito.sync;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Delivers outbox rows to the CRM connector: at least once, oldest first and one at a time per contact, retried with
+ * exponential back-off, dead-lettered with the reason after a permanent failure or too many attempts. Rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, so any number of server processes share the work; a process that dies
+ * mid-delivery releases its claim with its connection and another delivers again, which the connector's external
+ * ids make harmless.
+ */
+public final class OutboxWorker implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OutboxWorker.class);
+    static final int BATCH = 20;
+    static final int MAX_ATTEMPTS = 25;
+    static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
+
+    private static final String CLAIM = """
+            select o.id, o.kind, o.payload, o.attempts
+              from outbox o
+             where o.delivered_at is null and o.dead_at is null and o.available_at <= now()
+               and not exists (select 1 from outbox earlier
+                                where earlier.aggregate_id = o.aggregate_id and earlier.id < o.id
+                                  and earlier.delivered_at is null and earlier.dead_at is null)
+             order by o.id
+             limit $1
+               for update skip locked""";
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final CrmConnector connector;
+    private final long pollMillis;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile boolean closed;
+    private long timer = -1;
+
+    public OutboxWorker(Vertx vertx, Pool pool, CrmConnector connector, long pollMillis) {
+        this.vertx = vertx;
+        this.pool = pool;
+        this.connector = connector;
+        this.pollMillis = pollMillis;
+    }
+
+    public OutboxWorker start() {
+        timer = vertx.setPeriodic(pollMillis, id -> drain());
+        return this;
+    }
+
+    public String connectorName() {
+        return connector.name();
+    }
+
+    /** Delivers batches until nothing is due; overlapping calls in one process are folded into one. */
+    public Future<Integer> drain() {
+        if (closed || !running.compareAndSet(false, true)) {
+            return Future.succeededFuture(0);
+        }
+        return drainFrom(0).onComplete(r -> running.set(false));
+    }
+
+    private Future<Integer> drainFrom(int sofar) {
+        return deliverBatch().compose(n -> n == BATCH && !closed ? drainFrom(sofar + n) : Future.succeededFuture(sofar + n))
+                .recover(e -> {
+                    LOG.warn("Outbox delivery paused: {}", e.getMessage());
+                    return Future.succeededFuture(sofar);
+                });
+    }
+
+    /** Claims up to one batch and delivers it within the claiming transaction. */
+    Future<Integer> deliverBatch() {
+        return pool.withTransaction(tx -> tx.preparedQuery(CLAIM).execute(Tuple.of(BATCH)).compose(rows -> {
+            List<Row> claimed = new ArrayList<>();
+            rows.forEach(claimed::add);
+            Future<Void> chain = Future.succeededFuture();
+            for (Row row : claimed) {
+                chain = chain.compose(v -> deliverOne(tx, row));
+            }
+            return chain.map(claimed.size());
+        }));
+    }
+
+    private Future<Void> deliverOne(SqlConnection tx, Row row) {
+        long id = row.getLong("id");
+        int attempts = row.getInteger("attempts") + 1;
+        return SyncRecordLoader.load(tx, row.getString("kind"), (JsonObject) row.getValue("payload"))
+                .compose(record -> record == null
+                        ? Future.succeededFuture(CrmResult.delivered())
+                        : connector.deliver(record))
+                .recover(e -> Future.succeededFuture(CrmResult.retryable(String.valueOf(e.getMessage()))))
+                .compose(result -> {
+                    if (result.isDelivered()) {
+                        return tx.preparedQuery("update outbox set delivered_at = now(), attempts = $2, last_error = null where id = $1")
+                                .execute(Tuple.of(id, attempts)).mapEmpty();
+                    }
+                    if (result.isPermanent() || attempts >= MAX_ATTEMPTS) {
+                        LOG.warn("Outbox row {} dead-lettered after {} attempts: {}", id, attempts, result.reason());
+                        return tx.preparedQuery("update outbox set dead_at = now(), attempts = $2, last_error = $3 where id = $1")
+                                .execute(Tuple.of(id, attempts, result.reason())).mapEmpty();
+                    }
+                    return tx.preparedQuery("""
+                                    update outbox set attempts = $2, last_error = $3,
+                                           available_at = now() + make_interval(secs => $4) where id = $1""")
+                            .execute(Tuple.of(id, attempts, result.reason(), (double) backoff(attempts).toSeconds())).mapEmpty();
+                });
+    }
+
+    /** 2 s, 4 s, 8 s … capped at 30 minutes. */
+    static Duration backoff(int attempts) {
+        long seconds = 1L << Math.min(attempts, 20);
+        return seconds > MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.seguito.parse;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PhoneNormalizerTest {
+    @Test
+    void numbersWithoutCountryCodeUseTheDefaultRegion() {
+        assertEquals(List.of("+390212345678"), PhoneNormalizer.findAll("Tel. 02 1234 5678", "IT"));
+        assertEquals(List.of("+14155550132"), PhoneNormalizer.findAll("cell (415) 555-0132", "US"));
+    }
+
+    @Test
+    void internationalNumbersIgnoreTheDefaultRegion() {
+        assertEquals(List.of("+447911123456"), PhoneNormalizer.findAll("M: +44 7911 123456", "US"));
+    }
+
+    @Test
+    void faxLinesAreSkipped() {
+        assertEquals(List.of("+390212345678"), PhoneNormalizer.findAll("T 02 1234 5678\nFax: 02 1234 5679", "IT"));
+    }
+
+    @Test
+    void countryTldGivesTheRegionAndGenericTldsGiveNone() {
+        assertEquals("GB", PhoneNormalizer.regionForDomain("acme.co.uk"));
+        assertEquals("DE", PhoneNormalizer.regionForDomain("https://www.brightloop.de/team"));
+        assertNull(PhoneNormalizer.regionForDomain("acme.com"));
+        assertNull(PhoneNormalizer.regionForDomain("acme.io"));
+    }
+
+    @Test
+    void invalidNumbersNormaliseToNull() {
+        assertNull(PhoneNormalizer.normalize("12", "US"));
+        assertEquals("+4930901820", PhoneNormalizer.normalize("030 901820", "DE"));
+    }
+}

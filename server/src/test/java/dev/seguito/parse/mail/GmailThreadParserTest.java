@@ -1,0 +1,89 @@
+package dev.seguito.parse.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.seguito.parse.CaptureParsers;
+import dev.seguito.parse.CaptureRejectedException;
+import dev.seguito.parse.CaptureSource;
+import dev.seguito.parse.EmailAddress;
+import dev.seguito.parse.Fixtures;
+import dev.seguito.parse.ParsedCapture;
+import dev.seguito.parse.ParsedMessage;
+import dev.seguito.parse.ParsedPerson;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GmailThreadParserTest {
+    private static ParsedCapture parse(String fixture) throws CaptureRejectedException {
+        return CaptureParsers.parse(CaptureSource.GMAIL_THREAD, Fixtures.load("gmail/" + fixture), "https://mail.google.com/mail/u/0/#inbox/x");
+    }
+
+    private static ParsedPerson person(ParsedCapture c, String address) {
+        return c.people().stream().filter(p -> p.emails().contains(address)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void conversationGivesSubjectMessagesSendersDatesAndRecipients() throws Exception {
+        ParsedCapture c = parse("thread.html");
+        assertEquals("Pilot proposal for Q1", c.subject());
+        assertEquals(2, c.messages().size());
+        ParsedMessage first = c.messages().get(0);
+        assertEquals(new EmailAddress("Marco Rossi", "marco.rossi@seguito.dev"), first.from());
+        assertEquals(Instant.parse("2025-11-03T09:12:00Z"), first.sentAt());
+        assertEquals(List.of("anna.keller@brightloop.de", "ops@brightloop.de"), first.to().stream().map(EmailAddress::address).toList());
+        ParsedMessage second = c.messages().get(1);
+        assertEquals("anna.keller@brightloop.de", second.from().address());
+        assertEquals(Instant.parse("2025-11-04T16:47:00Z"), second.sentAt());
+        assertEquals(List.of("marco.rossi@seguito.dev"), second.to().stream().map(EmailAddress::address).toList());
+        assertEquals(List.of("jonas.weber@brightloop.de"), second.cc().stream().map(EmailAddress::address).toList());
+        assertTrue(second.messageId().startsWith("sha256:"));
+    }
+
+    @Test
+    void replyTextDropsGmailQuoteSignatureAndClosing() throws Exception {
+        ParsedMessage m = parse("thread.html").messages().get(1);
+        assertEquals("Hi Marco,\n\nthanks, Thursday at 10:00 works. I looped in Jonas from procurement.", m.replyText());
+    }
+
+    @Test
+    void newestSenderGetsSignatureFields() throws Exception {
+        ParsedCapture c = parse("thread.html");
+        ParsedPerson anna = person(c, "anna.keller@brightloop.de");
+        assertEquals("Director of Operations", anna.title());
+        assertEquals("Brightloop GmbH", anna.company());
+        assertEquals(List.of("+4930901820", "+4915123456789"), anna.phones());
+        assertEquals("https://www.brightloop.de", anna.website());
+        ParsedPerson marco = person(c, "marco.rossi@seguito.dev");
+        assertNull(marco.title(), "only the newest sender's signature is read");
+        assertEquals(4, c.people().size());
+    }
+
+    @Test
+    void bounceNamesTheUndeliveredAddress() throws Exception {
+        ParsedCapture c = parse("bounce.html");
+        ParsedMessage m = c.messages().get(0);
+        assertTrue(m.bounce());
+        assertEquals(List.of("l.moretti@old-company.example"), m.bouncedAddresses());
+        assertTrue(person(c, "mailer-daemon@googlemail.com").automated());
+    }
+
+    @Test
+    void noReplySenderIsAutomated() throws Exception {
+        ParsedCapture c = parse("notification.html");
+        assertTrue(person(c, "no-reply@acmecrm.example").automated());
+        assertFalse(person(c, "marco.rossi@seguito.dev").automated());
+        assertFalse(c.messages().get(0).bounce());
+    }
+
+    @Test
+    void inboxListWithoutConversationIsUnparseable() {
+        CaptureRejectedException e = assertThrows(CaptureRejectedException.class,
+                () -> CaptureParsers.parse(CaptureSource.GMAIL_THREAD, "<div role=main><table><tr><td>Inbox</td></tr></table></div>", null));
+        assertEquals("unparseable", e.code());
+    }
+}

@@ -1,0 +1,80 @@
+package dev.seguito.parse.mail;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import dev.seguito.parse.CaptureParsers;
+import dev.seguito.parse.CaptureRejectedException;
+import dev.seguito.parse.CaptureSource;
+import dev.seguito.parse.EmailAddress;
+import dev.seguito.parse.Fixtures;
+import dev.seguito.parse.ParsedCapture;
+import dev.seguito.parse.ParsedMessage;
+import dev.seguito.parse.ParsedPerson;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class OutlookThreadParserTest {
+    private static ParsedCapture parse(String fixture) throws CaptureRejectedException {
+        return CaptureParsers.parse(CaptureSource.OUTLOOK_THREAD, Fixtures.load("outlook/" + fixture), null);
+    }
+
+    private static ParsedPerson person(ParsedCapture c, String address) {
+        return c.people().stream().filter(p -> p.emails().contains(address)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void personaButtonsGiveSenderRecipientsAndCc() throws Exception {
+        ParsedCapture c = parse("thread.html");
+        assertEquals("RE: Renewal terms 2026", c.subject());
+        assertEquals(2, c.messages().size());
+        ParsedMessage newest = c.messages().get(1);
+        assertEquals(new EmailAddress("Claire Dubois", "claire.dubois@verrier.fr"), newest.from());
+        assertEquals(List.of("marco.rossi@seguito.dev"), newest.to().stream().map(EmailAddress::address).toList());
+        assertEquals(List.of("paul.martin@verrier.fr"), newest.cc().stream().map(EmailAddress::address).toList());
+        assertEquals(Instant.parse("2025-11-07T15:25:00Z"), newest.sentAt());
+    }
+
+    @Test
+    void replyTextStopsAtTheOutlookReplyHeader() throws Exception {
+        ParsedMessage newest = parse("thread.html").messages().get(1);
+        assertEquals("Bonjour Marco,\n\nwe can accept the 2026 terms if the support SLA stays at 4 hours.", newest.replyText());
+    }
+
+    @Test
+    void frenchSignatureGivesTitleCompanyAndE164Phone() throws Exception {
+        ParsedPerson claire = person(parse("thread.html"), "claire.dubois@verrier.fr");
+        assertEquals("Responsable achats", claire.title());
+        assertEquals("Verrier SA", claire.company());
+        assertEquals(List.of("+33142685300"), claire.phones());
+    }
+
+    @Test
+    void printedHeaderBlocksAreAFallback() throws Exception {
+        ParsedCapture c = parse("header_blocks.html");
+        assertEquals(2, c.messages().size());
+        ParsedMessage newest = c.messages().get(1);
+        assertEquals("lars.nilsen@fjordline.no", newest.from().address());
+        assertEquals(List.of("eva.berg@fjordline.no"), newest.cc().stream().map(EmailAddress::address).toList());
+        assertEquals(Instant.parse("2025-11-10T08:30:00Z"), newest.sentAt());
+        assertEquals("Hi Marco, let's talk next week. Eva will send times.", newest.replyText());
+        assertEquals(3, c.people().size());
+    }
+
+    @Test
+    void pageWithoutMessagesIsUnparseable() {
+        assertEquals("unparseable", assertThrows(CaptureRejectedException.class,
+                () -> CaptureParsers.parse(CaptureSource.OUTLOOK_THREAD, "<div role=main>Nothing selected</div>", null)).code());
+    }
+
+    @Test
+    void aSenderWhoseNameStartsWithToIsStillTheSender() throws Exception {
+        var capture = parse("sender_named_to.html");
+
+        var message = capture.messages().get(0);
+        org.assertj.core.api.Assertions.assertThat(message.from().address()).isEqualTo("tomas.berg@nordglas.example");
+        org.assertj.core.api.Assertions.assertThat(message.to()).extracting(dev.seguito.parse.EmailAddress::address)
+                .containsExactly("marco.rossi@seguito.dev");
+    }
+}

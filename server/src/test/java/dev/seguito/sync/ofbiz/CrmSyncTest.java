@@ -1,0 +1,218 @@
+package dev.seguito.sync.ofbiz;
+
+import dev.seguito.SeguitoServer;
+import dev.seguito.db.EmbeddedDatabase;
+import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.TestDatabase;
+import dev.seguito.testing.TestServer;
+import dev.seguito.testing.TestServer.TeamFixture;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox against the OFBiz contract server (OFBiz itself cannot run here), with real Seguito servers on their
+ * own PostgreSQL: CRM outages, several server processes, and a process dying mid-delivery.
+ */
+class CrmSyncTest {
+
+    private Vertx crmVertx;
+    private OfbizContractServer ofbiz;
+    private EmbeddedDatabase db;
+    private final List<SeguitoServer> servers = new ArrayList<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        crmVertx = Vertx.vertx();
+        ofbiz = new OfbizContractServer(crmVertx, OfbizRestMapping.load(OfbizReference.component()).serviceByPath());
+        ofbiz.start().await();
+        db = TestDatabase.dedicated();
+    }
+
+    @AfterEach
+    void stop() {
+        servers.forEach(s -> {
+            try {
+                s.close();
+            } catch (RuntimeException ignored) {
+                // a server a test already killed
+            }
+        });
+        db.close();
+        crmVertx.close().await();
+    }
+
+    private SeguitoServer seguito(long pollMillis) {
+        SeguitoServer server = TestServer.on(db.location(), c -> c.withCrm("ofbiz", new JsonObject()
+                        .put("url", ofbiz.baseUrl()).put("user", OfbizContractServer.USER)
+                        .put("password", OfbizContractServer.PASSWORD).put("timeout_ms", "3000"))
+                .withOutboxPollMillis(pollMillis));
+        servers.add(server);
+        return server;
+    }
+
+    private static void waitUntil(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting until " + what);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static JsonObject sync(ApiClient admin) {
+        return admin.get("/api/v1/admin/sync").json();
+    }
+
+    @Test
+    void theAdminInstallChecksTheCrmAndCreatesItsSeedDataOnce() {
+        dev.seguito.config.SeguitoConfig config = TestServer.config(TestDatabase.tempDir("install"))
+                .withDatabase(db.location().jdbcUrl(), db.location().user(), db.location().password())
+                .withCrm("ofbiz", new JsonObject().put("url", ofbiz.baseUrl()).put("user", OfbizContractServer.USER)
+                        .put("password", OfbizContractServer.PASSWORD));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        String[] args = {"install", "--team", "CRM team", "--admin-email", "ada@crm.test"};
+
+        dev.seguito.plugin.AdminInstall.run(config, dev.seguito.plugin.AdminInstall.Options.parse(args), new java.io.PrintStream(out, true));
+        dev.seguito.plugin.AdminInstall.run(config, dev.seguito.plugin.AdminInstall.Options.parse(args), new java.io.PrintStream(out, true));
+
+        assertThat(out.toString()).contains("CRM connector \"ofbiz\": connection checked");
+        assertThat(ofbiz.seed).contains("SEGUITO_LINKEDIN", "SEGUITO_EMAIL");
+        assertThat(ofbiz.count("seguitoEnsureSeedData")).isEqualTo(2);
+    }
+
+    @Test
+    void theAdminInstallStopsWithTheReasonWhenTheCrmIsDown() {
+        ofbiz.down().await();
+        dev.seguito.config.SeguitoConfig config = TestServer.config(TestDatabase.tempDir("install"))
+                .withDatabase(db.location().jdbcUrl(), db.location().user(), db.location().password())
+                .withCrm("ofbiz", new JsonObject().put("url", ofbiz.baseUrl()).put("user", OfbizContractServer.USER)
+                        .put("password", OfbizContractServer.PASSWORD));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> dev.seguito.plugin.AdminInstall.run(config,
+                        dev.seguito.plugin.AdminInstall.Options.parse(new String[]{"install", "--team", "T", "--admin-email", "a@b.c"}),
+                        new java.io.PrintStream(new java.io.ByteArrayOutputStream())))
+                .hasMessageContaining("refused");
+    }
+
+    @Test
+    void capturedContactsAndEmailsReachTheCrmExactlyOnce() throws Exception {
+        SeguitoServer server = seguito(100);
+        TeamFixture team = TestServer.newTeam(server, "Synced");
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"));
+        marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
+
+        waitUntil("the outbox is empty", () -> sync(team.admin()).getLong("backlog") == 0);
+
+        JsonObject status = sync(team.admin());
+        assertThat(status.getString("connector")).isEqualTo("ofbiz");
+        assertThat(status.getLong("dead")).isZero();
+        assertThat(ofbiz.count("createPerson")).isEqualTo(2); // two records until someone confirms the duplicate
+        assertThat(ofbiz.communicationEvents).hasSize(1);
+        assertThat(ofbiz.partyByExternalId).hasSize(3); // two people and their employer
+    }
+
+    @Test
+    void aCrmThatIsDownForAWhileGetsTheBacklogAfterwardsWithNothingLostOrDoubled() throws Exception {
+        SeguitoServer server = seguito(100);
+        TeamFixture team = TestServer.newTeam(server, "Outage");
+        ofbiz.down().await();
+
+        team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"));
+        waitUntil("a failed attempt is visible", () -> sync(team.admin()).getLong("retrying") > 0);
+        JsonObject during = sync(team.admin());
+        assertThat(during.getLong("backlog")).isPositive();
+        assertThat(during.getJsonArray("failures").getJsonObject(0).getString("reason")).isNotBlank();
+
+        ofbiz.start().await();
+        assertThat(team.admin().post("/api/v1/admin/sync/retry", null).status()).isEqualTo(200);
+        waitUntil("the backlog drained", () -> sync(team.admin()).getLong("backlog") == 0);
+
+        assertThat(ofbiz.count("createPerson")).isEqualTo(1);
+        assertThat(sync(team.admin()).getLong("dead")).isZero();
+    }
+
+    @Test
+    void twoServerProcessesShareTheOutboxWithoutDoubleDelivery() throws Exception {
+        SeguitoServer a = seguito(50);
+        SeguitoServer b = seguito(50);
+        TeamFixture team = TestServer.newTeam(a, "Twins");
+        ApiClient viaB = new ApiClient(b, team.admin().token());
+        ofbiz.slow(20);
+
+        for (int i = 0; i < 12; i++) {
+            ApiClient client = i % 2 == 0 ? team.admin() : viaB;
+            String slug = "person-" + i;
+            String html = Fixtures.text("giulia_linkedin.html").replace("giulia-romano-42", slug)
+                    .replace("Giulia Romano", "Person Number" + i);
+            assertThat(client.post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html",
+                    "https://www.linkedin.com/in/" + slug + "/").put("html", html)).status()).isEqualTo(201);
+        }
+        waitUntil("the backlog drained", () -> sync(team.admin()).getLong("backlog") == 0);
+
+        assertThat(ofbiz.count("createPerson")).isEqualTo(12);
+        assertThat(sync(team.admin()).getLong("dead")).isZero();
+    }
+
+    @Test
+    void aServerThatDiesMidDeliveryLeavesTheWorkToAnotherWhichFinishesItOnceAtTheCrm() throws Exception {
+        SeguitoServer dying = seguito(3_600_000);
+        TeamFixture team = TestServer.newTeam(dying, "Phoenix");
+        team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"));
+        ofbiz.slow(1500);
+
+        dying.services().outbox().drain();
+        waitUntil("the CRM received the first call", () -> !ofbiz.calls.isEmpty());
+        dying.vertx().close(); // the process is gone: its connections, and with them its row locks, drop
+        servers.remove(dying);
+        ofbiz.slow(0);
+
+        SeguitoServer survivor = seguito(100);
+        ApiClient admin = new ApiClient(survivor, team.admin().token());
+        waitUntil("the backlog drained", () -> sync(admin).getLong("backlog") == 0);
+
+        assertThat(ofbiz.count("createPerson")).isEqualTo(1);
+        assertThat(ofbiz.partyByExternalId).hasSize(2);
+    }
+
+    @Test
+    void aChangeMadeThroughOneProcessReachesSidePanelsConnectedToAnother() throws Exception {
+        SeguitoServer a = seguito(3_600_000);
+        SeguitoServer b = seguito(3_600_000);
+        TeamFixture team = TestServer.newTeam(a, "Live");
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpClient http = b.vertx().createHttpClient();
+        HttpClientResponse stream = http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
+                        .setPort(b.port()).setURI("/api/v1/events")
+                        .putHeader("Authorization", "Bearer " + team.admin().token()))
+                .compose(req -> req.send().map(response -> response.handler(chunk -> received.add(chunk.toString()))))
+                .await();
+        assertThat(stream.getHeader("Content-Type")).startsWith("text/event-stream");
+        waitUntil("the stream is open", () -> received.stream().anyMatch(s -> s.contains("connected")));
+
+        String id = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html",
+                "https://www.linkedin.com/in/giulia-romano-42/")).json().getJsonObject("contact").getString("id");
+
+        waitUntil("the event crossed processes", () -> String.join("", received).contains(id));
+        String all = String.join("", received);
+        assertThat(all).contains("event: contact").contains("\"kind\":\"captured\"").contains("\"by\":\"Live Admin\"");
+        assertThat(all).doesNotContain("teamId");
+    }
+}
