@@ -12,6 +12,7 @@ import dev.seguito.contacts.ContactRoutes;
 import dev.seguito.db.DatabaseLocation;
 import dev.seguito.identity.DuplicateService;
 import dev.seguito.interactions.InteractionService;
+import dev.seguito.privacy.Privacy;
 import dev.seguito.plugin.PluginDescriptor;
 import dev.seguito.sync.Connectors;
 import dev.seguito.sync.OutboxWorker;
@@ -38,6 +39,7 @@ public final class Services implements AutoCloseable {
     private final ContactQueries contacts;
     private final InteractionService interactions;
     private final TeamEvents events;
+    private final Privacy privacy;
     private final Router router;
     private final OutboxWorker outbox;
     private final NextTouchService touches;
@@ -58,6 +60,7 @@ public final class Services implements AutoCloseable {
         this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
         SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
+        this.privacy = new Privacy(vertx, pool, config, contacts); // erase, export, raw-capture retention
         CaptureProcessor processor = new CaptureProcessor(touches::recomputeMany);
         CaptureService captures = new CaptureService(vertx, pool, processor);
         ImportService imports = new ImportService(vertx, pool, processor);
@@ -72,6 +75,7 @@ public final class Services implements AutoCloseable {
             SyncRoutes.mount(api, sync, outbox);
             TeamRoutes.mount(api, teams);
             EventStreamRoute.mount(api, events);
+            privacy.mount(api);
         });
     }
 
@@ -107,6 +111,7 @@ public final class Services implements AutoCloseable {
 
     @Override
     public void close() {
+        privacy.close();
         vertx.cancelTimer(recheckTimer);
         outbox.close();
         events.close();

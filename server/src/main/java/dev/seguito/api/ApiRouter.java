@@ -34,6 +34,7 @@ public final class ApiRouter {
         Router root = Router.router(vertx);
         root.route().handler(ctx -> {
             ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
+            SecurityHeaders.apply(ctx.response());
             ctx.next();
         });
 

@@ -33,10 +33,33 @@ public final class Http {
             if (json == null) {
                 throw ApiError.badRequest("A JSON body is required");
             }
-            return json;
+            return withoutNul(json);
         } catch (DecodeException | ClassCastException e) {
             throw ApiError.badRequest("The body is not a JSON object");
         }
+    }
+
+    /**
+     * PostgreSQL text cannot hold U+0000 (a NUL escape in a JSON string would fail the insert with a 500), and no
+     * page, mail or name has a use for it: it is replaced by U+FFFD, as an HTML parser does.
+     */
+    static JsonObject withoutNul(JsonObject json) {
+        json.getMap().replaceAll((k, v) -> withoutNul(v));
+        return json;
+    }
+
+    private static Object withoutNul(Object value) {
+        if (value instanceof String s) {
+            return s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
+        }
+        if (value instanceof JsonObject o) {
+            return withoutNul(o);
+        }
+        if (value instanceof io.vertx.core.json.JsonArray a) {
+            a.getList().replaceAll(Http::withoutNul);
+            return a;
+        }
+        return value;
     }
 
     /** Ids that are not UUIDs cannot exist: answer 404, the same as for another team's id. */

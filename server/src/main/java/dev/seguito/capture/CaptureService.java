@@ -76,6 +76,10 @@ public final class CaptureService {
                     if (!Arrays.equals(row.getBuffer("payload_hash").getBytes(), hash)) {
                         throw ApiError.conflict("This idempotencyKey was already used for a different capture");
                     }
+                    if ("erased".equals(row.getString("parse_status"))) {
+                        // the contact of this capture was deleted (privacy): a late retry must not bring it back
+                        throw new ApiError(410, "gone", "This capture was deleted together with its contact.");
+                    }
                     if ("failed".equals(row.getString("parse_status"))) {
                         throw new ApiError(422, "unparseable", row.getString("parse_error"));
                     }

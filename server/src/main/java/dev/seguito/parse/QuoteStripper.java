@@ -201,11 +201,18 @@ public final class QuoteStripper {
 
     // ---------------------------------------------------------------- HTML
 
+    /**
+     * Stands for "div.ymail_android_signature ~ *": jsoup evaluates a general-sibling selector ending in {@code *} by
+     * walking every element's previous siblings, quadratic in the siblings (minutes for 100k divs, which jsoup's depth
+     * cap turns into siblings); the loop below takes the signature's next sibling instead.
+     */
+    private static final String YMAIL_SIGNATURE = "div.ymail_android_signature";
+
     private static final List<String> QUOTE_SELECTORS = List.of(
             "div.gmail_quote", "blockquote.gmail_quote", "div.gmail_extra", "div#divRplyFwdMsg", "#divRplyFwdMsg",
             "div#appendonsend", "#appendonsend", "div.OutlookMessageHeader", "div#OLK_SRC_BODY_SECTION",
             "span#OLK_SRC_BODY_SECTION", "#OLK_SRC_BODY_SECTION", "div.moz-cite-prefix", "blockquote[type=cite]",
-            "div.yahoo_quoted", ".yahoo_quoted", "div[id^=yahoo_quoted]", "div.ymail_android_signature ~ *",
+            "div.yahoo_quoted", ".yahoo_quoted", "div[id^=yahoo_quoted]", YMAIL_SIGNATURE,
             "blockquote", "div#Signature ~ div#divRplyFwdMsg", "div.zmail_extra", "div.protonmail_quote",
             "div[name=messageReplySection]", "div.AppleOriginalContents", "div#mail-editor-reference-message-container",
             "hr#zwchr", "div[data-marker=__QUOTED_TEXT__]", "div.WordSection1 > div[style*=border-top]",
@@ -237,6 +244,9 @@ public final class QuoteStripper {
                 found = body.select(sel);
             } catch (RuntimeException e) {
                 continue;
+            }
+            if (sel.equals(YMAIL_SIGNATURE)) {
+                found = new Elements(found.stream().map(Element::nextElementSibling).filter(java.util.Objects::nonNull).toList());
             }
             for (Element el : found) {
                 if (el.parent() == null) continue;

@@ -13,13 +13,19 @@ public final class Texts {
     /** Inputs beyond this are truncated before parsing; a real profile or thread page is far below it. */
     public static final int MAX_INPUT = 8 * 1024 * 1024;
 
-    private static final Pattern INVISIBLE = Pattern.compile("[\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
+    // U+0000 too: a decoded MIME part can hold it, and PostgreSQL text cannot store it
+    private static final Pattern INVISIBLE = Pattern.compile("[\\u0000\\u200B-\\u200D\\u2060\\uFEFF\\u00AD]");
     private static final Pattern SPACES = Pattern.compile("[\\s\\u00A0\\u2007\\u202F]+");
     private static final Pattern INLINE_SPACES = Pattern.compile("[ \\t\\u00A0\\u2007\\u202F\\x0B\\f]+");
     // only real HTML tags: "Re: <Project> update" or "Anna <anna@x.com>" must survive as text
     private static final Pattern TAG = Pattern.compile(
             "(?i)</?(a|b|i|u|p|br|div|span|strong|em|font|img|ul|ol|li|table|tr|td|th|h[1-6]|blockquote|pre|code|small|"
                     + "sup|sub|hr|section|article|main|script|style)(\\s[^>]{0,500})?/?>");
+    // tags that are still there after HTML conversion, e.g. cut off by truncation ("Head of Proc<meta property=")
+    private static final Pattern TAG_FRAGMENT = Pattern.compile(
+            "(?i)</?(a|b|i|u|p|br|div|span|strong|em|font|img|ul|ol|li|table|tr|td|th|h[1-6]|blockquote|pre|code|small|"
+                    + "sup|sub|hr|section|article|main|script|style|meta|link|title|html|head|body|iframe|svg|form|input|"
+                    + "button|noscript|template|object|embed)(?:[\\s/][^<>]{0,500})?(?:>|$|(?=<))");
 
     private Texts() {
     }
@@ -33,6 +39,9 @@ public final class Texts {
         if (s == null) return null;
         String t = s;
         if (t.indexOf('<') >= 0 && TAG.matcher(t).find()) t = HtmlToText.convert(t);
+        if (t == null) return null; // markup with no text in it
+        // a tag cut off by truncation ("Head of Proc<meta property=") is not text either
+        if (t.indexOf('<') >= 0) t = TAG_FRAGMENT.matcher(t).replaceAll(" ");
         t = INVISIBLE.matcher(t).replaceAll("");
         t = SPACES.matcher(t).replaceAll(" ").trim();
         return t.isEmpty() ? null : cap(t, max);

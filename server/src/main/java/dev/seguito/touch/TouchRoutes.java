@@ -34,6 +34,7 @@ public final class TouchRoutes {
     }
 
     private static JsonObject bodyOrEmpty(io.vertx.ext.web.RoutingContext ctx) {
-        return ctx.body() == null || ctx.body().length() == 0 ? new JsonObject() : dev.seguito.api.Http.body(ctx);
+        // RequestBody.length() is -1 when no body was sent at all (not 0)
+        return ctx.body() == null || ctx.body().length() <= 0 ? new JsonObject() : dev.seguito.api.Http.body(ctx);
     }
 }

@@ -13,7 +13,8 @@ import java.util.regex.Pattern;
 /** Pulls mailboxes out of loosely formatted text ("Anna Rossi <anna@acme.it>; bob@x.com", aria-labels, titles). */
 final class Addresses {
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'=-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
-    private static final Pattern NAME_ANGLE = Pattern.compile("\\s*\"?([^\"<>;,]*?)\"?\\s*[<\\[(]\\s*(?:mailto:)?(" + EMAIL.pattern() + ")\\s*[>\\])]");
+    // the display name is bounded: unbounded, the lazy scan from every start position is quadratic (seconds on 20k chars)
+    private static final Pattern NAME_ANGLE = Pattern.compile("\\s*\"?([^\"<>;,]{0,200}?)\"?\\s*[<\\[(]\\s*(?:mailto:)?(" + EMAIL.pattern() + ")\\s*[>\\])]");
 
     private Addresses() {
     }

@@ -255,11 +255,14 @@ public final class EmlParser {
         List<EmailAddress> out = new ArrayList<>();
         try {
             for (Address a : InternetAddress.parseHeader(raw, false)) {
-                if (a instanceof InternetAddress ia && ia.getAddress() != null && ia.getAddress().contains("@")) {
+                // lenient parsing accepts any text with an '@' as an address: keep only real mailboxes
+                if (a instanceof InternetAddress ia && Addresses.isEmail(ia.getAddress())) {
                     out.add(new EmailAddress(decode(ia.getPersonal()), ia.getAddress()));
                 } else if (a instanceof InternetAddress ia && ia.isGroup()) {
                     InternetAddress[] members = ia.getGroup(false);
-                    if (members != null) for (InternetAddress g : members) out.add(new EmailAddress(decode(g.getPersonal()), g.getAddress()));
+                    if (members != null) for (InternetAddress g : members) {
+                        if (Addresses.isEmail(g.getAddress())) out.add(new EmailAddress(decode(g.getPersonal()), g.getAddress()));
+                    }
                 }
             }
         } catch (Exception e) {
