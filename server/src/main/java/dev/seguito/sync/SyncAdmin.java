@@ -65,7 +65,9 @@ public final class SyncAdmin {
                          where team_id = $1 and delivered_at is null and ($2::bigint is null or id = $2)
                            and (dead_at is not null or attempts > 0)""")
                 .execute(Tuple.of(admin.teamId(), id))
-                .compose(rows -> TeamService.audit(tx, admin, "sync.retry", new JsonObject().put("id", id).put("rows", rows.rowCount()))
+                .compose(rows -> id != null && rows.rowCount() == 0
+                        ? Future.failedFuture(ApiError.notFound("No failed outbox row " + id + " in your team"))
+                        : TeamService.audit(tx, admin, "sync.retry", new JsonObject().put("id", id).put("rows", rows.rowCount()))
                         .map(new JsonObject().put("requeued", rows.rowCount()))));
     }
 

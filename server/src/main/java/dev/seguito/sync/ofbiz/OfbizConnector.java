@@ -120,13 +120,22 @@ public final class OfbizConnector implements CrmConnector {
     private static CrmResult toResult(SyncRecord record, Throwable e) {
         String what = record.kind() + " " + record.externalId() + ": ";
         if (e instanceof OfbizException ofbiz) {
-            return ofbiz.retryable() ? CrmResult.retryable(what + ofbiz.getMessage())
+            return ofbiz.retryable() || lostCreateRace(ofbiz) ? CrmResult.retryable(what + ofbiz.getMessage())
                     : CrmResult.permanent(what + ofbiz.getMessage());
         }
         if (e instanceof ContactNotSyncedYet) {
             return CrmResult.retryable(what + e.getMessage());
         }
         return CrmResult.retryable(what + "unexpected " + e);
+    }
+
+    /**
+     * Records shared by several contacts (a company, its roles) can be created by two workers at the same moment; the
+     * loser gets OFBiz's "already exists". The next attempt looks the record up again and skips creating it.
+     */
+    private static boolean lostCreateRace(OfbizException e) {
+        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+        return e.httpStatus() >= 400 && e.httpStatus() < 500 && message.contains("already exists");
     }
 
     private static final class ContactNotSyncedYet extends RuntimeException {
