@@ -125,8 +125,14 @@ public final class OutlookThreadParser {
                 if (parsed.size() == 1 && parsed.get(0).name() == null && name != null) {
                     parsed = List.of(new EmailAddress(Addresses.cleanName(LABEL_PREFIX.matcher(name).replaceFirst("")), parsed.get(0).address()));
                 }
-                found.addAll(parsed);
-                break;
+                if (found.isEmpty()) {
+                    found.addAll(parsed);
+                } else if (parsed.size() == 1 && found.size() == 1 && found.get(0).name() == null
+                        && parsed.get(0).name() != null && parsed.get(0).address().equals(found.get(0).address())) {
+                    // the title held the bare address, the text "Name <address>": keep the named form
+                    found.set(0, parsed.get(0));
+                }
+                if (found.size() != 1 || found.get(0).name() != null) break;
             }
             for (EmailAddress a : found) place(m, a, role);
             if (m.sentAt == null && (label.toLowerCase(Locale.ROOT).matches("^(sent|date|received).*") || el.hasAttr("title"))) {

@@ -77,4 +77,12 @@ class OutlookThreadParserTest {
         org.assertj.core.api.Assertions.assertThat(message.to()).extracting(dev.seguito.parse.EmailAddress::address)
                 .containsExactly("marco.rossi@seguito.dev");
     }
+
+    @Test
+    void aBareAddressInTheTitleTakesTheNameFromTheChipText() throws Exception {
+        var capture = parse("persona_title_address.html");
+
+        org.assertj.core.api.Assertions.assertThat(capture.messages().get(0).from())
+                .isEqualTo(new dev.seguito.parse.EmailAddress("Ines Wolff", "ines.wolff@spedition.example"));
+    }
 }
