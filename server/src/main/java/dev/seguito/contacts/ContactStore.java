@@ -57,9 +57,7 @@ public final class ContactStore {
         return tx.preparedQuery("""
                         select pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about,
                                pe.photo_url, pe.linkedin_slug, pe.connection_degree,
-                               (select g.group_name from party_relationship r join party_group g on g.party_id = r.party_id_from
-                                 where r.party_id_to = pe.party_id and r.relationship_type = 'EMPLOYMENT' and r.thru_date is null
-                                 order by r.from_date desc limit 1) as company
+                               current_employer(pe.party_id) as company
                           from person pe where pe.party_id = $1 for update""")
                 .execute(Tuple.of(partyId))
                 .map(rows -> {

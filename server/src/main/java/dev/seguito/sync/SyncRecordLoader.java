@@ -31,9 +31,7 @@ final class SyncRecordLoader {
     private static Future<SyncRecord> contact(SqlClient client, UUID partyId) {
         return client.preparedQuery("""
                         select p.status, pe.first_name, pe.last_name, pe.full_name, pe.title, pe.linkedin_slug,
-                               (select g.group_name from party_relationship r join party_group g on g.party_id = r.party_id_from
-                                 where r.party_id_to = p.id and r.relationship_type = 'EMPLOYMENT' and r.thru_date is null
-                                 order by r.from_date desc limit 1) as company,
+                               current_employer(p.id) as company,
                                (select coalesce(json_agg(json_build_object('type', cm.contact_mech_type, 'value', cm.info_string,
                                                                            'purpose', pcm.purpose) order by pcm.from_date), '[]'::json)
                                   from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
