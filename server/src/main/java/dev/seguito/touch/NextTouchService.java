@@ -238,6 +238,32 @@ public final class NextTouchService {
         return new SuggestionState(dismissed, snoozedUntil, done);
     }
 
+    /**
+     * "Why?" for one contact: every candidate the rules produced, every suppression with its reason, and the choice,
+     * computed now from the stored timeline (read-only; the stored suggestion is not changed).
+     */
+    public Future<JsonObject> explain(Member member, UUID partyId) {
+        return inputs(pool, member.teamId(), partyId).map(in -> {
+            if (in == null) {
+                throw ApiError.notFound("No such contact in your team");
+            }
+            Explanation e = NextTouchEngine.explainAll(in.facts(), in.interactions(), in.policy(), in.state(), Instant.now());
+            JsonArray candidates = new JsonArray();
+            e.candidates().forEach(c -> candidates.add(suggestionJson(c.suggestion()).put("kind", c.kind().name().toLowerCase())));
+            JsonArray suppressions = new JsonArray();
+            e.suppressions().forEach(s -> suppressions.add(new JsonObject().put("candidate", s.candidateKey()).put("by", s.by())
+                    .put("effect", s.effect().name().toLowerCase()).put("reason", s.reason()).put("touchedBy", s.touchedByMemberName())));
+            return new JsonObject().put("chosen", e.chosen().map(NextTouchService::suggestionJson).orElse(null))
+                    .put("candidates", candidates).put("suppressions", suppressions);
+        });
+    }
+
+    private static JsonObject suggestionJson(Suggestion s) {
+        return new JsonObject().put("rule", s.ruleId()).put("action", s.action()).put("channel", s.channel().name().toLowerCase())
+                .put("dueAt", s.dueAt().toString()).put("priority", s.priority()).put("reason", s.reason())
+                .put("touchedBy", s.touchedByMemberName());
+    }
+
     /** Records done / snooze / dismiss for the contact's current suggestion and recomputes. */
     public Future<Void> mark(Member member, UUID partyId, String kind, JsonObject body) {
         return pool.withTransaction(tx -> tx.preparedQuery("""

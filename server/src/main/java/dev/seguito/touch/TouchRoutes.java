@@ -21,6 +21,8 @@ public final class TouchRoutes {
                     touches.mark(member(ctx), idParam(ctx, "contactId"), kind, bodyOrEmpty(ctx))
                             .map(v -> new JsonObject().put("recorded", kind))));
         }
+        api.get("/contacts/:contactId/next-touch/explain").handler(ctx -> respond(ctx, 200,
+                touches.explain(member(ctx), idParam(ctx, "contactId"))));
         api.get("/agenda").handler(ctx -> {
             String range = ctx.request().getParam("range", "today");
             if (!range.equals("today") && !range.equals("week")) {

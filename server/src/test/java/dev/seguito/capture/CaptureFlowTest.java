@@ -240,6 +240,11 @@ class CaptureFlowTest {
         assertThat(nextTouch.getString("touchedBy")).isEqualTo("Bea Neri");
         assertThat(nextTouch.getString("reason")).contains("Bea Neri");
         assertThat(team.admin().get("/api/v1/agenda?range=week").items()).isEmpty();
+        JsonObject why = team.admin().get("/api/v1/contacts/" + giulia + "/next-touch/explain").json();
+        assertThat(why.getValue("chosen")).isNull();
+        assertThat(why.getJsonArray("candidates").getJsonObject(0).getString("rule")).isEqualTo("rhythm");
+        assertThat(why.getJsonArray("suppressions").getJsonObject(0).getString("by")).isEqualTo("frequency_cap");
+        assertThat(why.getJsonArray("suppressions").getJsonObject(0).getString("touchedBy")).isEqualTo("Bea Neri");
     }
 
     @Test

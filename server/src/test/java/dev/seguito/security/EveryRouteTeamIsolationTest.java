@@ -158,6 +158,7 @@ class EveryRouteTeamIsolationTest {
             noDataOfA(b.get("/api/v1/contacts?q=romano"));
         });
         cases.put("GET /contacts/:contactId", () -> notFound(b.get("/api/v1/contacts/" + giuliaA)));
+        cases.put("GET /contacts/:contactId/next-touch/explain", () -> notFound(b.get("/api/v1/contacts/" + giuliaA + "/next-touch/explain")));
         cases.put("GET /contacts/:contactId/timeline", () -> notFound(b.get("/api/v1/contacts/" + giuliaA + "/timeline")));
         cases.put("POST /contacts/:contactId/interactions", () -> notFound(b.post("/api/v1/contacts/" + giuliaA + "/interactions",
                 new JsonObject().put("type", "call"))));
