@@ -6,6 +6,10 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /** Small helpers every route uses: reading the caller, the body and parameters, and answering JSON. */
@@ -84,6 +88,23 @@ public final class Http {
             return n;
         } catch (NumberFormatException e) {
             throw ApiError.badRequest(name + " must be a whole number");
+        }
+    }
+
+    /**
+     * A body field holding a day ({@code 2026-12-01}, meaning its start in UTC) or an ISO-8601 date-time with offset;
+     * anything else, or nothing, is a 400 naming the field.
+     */
+    public static Instant dateOrDateTime(JsonObject body, String field) {
+        Object value = body == null ? null : body.getValue(field);
+        if (!(value instanceof String text) || text.isBlank()) {
+            throw ApiError.badRequest("\"" + field + "\" is required: a date (2026-12-01) or an ISO-8601 date-time");
+        }
+        try {
+            return text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+                    : OffsetDateTime.parse(text).toInstant();
+        } catch (RuntimeException e) {
+            throw ApiError.badRequest("\"" + field + "\" must be a date like 2026-12-01 or an ISO-8601 date-time");
         }
     }
 

@@ -5,7 +5,6 @@ import dev.seguito.db.Sequential;
 import dev.seguito.identity.FieldMerger;
 import dev.seguito.identity.IdentityResolver;
 import dev.seguito.identity.PersonFields;
-import dev.seguito.interactions.InteractionService.ContactRef;
 import dev.seguito.interactions.MessageRecorder;
 import dev.seguito.parse.CaptureSource;
 import dev.seguito.parse.ParsedCapture;
@@ -27,7 +26,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.BiFunction;
 
 /**
  * Applies one parsed capture to the team's base inside one transaction: every person is resolved and merged, the

@@ -1,14 +1,9 @@
 package dev.seguito.capture;
 
-import dev.seguito.api.ApiError;
 import io.vertx.ext.web.Router;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import static dev.seguito.api.Http.body;
+import static dev.seguito.api.Http.dateOrDateTime;
 import static dev.seguito.api.Http.idParam;
 import static dev.seguito.api.Http.respond;
 import static dev.seguito.api.Http.json;
@@ -30,16 +25,7 @@ public final class CaptureRoutes {
         api.post("/captures/:captureId/reparse").handler(ctx -> respond(ctx, 200,
                 captures.reparse(member(ctx), idParam(ctx, "captureId"))));
         api.post("/admin/reparse").handler(ctx -> {
-            Object since = body(ctx).getValue("since");
-            Instant from;
-            try {
-                String text = (String) since;
-                from = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant()
-                        : OffsetDateTime.parse(text).toInstant();
-            } catch (RuntimeException e) {
-                throw ApiError.badRequest("\"since\" must be a date (2026-11-01) or an ISO-8601 date-time");
-            }
-            respond(ctx, 200, captures.reparseSince(member(ctx), from));
+            respond(ctx, 200, captures.reparseSince(member(ctx), dateOrDateTime(body(ctx), "since")));
         });
     }
 }

@@ -166,9 +166,7 @@ public final class CaptureService {
      * Merging is idempotent (identity keys, message ids), so re-parsing never duplicates anyone or anything.
      */
     public Future<JsonObject> reparse(Member admin, UUID captureId) {
-        if (!admin.isAdmin()) {
-            throw ApiError.forbidden("Re-parsing is for team admins");
-        }
+        admin.requireAdmin("Re-parsing is for team admins");
         return pool.preparedQuery("""
                         select c.source, c.page_url, c.raw, c.captured_at, m.id as member_id, m.name, m.email, m.role
                           from capture c join team_member m on m.id = c.member_id
@@ -204,9 +202,7 @@ public final class CaptureService {
 
     /** Re-parses every capture of the team received since {@code since} that still has its raw page (at most 10,000). */
     public Future<JsonObject> reparseSince(Member admin, Instant since) {
-        if (!admin.isAdmin()) {
-            throw ApiError.forbidden("Re-parsing is for team admins");
-        }
+        admin.requireAdmin("Re-parsing is for team admins");
         return pool.preparedQuery("""
                         select id from capture where team_id = $1 and received_at >= $2 and raw is not null
                          order by received_at limit 10000""")

@@ -40,7 +40,7 @@ final class ContactCards {
                 .put("title", r.getString("title"))
                 .put("company", r.getString("company"))
                 .put("location", r.getString("location"))
-                .put("linkedinUrl", slug == null ? null : LinkedInUrls.canonical("https://www.linkedin.com/in/" + slug + "/"))
+                .put("linkedinUrl", slug == null ? null : LinkedInUrls.ofSlug(slug))
                 .put("connectionDegree", r.getValue("connection_degree"))
                 .put("photoUrl", r.getString("photo_url"))
                 .put("about", r.getString("about"))

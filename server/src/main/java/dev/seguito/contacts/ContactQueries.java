@@ -102,7 +102,7 @@ public final class ContactQueries {
                 String slug = r.getString("linkedin_slug");
                 items.add(new JsonObject().put("id", r.getUUID("id").toString())
                         .put("displayName", r.getString("full_name")).put("title", r.getString("title"))
-                        .put("linkedinUrl", slug == null ? null : LinkedInUrls.canonical("https://www.linkedin.com/in/" + slug + "/")));
+                        .put("linkedinUrl", slug == null ? null : LinkedInUrls.ofSlug(slug)));
             }
             return new JsonObject().put("items", items).put("total", total);
         });

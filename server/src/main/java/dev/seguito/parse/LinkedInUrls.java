@@ -20,6 +20,11 @@ public final class LinkedInUrls {
     private LinkedInUrls() {
     }
 
+    /** The canonical profile URL of a slug already normalised by {@link #slug}. */
+    public static String ofSlug(String slug) {
+        return "https://www.linkedin.com/in/" + slug + "/";
+    }
+
     /** The canonical profile URL, or null when {@code url} is not a LinkedIn member profile URL. */
     public static String canonical(String url) {
         String slug = slug(url);

@@ -22,7 +22,7 @@ public final class SyncAdmin {
     }
 
     public Future<JsonObject> status(Member admin) {
-        requireAdmin(admin);
+        admin.requireAdmin(TeamService.ADMINS_ONLY);
         return pool.preparedQuery("""
                         select count(*) filter (where delivered_at is null and dead_at is null) as backlog,
                                count(*) filter (where delivered_at is null and dead_at is null and attempts > 0) as retrying,
@@ -59,7 +59,7 @@ public final class SyncAdmin {
 
     /** Puts dead-lettered rows (one, or all of the team's) back in the queue, due now. */
     public Future<JsonObject> retry(Member admin, Long id) {
-        requireAdmin(admin);
+        admin.requireAdmin(TeamService.ADMINS_ONLY);
         return pool.withTransaction(tx -> tx.preparedQuery("""
                         update outbox set dead_at = null, attempts = 0, available_at = now()
                          where team_id = $1 and delivered_at is null and ($2::bigint is null or id = $2)
@@ -71,9 +71,4 @@ public final class SyncAdmin {
                         .map(new JsonObject().put("requeued", rows.rowCount()))));
     }
 
-    private static void requireAdmin(Member member) {
-        if (!member.isAdmin()) {
-            throw ApiError.forbidden("This needs a team admin");
-        }
-    }
 }

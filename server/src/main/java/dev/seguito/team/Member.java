@@ -1,5 +1,6 @@
 package dev.seguito.team;
 
+import dev.seguito.api.ApiError;
 import io.vertx.core.json.JsonObject;
 
 import java.util.UUID;
@@ -9,6 +10,13 @@ public record Member(UUID id, UUID teamId, String teamName, String name, String 
 
     public boolean isAdmin() {
         return "admin".equals(role);
+    }
+
+    /** Stops a member's request to an admin-only operation with 403 and {@code message}. */
+    public void requireAdmin(String message) {
+        if (!isAdmin()) {
+            throw ApiError.forbidden(message);
+        }
     }
 
     public JsonObject toJson() {

@@ -26,6 +26,9 @@ public final class TeamService {
     /** How long a token check may be answered from memory: bounds how late another process sees a revocation. */
     static final Duration AUTH_CACHE_TTL = Duration.ofSeconds(5);
 
+    /** The answer to a member calling an admin-only team operation. */
+    public static final String ADMINS_ONLY = "This needs a team admin";
+
     private final Pool pool;
     private final TokenHasher hasher;
     private final Duration tokenTtl;
@@ -72,7 +75,7 @@ public final class TeamService {
     }
 
     public Future<NewMember> addMember(Member admin, String name, String email, String role) {
-        requireAdmin(admin);
+        admin.requireAdmin(ADMINS_ONLY);
         if (!"admin".equals(role) && !"member".equals(role)) {
             throw ApiError.badRequest("role must be \"admin\" or \"member\"");
         }
@@ -122,7 +125,7 @@ public final class TeamService {
 
     /** A fresh single-use pairing code for an existing member (e.g. a new laptop). */
     public Future<String> newPairingCode(Member admin, UUID memberId) {
-        requireAdmin(admin);
+        admin.requireAdmin(ADMINS_ONLY);
         return pool.withTransaction(tx -> tx
                 .preparedQuery("select id from team_member where id = $1 and team_id = $2")
                 .execute(Tuple.of(memberId, admin.teamId()))
@@ -231,7 +234,7 @@ public final class TeamService {
     }
 
     public Future<JsonArray> members(Member admin) {
-        requireAdmin(admin);
+        admin.requireAdmin(ADMINS_ONLY);
         return pool.preparedQuery("""
                         select m.id, m.name, m.email, m.role, m.created_at,
                                (select max(last_used_at) from api_token a where a.member_id = m.id) as last_seen
@@ -248,7 +251,7 @@ public final class TeamService {
     }
 
     public Future<JsonArray> tokens(Member admin) {
-        requireAdmin(admin);
+        admin.requireAdmin(ADMINS_ONLY);
         return pool.preparedQuery("""
                         select a.id, a.member_id, m.name, a.kind, a.device_name, a.created_at, a.expires_at,
                                a.used_at, a.revoked_at, a.last_used_at
@@ -273,12 +276,6 @@ public final class TeamService {
         return client.preparedQuery("insert into audit_log (team_id, member_id, action, detail) values ($1, $2, $3, $4)")
                 .execute(Tuple.of(who.teamId(), who.id(), action, detail))
                 .mapEmpty();
-    }
-
-    static void requireAdmin(Member member) {
-        if (!member.isAdmin()) {
-            throw ApiError.forbidden("This needs a team admin");
-        }
     }
 
     private static String text(OffsetDateTime t) {

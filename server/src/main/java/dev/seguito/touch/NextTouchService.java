@@ -290,15 +290,7 @@ public final class NextTouchService {
     }
 
     private static OffsetDateTime snoozeUntil(JsonObject body) {
-        String until = body == null ? null : body.getString("until");
-        if (until == null) {
-            throw ApiError.badRequest("\"until\" is required: a date (2026-12-01) or date-time");
-        }
-        try {
-            return until.length() == 10 ? LocalDate.parse(until).atStartOfDay().atOffset(ZoneOffset.UTC) : OffsetDateTime.parse(until);
-        } catch (RuntimeException e) {
-            throw ApiError.badRequest("\"until\" must be a date like 2026-12-01 or an ISO-8601 date-time");
-        }
+        return OffsetDateTime.ofInstant(dev.seguito.api.Http.dateOrDateTime(body, "until"), ZoneOffset.UTC);
     }
 
     /** The team's suggestions due up to the end of today or of this week, most urgent first. */
@@ -332,9 +324,7 @@ public final class NextTouchService {
 
     /** Replaces the team policy (admins only), then recomputes every suggestion of the team. */
     public Future<JsonObject> updatePolicy(Member admin, JsonObject body) {
-        if (!admin.isAdmin()) {
-            throw ApiError.forbidden("Only a team admin can change the team policy");
-        }
+        admin.requireAdmin("Only a team admin can change the team policy");
         TeamPolicy policy;
         try {
             policy = TeamPolicy.fromJson(body);
