@@ -210,7 +210,16 @@ export async function launchBrowser({ sitePort, userDataDir = tempDir('seguito-p
 
 export async function pairViaOptions(browser, serverUrl, code) {
   const page = await browser.context.newPage();
-  await page.goto(browser.extUrl('options.html'));
+  const url = browser.extUrl('options.html');
+  try {
+    await page.goto(url);
+  } catch (e) {
+    // On install the extension opens its options page itself; when Chromium puts it in this fresh tab, our own
+    // navigation to the same page is "interrupted". The page we wanted is loading either way.
+    if (!/interrupted by another navigation/.test(e.message)) throw e;
+    await page.waitForURL(url);
+    await page.waitForLoadState('load');
+  }
   await page.fill('#server-url', serverUrl);
   await page.fill('#pairing-code', code);
   await page.click('#pair');
