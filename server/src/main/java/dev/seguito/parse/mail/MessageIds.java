@@ -13,13 +13,18 @@ import java.util.Locale;
  * pages rarely expose the RFC Message-ID, so a hash of sender, date and normalised subject stands in.
  */
 final class MessageIds {
+    private static final int MAX_RFC_ID = 500;
+    private static final java.util.regex.Pattern RFC_ID = java.util.regex.Pattern.compile("<?[\\x21-\\x7E&&[^<>]]+@[\\x21-\\x7E&&[^<>]]+>?");
+
     private MessageIds() {
     }
 
     static String of(String rfcMessageId, EmailAddress from, Instant sentAt, String subject) {
         if (rfcMessageId != null) {
             String id = rfcMessageId.trim();
-            if (id.matches("<?[^<>\\s]+@[^<>\\s]+>?")) {
+            // RFC 5322 ids are printable ASCII; anything else (a NUL from a broken part, control characters, a
+            // runaway header) is not an identity to trust, and PostgreSQL text cannot hold a NUL
+            if (id.length() <= MAX_RFC_ID && RFC_ID.matcher(id).matches()) {
                 return id.startsWith("<") ? id : "<" + id + (id.endsWith(">") ? "" : ">");
             }
         }
