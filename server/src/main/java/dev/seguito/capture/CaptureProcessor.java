@@ -88,11 +88,16 @@ public final class CaptureProcessor {
         });
     }
 
+    /** Recomputes what depends on these contacts (their next touches), as every capture does. */
+    Future<Void> afterChange(SqlConnection tx, UUID teamId, List<UUID> partyIds) {
+        return afterChange.apply(tx, teamId, partyIds);
+    }
+
     private Future<PersonResult> upsert(SqlConnection tx, Member member, UUID captureId, Origin origin,
                                         ParsedPerson p, Instant observedAt) {
         boolean authoritative = origin.authoritative();
-        PersonFields incoming = new PersonFields(p.fullName(), p.firstName(), p.lastName(), p.headline(), p.title(),
-                p.location(), p.about(), p.photoUrl(), p.connectionDegree());
+        PersonFields incoming = fieldsOf(p);
+        PersonFields created = incoming.fullName() == null ? withName(incoming, p) : incoming;
         return IdentityResolver.resolve(tx, member.teamId(), p).compose(resolution -> {
             Future<PersonResult> result;
             if (resolution.match().isPresent()) {
@@ -115,8 +120,7 @@ public final class CaptureProcessor {
                             "The same " + resolution.matchedBy() + " or another strong key points to both records").map(r));
                 }
             } else {
-                Future<UUID> created = ContactStore.createPerson(tx, member.teamId(), member.id(),
-                                incoming.fullName() == null ? withName(incoming, p) : incoming, p.linkedinSlug())
+                Future<UUID> createdId = ContactStore.createPerson(tx, member.teamId(), member.id(), created, p.linkedinSlug())
                         .compose(id -> attachAll(tx, member.teamId(), id, p)
                                 .compose(v -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), null, authoritative))
                                 .compose(v -> ContactStore.provenance(tx, member.teamId(), id,
@@ -125,8 +129,8 @@ public final class CaptureProcessor {
                                 .map(v -> id));
                 Optional<UUID> candidate = resolution.weakCandidate();
                 result = candidate.isEmpty()
-                        ? created.map(id -> new PersonResult(id, MatchStatus.NEW, Optional.empty()))
-                        : created.compose(id -> ContactStore.possibleDuplicate(tx, member.teamId(), id, candidate.get(),
+                        ? createdId.map(id -> new PersonResult(id, MatchStatus.NEW, Optional.empty()))
+                        : createdId.compose(id -> ContactStore.possibleDuplicate(tx, member.teamId(), id, candidate.get(),
                                 "Same name at the same company")
                                 .map(new PersonResult(id, MatchStatus.POSSIBLE_DUPLICATE, Optional.empty())));
             }
@@ -167,7 +171,19 @@ public final class CaptureProcessor {
         return all;
     }
 
+    /** The profile fields of a captured person, as stored. */
+    static PersonFields fieldsOf(ParsedPerson p) {
+        return new PersonFields(p.fullName(), p.firstName(), p.lastName(), p.headline(), p.title(), p.location(),
+                p.about(), p.photoUrl(), p.connectionDegree());
+    }
+
     private static Future<Boolean> attachAll(SqlConnection tx, UUID teamId, UUID partyId, ParsedPerson p) {
+        return Sequential.map(mechsOf(p), m -> ContactStore.attachMech(tx, teamId, partyId, m[0], m[1], m[2]))
+                .map(added -> added.contains(Boolean.TRUE));
+    }
+
+    /** The contact mechanisms of a person as {type, value, purpose}: emails (first primary), phones, profile, website. */
+    static List<String[]> mechsOf(ParsedPerson p) {
         List<String[]> mechs = new ArrayList<>();
         for (int i = 0; i < p.emails().size(); i++) {
             mechs.add(new String[]{"EMAIL_ADDRESS", p.emails().get(i), i == 0 ? "PRIMARY_EMAIL" : "OTHER_EMAIL"});
@@ -179,11 +195,10 @@ public final class CaptureProcessor {
         if (p.website() != null) {
             mechs.add(new String[]{"WEB_ADDRESS", p.website(), "PRIMARY_WEB_URL"});
         }
-        return Sequential.map(mechs, m -> ContactStore.attachMech(tx, teamId, partyId, m[0], m[1], m[2]))
-                .map(added -> added.contains(Boolean.TRUE));
+        return mechs;
     }
 
-    private static Future<Set<String>> memberEmails(SqlConnection tx, UUID teamId) {
+    static Future<Set<String>> memberEmails(SqlConnection tx, UUID teamId) {
         return tx.preparedQuery("select email from team_member where team_id = $1").execute(Tuple.of(teamId))
                 .map(rows -> {
                     Set<String> emails = new java.util.HashSet<>();
@@ -192,7 +207,8 @@ public final class CaptureProcessor {
                 });
     }
 
-    private static boolean isTeamMember(ParsedPerson p, Set<String> memberEmails) {
+    /** A colleague seen in a thread is not a contact: no profile of their own, only the team's addresses. */
+    static boolean isTeamMember(ParsedPerson p, Set<String> memberEmails) {
         return p.linkedinSlug() == null && !p.emails().isEmpty() && p.emails().stream().allMatch(memberEmails::contains);
     }
 

@@ -2,8 +2,10 @@ package dev.seguito.capture;
 
 import dev.seguito.api.ApiError;
 import dev.seguito.db.PgErrors;
+import dev.seguito.identity.IdentityResolver;
 import dev.seguito.parse.CaptureSource;
 import dev.seguito.parse.ParsedCapture;
+import dev.seguito.parse.ParsedPerson;
 import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
@@ -22,11 +24,17 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * Bulk imports through the same identity resolution and merge as captures. The job answers at once (202) and runs
@@ -43,11 +51,21 @@ public final class ImportService {
     private final Vertx vertx;
     private final Pool pool;
     private final CaptureProcessor processor;
+    private final boolean bulkNewPeople;
 
     public ImportService(Vertx vertx, Pool pool, CaptureProcessor processor) {
+        this(vertx, pool, processor, true);
+    }
+
+    /**
+     * @param bulkNewPeople create the rows that match nobody set-based ({@link NewPeopleInBulk}); false sends every
+     *                      row through the capture path, which tests use as the reference
+     */
+    ImportService(Vertx vertx, Pool pool, CaptureProcessor processor, boolean bulkNewPeople) {
         this.vertx = vertx;
         this.pool = pool;
         this.processor = processor;
+        this.bulkNewPeople = bulkNewPeople;
     }
 
     public Future<JsonObject> start(Member member, JsonObject body) {
@@ -179,13 +197,32 @@ public final class ImportService {
             return Future.succeededFuture();
         }
         List<ImportFormats.Row> slice = rows.subList(batchNo * BATCH, Math.min(rows.size(), (batchNo + 1) * BATCH));
-        return batch(jobId, member, origin, batchNo, slice, 1).compose(v -> lane(jobId, member, origin, rows, count, next));
+        return batch(jobId, member, origin, batchNo, slice, 1)
+                .compose(v -> Integer.bitCount(batchNo + 1) == 1 ? refreshStatistics() : Future.succeededFuture())
+                .compose(v -> lane(jobId, member, origin, rows, count, next));
+    }
+
+    /**
+     * ANALYZE of the tables an import grows, after batches 1, 2, 4, 8 … Autovacuum would get there only after the
+     * import: meanwhile the planner still believes the team's tables are as small as before and scans them whole
+     * for every identity look-up and next-touch read (measured: 2–3x slower imports, docs/benchmarks.md). PostgreSQL's
+     * advice for bulk loads is the same. Best effort: a user who may not analyze just imports more slowly.
+     */
+    private Future<Void> refreshStatistics() {
+        return pool.query("""
+                        analyze party, person, party_group, party_relationship, contact_mech, party_contact_mech,
+                                field_provenance, communication_event, communication_event_party, next_touch""")
+                .execute()
+                .<Void>mapEmpty()
+                .recover(e -> {
+                    LOG.debug("Could not refresh table statistics during an import: {}", e.getMessage());
+                    return Future.succeededFuture();
+                });
     }
 
     private Future<Void> batch(UUID jobId, Member member, CaptureProcessor.Origin origin, int batchNo,
                                List<ImportFormats.Row> rows, int attempt) {
-        ParsedCapture parsed = new ParsedCapture(CaptureSource.LINKEDIN_PROFILE, rows.stream().map(ImportFormats.Row::person).toList(),
-                List.of(), null, List.of());
+        List<ParsedPerson> people = rows.stream().map(ImportFormats.Row::person).toList();
         return pool.withTransaction(tx -> tx.preparedQuery("""
                                 insert into import_batch (import_id, team_id, batch_no) values ($1, $2, $3)
                                 on conflict do nothing""")
@@ -194,10 +231,10 @@ public final class ImportService {
                             if (claimed.rowCount() == 0) {
                                 return Future.succeededFuture(); // another process, or an earlier run, committed it
                             }
-                            return processor.apply(tx, member, null, origin,
-                                            parsed, Instant.now(), List.of())
-                                    .compose(outcome -> connections(tx, member, rows, outcome).map(outcome))
-                                    .compose(outcome -> count(tx, jobId, outcome));
+                            return resolve(tx, member, origin, people)
+                                    .compose(results -> connections(tx, member, rows, results).map(results))
+                                    .compose(results -> processor.afterChange(tx, member.teamId(), partyIds(results)).map(results))
+                                    .compose(results -> count(tx, jobId, results));
                         }))
                 .recover(e -> {
                     if ((PgErrors.isRetryable(e) || PgErrors.isUniqueViolation(e)) && attempt < 5) {
@@ -223,41 +260,107 @@ public final class ImportService {
                         .execute(Tuple.of(jobId, rows.size(), error)).mapEmpty()));
     }
 
+    /** The contacts of a batch, once each, in row order. */
+    private static List<UUID> partyIds(List<CaptureProcessor.PersonResult> results) {
+        return results.stream().filter(Objects::nonNull).map(CaptureProcessor.PersonResult::partyId).distinct().toList();
+    }
+
+    /**
+     * What became of each row (null for a row skipped as a colleague of the team): people nobody has met are created
+     * in bulk first, then the rest resolve and merge one by one as captures do. Next touches are recomputed by the
+     * caller once the batch's "Connected on LinkedIn" events exist, because they date the relationship.
+     */
+    private Future<List<CaptureProcessor.PersonResult>> resolve(SqlConnection tx, Member member,
+                                                                 CaptureProcessor.Origin origin, List<ParsedPerson> people) {
+        Instant now = Instant.now();
+        if (!bulkNewPeople) {
+            return CaptureProcessor.memberEmails(tx, member.teamId())
+                    .compose(memberEmails -> processor.apply(tx, member, null, origin, capture(people), now, List.of())
+                            .map(outcome -> alignedWithRows(people, allRows(people.size()), outcome, memberEmails,
+                                    new CaptureProcessor.PersonResult[people.size()])));
+        }
+        return CaptureProcessor.memberEmails(tx, member.teamId()).compose(memberEmails -> IdentityResolver.lockAll(tx, member.teamId(), people)
+                .compose(locked -> NewPeopleInBulk.split(tx, member.teamId(), people, memberEmails))
+                .compose(split -> {
+                    List<ParsedPerson> unknown = split.unknown().stream().map(people::get).toList();
+                    return NewPeopleInBulk.create(tx, member, origin, unknown, now)
+                            .compose(ids -> {
+                                CaptureProcessor.PersonResult[] byRow = new CaptureProcessor.PersonResult[people.size()];
+                                for (int i = 0; i < ids.size(); i++) {
+                                    byRow[split.unknown().get(i)] = new CaptureProcessor.PersonResult(ids.get(i),
+                                            CaptureProcessor.MatchStatus.NEW, Optional.empty());
+                                }
+                                List<ParsedPerson> others = split.others().stream().map(people::get).toList();
+                                return processor.apply(tx, member, null, origin, capture(others), now, List.of())
+                                        .map(outcome -> alignedWithRows(people, split.others(), outcome, memberEmails, byRow));
+                            });
+                }));
+    }
+
+    private static ParsedCapture capture(List<ParsedPerson> people) {
+        return new ParsedCapture(CaptureSource.LINKEDIN_PROFILE, people, List.of(), null, List.of());
+    }
+
+    private static List<Integer> allRows(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    /** The processor answers only for the people it kept (no automated senders, no colleagues): put them back in row order. */
+    private static List<CaptureProcessor.PersonResult> alignedWithRows(List<ParsedPerson> people, List<Integer> sent,
+                                                                       CaptureProcessor.Outcome outcome, Set<String> memberEmails,
+                                                                       CaptureProcessor.PersonResult[] byRow) {
+        Iterator<CaptureProcessor.PersonResult> results = outcome.people().iterator();
+        for (int row : sent) {
+            ParsedPerson p = people.get(row);
+            if (!p.automated() && !CaptureProcessor.isTeamMember(p, memberEmails)) {
+                byRow[row] = results.next();
+            }
+        }
+        return Arrays.asList(byRow);
+    }
+
     /** "Connected On" is a touch too: the 24/7/30 step "connect on LinkedIn" is done, and it dates the relationship. */
     private static Future<Void> connections(SqlConnection tx, Member member, List<ImportFormats.Row> rows,
-                                            CaptureProcessor.Outcome outcome) {
-        List<Tuple> events = new ArrayList<>();
-        List<Tuple> links = new ArrayList<>();
+                                            List<CaptureProcessor.PersonResult> results) {
+        List<UUID> eventIds = new ArrayList<>();
+        List<String> messageIds = new ArrayList<>();
+        List<OffsetDateTime> connectedOn = new ArrayList<>();
+        List<UUID> partyIds = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
             ImportFormats.Row row = rows.get(i);
-            if (row.connectedOn() == null || row.person().linkedinSlug() == null || i >= outcome.people().size()) {
+            if (row.connectedOn() == null || row.person().linkedinSlug() == null || results.get(i) == null) {
                 continue;
             }
-            UUID eventId = UUID.nameUUIDFromBytes((member.teamId() + ":li-connection:" + member.id() + ":"
-                    + row.person().linkedinSlug()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            events.add(Tuple.from(new Object[]{eventId, member.teamId(), member.id(),
-                    "li-connection:" + member.id() + ":" + row.person().linkedinSlug(),
-                    OffsetDateTime.ofInstant(row.connectedOn(), ZoneOffset.UTC)}));
-            links.add(Tuple.of(eventId, outcome.people().get(i).partyId(), member.teamId()));
+            // one event per member and connection, whatever file or batch it comes from
+            String messageId = "li-connection:" + member.id() + ":" + row.person().linkedinSlug();
+            eventIds.add(UUID.nameUUIDFromBytes((member.teamId() + ":" + messageId).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            messageIds.add(messageId);
+            connectedOn.add(OffsetDateTime.ofInstant(row.connectedOn(), ZoneOffset.UTC));
+            partyIds.add(results.get(i).partyId());
         }
-        if (events.isEmpty()) {
+        if (eventIds.isEmpty()) {
             return Future.succeededFuture();
         }
+        UUID[] events = eventIds.toArray(new UUID[0]);
         return tx.preparedQuery("""
                         insert into communication_event (id, team_id, event_type, direction, member_id, subject, message_id, started_at)
-                        values ($1, $2, 'LINKEDIN_CONNECTION', 'NONE', $3, 'Connected on LinkedIn', $4, $5)
+                        select id, $1, 'LINKEDIN_CONNECTION', 'NONE', $2, 'Connected on LinkedIn', message_id, started_at
+                          from unnest($3::uuid[], $4::text[], $5::timestamptz[]) as c(id, message_id, started_at)
                         on conflict do nothing""")
-                .executeBatch(events)
+                .execute(Tuple.from(new Object[]{member.teamId(), member.id(), events, messageIds.toArray(new String[0]),
+                        connectedOn.toArray(new OffsetDateTime[0])}))
                 .compose(v -> tx.preparedQuery("""
                                 insert into communication_event_party (event_id, party_id, team_id, role)
-                                select $1, $2, $3, 'PARTICIPANT' where exists (select 1 from communication_event where id = $1)
+                                select l.event_id, l.party_id, $1, 'PARTICIPANT'
+                                  from unnest($2::uuid[], $3::uuid[]) as l(event_id, party_id)
+                                 where exists (select 1 from communication_event e where e.id = l.event_id)
                                 on conflict do nothing""")
-                        .executeBatch(links))
+                        .execute(Tuple.from(new Object[]{member.teamId(), events, partyIds.toArray(new UUID[0])})))
                 .mapEmpty();
     }
 
-    private static Future<Void> count(SqlConnection tx, UUID jobId, CaptureProcessor.Outcome outcome) {
-        Map<CaptureProcessor.MatchStatus, Long> counts = outcome.people().stream().collect(
+    private static Future<Void> count(SqlConnection tx, UUID jobId, List<CaptureProcessor.PersonResult> results) {
+        Map<CaptureProcessor.MatchStatus, Long> counts = results.stream().filter(java.util.Objects::nonNull).collect(
                 java.util.stream.Collectors.groupingBy(CaptureProcessor.PersonResult::status, java.util.stream.Collectors.counting()));
         Function<CaptureProcessor.MatchStatus, Integer> n = s -> counts.getOrDefault(s, 0L).intValue();
         return tx.preparedQuery("""

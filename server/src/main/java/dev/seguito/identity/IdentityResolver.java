@@ -66,7 +66,8 @@ public final class IdentityResolver {
                 });
     }
 
-    static List<Key> strongKeys(ParsedPerson person) {
+    /** The keys that identify a person on their own, strongest first; role mailboxes are not among them. */
+    public static List<Key> strongKeys(ParsedPerson person) {
         List<Key> keys = new ArrayList<>();
         if (person.linkedinSlug() != null) {
             keys.add(new Key("linkedin", person.linkedinSlug()));
@@ -108,7 +109,8 @@ public final class IdentityResolver {
         return teamId + ":" + kind + ":" + value;
     }
 
-    private static Future<Void> lockAll(SqlClient tx, Set<String> sorted) {
+    /** Takes the named advisory locks for the transaction, in their sorted order. */
+    public static Future<Void> lockAll(SqlClient tx, Set<String> sorted) {
         if (sorted.isEmpty()) {
             return Future.succeededFuture();
         }
@@ -138,7 +140,8 @@ public final class IdentityResolver {
                 .map(rs -> rs.size() == 0 ? Optional.empty() : Optional.of(rs.iterator().next().getUUID(0)));
     }
 
-    record Key(String kind, String value) {
+    /** One identity key: {@code kind} is "linkedin", "email" or "phone". */
+    public record Key(String kind, String value) {
     }
 
     /**

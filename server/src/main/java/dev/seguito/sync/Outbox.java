@@ -21,4 +21,17 @@ public final class Outbox {
                 .execute(Tuple.of(teamId, aggregateId, kind, payload))
                 .mapEmpty();
     }
+
+    /** {@link #append} of a {@code {"partyId": …}} row of one kind for each contact, in one statement. */
+    public static Future<Void> appendForEach(SqlClient tx, UUID teamId, java.util.List<UUID> partyIds, String kind) {
+        if (partyIds.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return tx.preparedQuery("""
+                        insert into outbox (team_id, aggregate_id, kind, payload)
+                        select $1, id, $3, jsonb_build_object('partyId', id::text)
+                          from unnest($2::uuid[]) with ordinality as t(id, n) order by n""")
+                .execute(Tuple.from(new Object[]{teamId, partyIds.toArray(new UUID[0]), kind}))
+                .mapEmpty();
+    }
 }
