@@ -3,7 +3,7 @@
 select p.id, p.relationship_type, p.fit_score, p.created_at, p.updated_at,
        pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about, pe.photo_url,
        pe.linkedin_slug, pe.connection_degree,
-       current_employer(p.id) as company,
+       (select company from current_employment(p.id)) as company,
        (select coalesce(json_agg(json_build_object('type', cm.contact_mech_type, 'value', cm.info_string,
                                                    'valid', cm.valid, 'purpose', pcm.purpose)
                                  order by pcm.from_date, cm.info_string), '[]'::json)
@@ -27,7 +27,7 @@ select p.id, p.relationship_type, p.fit_score, p.created_at, p.updated_at,
                        touched_by as "touchedBy"
                   from next_touch where party_id = p.id) n) as next_touch,
        (select coalesce(json_agg(json_build_object('id', o.party_id, 'displayName', o.full_name, 'reason', d.reason,
-                  'company', current_employer(o.party_id))), '[]'::json)
+                  'company', (select company from current_employment(o.party_id)))), '[]'::json)
           from possible_duplicate d
           join person o on o.party_id = case when d.party_id_a = p.id then d.party_id_b else d.party_id_a end
           join party op on op.id = o.party_id and op.status = 'ACTIVE'

@@ -57,7 +57,7 @@ public final class ContactStore {
         return tx.preparedQuery("""
                         select pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about,
                                pe.photo_url, pe.linkedin_slug, pe.connection_degree,
-                               current_employer(pe.party_id) as company
+                               (select company from current_employment(pe.party_id)) as company
                           from person pe where pe.party_id = $1 for update""")
                 .execute(Tuple.of(partyId))
                 .map(rows -> {

@@ -31,7 +31,7 @@ final class SyncRecordLoader {
     private static Future<SyncRecord> contact(SqlClient client, UUID partyId) {
         return client.preparedQuery("""
                         select p.status, pe.first_name, pe.last_name, pe.full_name, pe.title, pe.linkedin_slug,
-                               current_employer(p.id) as company,
+                               (select company from current_employment(p.id)) as company,
                                (select coalesce(json_agg(json_build_object('type', cm.contact_mech_type, 'value', cm.info_string,
                                                                            'purpose', pcm.purpose) order by pcm.from_date), '[]'::json)
                                   from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id

@@ -137,7 +137,7 @@ public final class NextTouchService {
     static String factsSql(String contactFilter) {
         return """
                 select p.id, p.relationship_type, p.fit_score, pe.full_name, pe.title, pe.connection_degree, t.policy,
-                       current_employer(p.id) as company,
+                       (select company from current_employment(p.id)) as company,
                        (select json_build_object('old', j.old_company, 'new', j.new_company, 'at', j.detected_at)
                           from job_change j where j.party_id = p.id order by j.detected_at desc limit 1) as job,
                        (select coalesce(json_agg(cm.info_string), '[]'::json) from party_contact_mech pcm
