@@ -39,6 +39,10 @@ public final class Dates {
             f("MMM d, yyyy, H:mm"), f("EEE, MMM d, yyyy, H:mm"));
     private static final List<DateTimeFormatter> DATE_ONLY = List.of(f("MMM d, yyyy"), f("EEE, MMM d, yyyy"),
             f("d MMM yyyy"), f("M/d/yyyy"), f("yyyy-MM-dd"), f("EEEE, MMMM d, yyyy"), f("MMMM d, yyyy"));
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LABEL = Pattern.compile("(?i)^(sent|date|datum|on)\\s*:?\\s*");
+    private static final Pattern AGO = Pattern.compile("(?i)\\s*\\(\\d+ (minutes?|hours?|days?) ago\\)");
+    private static final Pattern TRAILING_ZONE = Pattern.compile("\\s+(?:(?!AM$|PM$)[A-Z]{2,5}|[+-]\\d{4})$");
     private static final Pattern TRAILING_ZONE_COMMENT = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final Pattern OFFSET_GMT = Pattern.compile("(?i)\\s*(?:GMT|UTC)\\s*([+-]\\d{1,2}):?(\\d{2})?\\s*$");
 
@@ -53,9 +57,10 @@ public final class Dates {
     /** Parses {@code s} or returns null; never throws. */
     public static Instant parse(String s) {
         if (s == null) return null;
-        String t = s.replace('\u202F', ' ').replace('\u00A0', ' ').replaceAll("\\s+", " ").trim();
+        String t = WHITESPACE.matcher(s.replace('\u202F', ' ').replace('\u00A0', ' ')).replaceAll(" ").trim();
         t = TRAILING_ZONE_COMMENT.matcher(t).replaceAll("").trim();
-        t = t.replaceFirst("(?i)^(sent|date|datum|on)\\s*:?\\s*", "").replaceAll("(?i)\\s*\\(\\d+ (minutes?|hours?|days?) ago\\)", "");
+        t = LABEL.matcher(t).replaceFirst("");
+        t = AGO.matcher(t).replaceAll("");
         if (t.isEmpty() || t.length() > 120) return null;
         Instant iso = read(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME, ta -> OffsetDateTime.from(ta).toInstant());
         if (iso == null) iso = read(t, DateTimeFormatter.ISO_INSTANT, Instant::from);
@@ -74,7 +79,7 @@ public final class Dates {
             Instant i = read(t, fmt, Dates::zonedInstant);
             if (i != null) return i;
         }
-        String noZone = t.replaceFirst("\\s+(?:(?!AM$|PM$)[A-Z]{2,5}|[+-]\\d{4})$", "");
+        String noZone = TRAILING_ZONE.matcher(t).replaceFirst("");
         for (DateTimeFormatter fmt : LOCAL) {
             Instant i = read(noZone, fmt, ta -> LocalDateTime.from(ta).toInstant(ZoneOffset.UTC));
             if (i != null) return i;

@@ -34,6 +34,7 @@ public final class QuoteStripper {
     private static final Pattern UNDERSCORES = Pattern.compile("^\\s*([-_=*]\\s?){10,}\\s*$");
     private static final Pattern FORWARD = Pattern.compile(
             "(?iu).*(forward|weitergeleitet|transféré|reenviado|inoltrato|пересылаемое|doorgestuurd|vidarebefordrat).*");
+    private static final Pattern TRAILING_RULES = Pattern.compile("(\\n\\s*([-_=*]\\s?){10,}\\s*)+$");
     private static final Pattern DATE_HEADER_LINE = Pattern.compile(
             "(?iu).*(\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}:\\d{2}|\\b(19|20)\\d{2}\\b).*");
 
@@ -53,7 +54,7 @@ public final class QuoteStripper {
             String below = bottomPosted(lines, cut);
             if (below != null) r = r.isEmpty() ? below : r + "\n" + below;
         }
-        r = r.replaceFirst("(\\n\\s*([-_=*]\\s?){10,}\\s*)+$", "").strip();
+        r = TRAILING_RULES.matcher(r).replaceFirst("").strip();
         return r.isEmpty() ? null : r;
     }
 
