@@ -1,5 +1,7 @@
 package dev.seguito.parse;
 
+import java.text.ParsePosition;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,10 +10,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +39,10 @@ public final class Dates {
             f("MMM d, yyyy, H:mm"), f("EEE, MMM d, yyyy, H:mm"));
     private static final List<DateTimeFormatter> DATE_ONLY = List.of(f("MMM d, yyyy"), f("EEE, MMM d, yyyy"),
             f("d MMM yyyy"), f("M/d/yyyy"), f("yyyy-MM-dd"), f("EEEE, MMMM d, yyyy"), f("MMMM d, yyyy"));
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LABEL = Pattern.compile("(?i)^(sent|date|datum|on)\\s*:?\\s*");
+    private static final Pattern AGO = Pattern.compile("(?i)\\s*\\(\\d+ (minutes?|hours?|days?) ago\\)");
+    private static final Pattern TRAILING_ZONE = Pattern.compile("\\s+(?:(?!AM$|PM$)[A-Z]{2,5}|[+-]\\d{4})$");
     private static final Pattern TRAILING_ZONE_COMMENT = Pattern.compile("\\s*\\([^)]*\\)\\s*$");
     private static final Pattern OFFSET_GMT = Pattern.compile("(?i)\\s*(?:GMT|UTC)\\s*([+-]\\d{1,2}):?(\\d{2})?\\s*$");
 
@@ -51,25 +57,15 @@ public final class Dates {
     /** Parses {@code s} or returns null; never throws. */
     public static Instant parse(String s) {
         if (s == null) return null;
-        String t = s.replace('\u202F', ' ').replace('\u00A0', ' ').replaceAll("\\s+", " ").trim();
+        String t = WHITESPACE.matcher(s.replace('\u202F', ' ').replace('\u00A0', ' ')).replaceAll(" ").trim();
         t = TRAILING_ZONE_COMMENT.matcher(t).replaceAll("").trim();
-        t = t.replaceFirst("(?i)^(sent|date|datum|on)\\s*:?\\s*", "").replaceAll("(?i)\\s*\\(\\d+ (minutes?|hours?|days?) ago\\)", "");
+        t = LABEL.matcher(t).replaceFirst("");
+        t = AGO.matcher(t).replaceAll("");
         if (t.isEmpty() || t.length() > 120) return null;
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // not ISO; try the mail formats below
-        }
-        try {
-            return Instant.parse(t);
-        } catch (DateTimeParseException ignored) {
-            // idem
-        }
-        try {
-            return DateTimeFormatter.RFC_1123_DATE_TIME.parse(t, ZonedDateTime::from).toInstant();
-        } catch (DateTimeParseException ignored) {
-            // idem
-        }
+        Instant iso = read(t, DateTimeFormatter.ISO_OFFSET_DATE_TIME, ta -> OffsetDateTime.from(ta).toInstant());
+        if (iso == null) iso = read(t, DateTimeFormatter.ISO_INSTANT, Instant::from);
+        if (iso == null) iso = read(t, DateTimeFormatter.RFC_1123_DATE_TIME, ta -> ZonedDateTime.from(ta).toInstant());
+        if (iso != null) return iso;
         Matcher gmt = OFFSET_GMT.matcher(t);
         if (gmt.find()) {
             String h = gmt.group(1);
@@ -80,37 +76,41 @@ public final class Dates {
             t = t.substring(0, gmt.start()) + " " + sign + hh + mm;
         }
         for (DateTimeFormatter fmt : ZONED) {
-            Instant i = tryParse(t, fmt, true);
+            Instant i = read(t, fmt, Dates::zonedInstant);
             if (i != null) return i;
         }
-        String noZone = t.replaceFirst("\\s+(?:(?!AM$|PM$)[A-Z]{2,5}|[+-]\\d{4})$", "");
+        String noZone = TRAILING_ZONE.matcher(t).replaceFirst("");
         for (DateTimeFormatter fmt : LOCAL) {
-            Instant i = tryParse(noZone, fmt, false);
+            Instant i = read(noZone, fmt, ta -> LocalDateTime.from(ta).toInstant(ZoneOffset.UTC));
             if (i != null) return i;
         }
         for (DateTimeFormatter fmt : DATE_ONLY) {
-            try {
-                return LocalDate.parse(noZone, fmt).atStartOfDay().toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException ignored) {
-                // next format
-            }
+            Instant i = read(noZone, fmt, ta -> LocalDate.from(ta).atStartOfDay().toInstant(ZoneOffset.UTC));
+            if (i != null) return i;
         }
         return null;
     }
 
-    private static Instant tryParse(String t, DateTimeFormatter fmt, boolean zoned) {
+    /**
+     * {@code fmt}'s reading of the whole of {@code t}, or null. A text that does not fit is recognised without the
+     * exception {@code parse} throws for it: up to fifty formats are tried per date, and building one exception (stack
+     * trace included) per miss was most of the cost of reading a date.
+     */
+    private static Instant read(String t, DateTimeFormatter fmt, Function<TemporalAccessor, Instant> toInstant) {
+        ParsePosition pos = new ParsePosition(0);
+        if (fmt.parseUnresolved(t, pos) == null || pos.getErrorIndex() >= 0 || pos.getIndex() < t.length()) return null;
         try {
-            TemporalAccessor ta = fmt.parse(t);
-            if (zoned) {
-                try {
-                    return ZonedDateTime.from(ta).toInstant();
-                } catch (Exception e) {
-                    return OffsetDateTime.from(ta).toInstant();
-                }
-            }
-            return LocalDateTime.from(ta).toInstant(ZoneOffset.UTC);
-        } catch (Exception e) {
-            return null;
+            return toInstant.apply(fmt.parse(t));
+        } catch (RuntimeException e) {
+            return null; // fits the pattern but not the calendar (a weekday that is not the date's) or lacks a field
+        }
+    }
+
+    private static Instant zonedInstant(TemporalAccessor ta) {
+        try {
+            return ZonedDateTime.from(ta).toInstant();
+        } catch (DateTimeException e) {
+            return OffsetDateTime.from(ta).toInstant();
         }
     }
 }

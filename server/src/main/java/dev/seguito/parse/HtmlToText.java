@@ -1,6 +1,7 @@
 package dev.seguito.parse;
 
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -17,6 +18,7 @@ public final class HtmlToText {
             "dd", "form", "main", "aside", "nav", "figure", "figcaption");
     private static final Set<String> SKIP = Set.of("script", "style", "head", "title", "noscript", "template", "svg",
             "button", "select", "option", "object", "iframe");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0]+");
 
     private HtmlToText() {
     }
@@ -54,7 +56,7 @@ public final class HtmlToText {
                     if (isInsidePre(tn)) {
                         sb.append(t);
                     } else {
-                        t = t.replaceAll("[\\s\\u00A0]+", " ");
+                        t = WHITESPACE.matcher(t).replaceAll(" ");
                         if (t.startsWith(" ") && (sb.length() == 0 || Character.isWhitespace(sb.charAt(sb.length() - 1)))) {
                             t = t.substring(1);
                         }

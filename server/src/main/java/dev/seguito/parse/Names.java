@@ -11,6 +11,7 @@ public final class Names {
     private static final Pattern PRONOUNS = Pattern.compile("(?i)\\s*\\((she|he|they|her|him|them|xe|ze)(/[a-z]+)*\\)\\s*");
     private static final Pattern CREDENTIALS = Pattern.compile(
             "(?i),\\s*(phd|ph\\.d\\.?|mba|md|cpa|pmp|msc|bsc|ma|ba|jd|esq|cfa|mcp|ing|dr|csm|cissp|pe)\\b.*$");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern QUOTES = Pattern.compile("^[\"'“”‘’]+|[\"'“”‘’]+$");
 
     private Names() {
@@ -46,7 +47,7 @@ public final class Names {
             String first = n.substring(comma + 1).trim();
             if (!first.isEmpty()) return new Split(first, last);
         }
-        String[] parts = n.split("\\s+", 2);
+        String[] parts = WHITESPACE.split(n, 2);
         return new Split(parts[0], parts.length > 1 ? parts[1] : null);
     }
 }

@@ -2,10 +2,13 @@ package dev.seguito.parse;
 
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Cuts a reply down to what its author wrote this time: everything from the first quotation marker on ("On … wrote:",
@@ -31,6 +34,7 @@ public final class QuoteStripper {
     private static final Pattern UNDERSCORES = Pattern.compile("^\\s*([-_=*]\\s?){10,}\\s*$");
     private static final Pattern FORWARD = Pattern.compile(
             "(?iu).*(forward|weitergeleitet|transféré|reenviado|inoltrato|пересылаемое|doorgestuurd|vidarebefordrat).*");
+    private static final Pattern TRAILING_RULES = Pattern.compile("(\\n\\s*([-_=*]\\s?){10,}\\s*)+$");
     private static final Pattern DATE_HEADER_LINE = Pattern.compile(
             "(?iu).*(\\d{1,4}[./-]\\d{1,2}[./-]\\d{1,4}|\\d{1,2}:\\d{2}|\\b(19|20)\\d{2}\\b).*");
 
@@ -50,7 +54,7 @@ public final class QuoteStripper {
             String below = bottomPosted(lines, cut);
             if (below != null) r = r.isEmpty() ? below : r + "\n" + below;
         }
-        r = r.replaceFirst("(\\n\\s*([-_=*]\\s?){10,}\\s*)+$", "").strip();
+        r = TRAILING_RULES.matcher(r).replaceFirst("").strip();
         return r.isEmpty() ? null : r;
     }
 
@@ -208,7 +212,14 @@ public final class QuoteStripper {
      */
     private static final String YMAIL_SIGNATURE = "div.ymail_android_signature";
 
-    private static final List<String> QUOTE_SELECTORS = List.of(
+    /** A quote container selector, parsed once: parsing these selectors for every message cost more than matching them. */
+    private record QuoteSelector(String css, Evaluator evaluator) {
+        static QuoteSelector of(String css) {
+            return new QuoteSelector(css, Selector.evaluatorOf(css));
+        }
+    }
+
+    private static final List<QuoteSelector> QUOTE_SELECTORS = Stream.of(
             "div.gmail_quote", "blockquote.gmail_quote", "div.gmail_extra", "div#divRplyFwdMsg", "#divRplyFwdMsg",
             "div#appendonsend", "#appendonsend", "div.OutlookMessageHeader", "div#OLK_SRC_BODY_SECTION",
             "span#OLK_SRC_BODY_SECTION", "#OLK_SRC_BODY_SECTION", "div.moz-cite-prefix", "blockquote[type=cite]",
@@ -217,7 +228,9 @@ public final class QuoteStripper {
             "div[name=messageReplySection]", "div.AppleOriginalContents", "div#mail-editor-reference-message-container",
             "hr#zwchr", "div[data-marker=__QUOTED_TEXT__]", "div.WordSection1 > div[style*=border-top]",
             "div[style*=border-top:solid #E1E1E1]", "div[style*=border-top:solid #B5C4DF]",
-            "div[style*=border:none;border-top:solid]");
+            "div[style*=border:none;border-top:solid]").map(QuoteSelector::of).toList();
+    private static final Evaluator SIGNATURE = Selector.evaluatorOf(".gmail_signature, .moz-signature, div#Signature, div#signature");
+    private static final Evaluator INSIDE_QUOTE = Selector.evaluatorOf("blockquote, .gmail_quote, .yahoo_quoted, #divRplyFwdMsg");
 
     /**
      * The new part of an HTML reply, as text. Known quote containers are removed (with everything after them, since
@@ -235,17 +248,17 @@ public final class QuoteStripper {
         boolean removed = false;
         // Gmail and Thunderbird may put the signature after the quote; keep it, it is the author's, not quoted text
         List<Element> signatures = new java.util.ArrayList<>();
-        for (Element sig : body.select(".gmail_signature, .moz-signature, div#Signature, div#signature")) {
-            if (sig.closest("blockquote, .gmail_quote, .yahoo_quoted, #divRplyFwdMsg") == null) signatures.add(sig);
+        for (Element sig : body.select(SIGNATURE)) {
+            if (sig.closest(INSIDE_QUOTE) == null) signatures.add(sig);
         }
-        for (String sel : QUOTE_SELECTORS) {
+        for (QuoteSelector sel : QUOTE_SELECTORS) {
             Elements found;
             try {
-                found = body.select(sel);
+                found = body.select(sel.evaluator());
             } catch (RuntimeException e) {
                 continue;
             }
-            if (sel.equals(YMAIL_SIGNATURE)) {
+            if (sel.css().equals(YMAIL_SIGNATURE)) {
                 found = new Elements(found.stream().map(Element::nextElementSibling).filter(java.util.Objects::nonNull).toList());
             }
             for (Element el : found) {

@@ -86,7 +86,7 @@ public final class SignatureExtractor {
         String name = senderName == null ? null : Texts.squash(senderName).toLowerCase(Locale.ROOT);
         String first = name == null || name.isEmpty() ? null : name.split(" ")[0];
         for (int i = Math.max(1, window); i < n; i++) {
-            String t = Texts.squash(lines.get(i)).toLowerCase(Locale.ROOT).replaceAll("^[-–—~]\\s*", "");
+            String t = LEADING_DASH.matcher(Texts.squash(lines.get(i)).toLowerCase(Locale.ROOT)).replaceAll("");
             if (t.isEmpty()) continue;
             if (name != null && (t.equals(name) || t.startsWith(name + ",") || t.startsWith(name + " |")
                     || (first != null && first.length() > 1 && t.equals(first))) && tailIsShort(lines, i + 1)) {
@@ -119,6 +119,7 @@ public final class SignatureExtractor {
         return -1;
     }
 
+    private static final Pattern LEADING_DASH = Pattern.compile("^[-–—~]\\s*");
     private static final Pattern NAME_LINE = Pattern.compile("^[-–—~]?\\s*\\p{Lu}[\\p{L}.'-]*(\\s+\\p{Lu}[\\p{L}.'-]*){0,3}$");
 
     /** Index of the line where the last {@code count} non-blank lines begin. */

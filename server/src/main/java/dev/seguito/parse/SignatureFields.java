@@ -30,6 +30,15 @@ public final class SignatureFields {
     private static final Pattern PHONEISH = Pattern.compile("\\+?\\d[\\d ().\\-/]{6,}\\d");
     private static final Pattern LABEL = Pattern.compile(
             "(?i)^\\s*(t|m|p|tel|phone|mobile|mob|cell|office|direct|w|web|website|e|email|mail|a|address)\\s*[.:]\\s*");
+    private static final Pattern LEADING_BULLET = Pattern.compile("^[-–—_*#~\\s]+");
+    private static final Pattern LEADING_SEPARATOR = Pattern.compile("^[\\s,|–—-]+");
+    private static final Pattern CLOSING = Pattern.compile("(?i)^(best|kind|warm|regards|thanks|thank you|cheers|sincerely).*");
+    private static final Pattern TITLE_SEPARATOR = Pattern.compile("\\s*(?:\\||•|·| at | @ | - | – | — |, )\\s*");
+    private static final Pattern DIGIT_RUN = Pattern.compile(".*\\d{3,}.*");
+    private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:]+$");
+    private static final Pattern BARE_DOMAIN = Pattern.compile("^[a-z0-9.-]+\\.[a-z]{2,}(/.*)?$");
+    private static final Pattern FILE_NAME = Pattern.compile(".*\\.(png|jpg|gif|pdf|docx?)$");
+    private static final Pattern LEADING_DIGIT = Pattern.compile("^\\d.*");
     private static final Pattern SOCIAL = Pattern.compile(
             "(?i)(linkedin\\.com|twitter\\.com|x\\.com|facebook\\.com|instagram\\.com|calendly\\.com|zoom\\.us|"
                     + "github\\.com|youtube\\.com|t\\.co|bit\\.ly|google\\.com|apple\\.com|microsoft\\.com|"
@@ -46,7 +55,7 @@ public final class SignatureFields {
         String nameLower = senderName == null ? "" : senderName.toLowerCase(Locale.ROOT);
         StringBuilder phoneText = new StringBuilder();
         for (String raw : sigLines) {
-            String line = raw.replaceFirst("^[-–—_*#~\\s]+", "").strip();
+            String line = LEADING_BULLET.matcher(raw).replaceFirst("").strip();
             if (line.isEmpty() || line.length() > 120) continue;
             String lower = line.toLowerCase(Locale.ROOT);
             if (PHONEISH.matcher(line).find()) phoneText.append(line).append('\n');
@@ -56,12 +65,12 @@ public final class SignatureFields {
             if (EMAIL.matcher(line).find() || PHONEISH.matcher(line).find() && !TITLE_WORDS.matcher(line).find()) continue;
             if (lower.startsWith("http") || lower.startsWith("www.")) continue;
             if (!nameLower.isEmpty() && lower.startsWith(nameLower)) {
-                line = line.substring(nameLower.length()).replaceFirst("^[\\s,|–—-]+", "");
+                line = LEADING_SEPARATOR.matcher(line.substring(nameLower.length())).replaceFirst("");
                 if (line.isEmpty()) continue;
             }
-            if (line.matches("(?i)^(best|kind|warm|regards|thanks|thank you|cheers|sincerely).*")) continue;
+            if (CLOSING.matcher(line).matches()) continue;
             if (title == null && TITLE_WORDS.matcher(line).find() && line.length() <= 90) {
-                String[] parts = line.split("\\s*(?:\\||•|·| at | @ | - | – | — |, )\\s*", 2);
+                String[] parts = TITLE_SEPARATOR.split(line, 2);
                 title = Texts.field(parts[0]);
                 if (parts.length > 1 && company == null && !TITLE_WORDS.matcher(parts[1]).find()) {
                     company = Texts.field(parts[1]);
@@ -71,7 +80,7 @@ public final class SignatureFields {
                 continue;
             }
             if (company == null && title != null && !LABEL.matcher(line).find() && line.length() <= 60
-                    && !line.matches(".*\\d{3,}.*")) {
+                    && !DIGIT_RUN.matcher(line).matches()) {
                 company = Texts.field(line);
                 continue;
             }
@@ -87,13 +96,13 @@ public final class SignatureFields {
         String stripped = EMAIL.matcher(line).replaceAll(" ");
         Matcher m = URL.matcher(stripped);
         while (m.find()) {
-            String u = m.group(1).replaceAll("[.,;:]+$", "");
+            String u = TRAILING_PUNCTUATION.matcher(m.group(1)).replaceAll("");
             String lower = u.toLowerCase(Locale.ROOT);
             if (SOCIAL.matcher(lower).find()) continue;
-            if (!lower.contains("www.") && !lower.startsWith("http") && !lower.matches("^[a-z0-9.-]+\\.[a-z]{2,}(/.*)?$")) continue;
+            if (!lower.contains("www.") && !lower.startsWith("http") && !BARE_DOMAIN.matcher(lower).matches()) continue;
             // a bare "example.com" counts only if it looks like a domain and not like a file or a sentence end
-            if (lower.matches(".*\\.(png|jpg|gif|pdf|docx?)$")) continue;
-            if (lower.matches("^\\d.*")) continue;
+            if (FILE_NAME.matcher(lower).matches()) continue;
+            if (LEADING_DIGIT.matcher(lower).matches()) continue;
             return lower.startsWith("http") ? u : "https://" + u;
         }
         if (sender != null && line.toLowerCase(Locale.ROOT).contains(sender.domain()) && !sender.domain().isEmpty()) {

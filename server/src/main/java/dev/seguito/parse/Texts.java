@@ -85,8 +85,22 @@ public final class Texts {
         return s == null ? "" : cap(s, MAX_INPUT);
     }
 
+    /**
+     * Same answer as {@code squash(s).isEmpty()}, but stops at the first visible character: it guards whole captured
+     * pages, where squashing 400 KB just to learn that it is not empty cost more than parsing the page.
+     */
     public static boolean isBlank(String s) {
-        return s == null || squash(s).isEmpty();
+        if (s == null) return true;
+        for (int i = 0; i < s.length(); i++) {
+            if (!isBlankChar(s.charAt(i))) return false;
+        }
+        return true;
+    }
+
+    /** A character {@link #squash} removes or trims away: controls, spaces, no-break spaces, invisible characters. */
+    private static boolean isBlankChar(char c) {
+        return c <= ' ' || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u00AD' || c == '\u2060'
+                || c == '\uFEFF' || c >= '\u200B' && c <= '\u200D';
     }
 
     public static String firstNonBlank(String... values) {

@@ -11,6 +11,8 @@ import java.util.regex.Pattern;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Reads the rendered page: the public layout ({@code top-card-layout__*}, {@code experience-item}) and the logged-in
@@ -20,6 +22,18 @@ import org.jsoup.select.Elements;
 final class DomStrategy implements ProfileStrategy {
     private static final Pattern DEGREE = Pattern.compile("(?i)\\b([123])(?:st|nd|rd)\\b");
     private static final Pattern CURRENT_COMPANY = Pattern.compile("(?i)^current company:\\s*(.+?)\\.?\\s*(click to skip.*)?$");
+
+    // the public (logged-out) layout; each selector lists the variants LinkedIn served over time, first match wins
+    private static final Evaluator PUBLIC_NAME = Selector.evaluatorOf(
+            "h1.top-card-layout__title, .top-card-layout__title h1, h1.top-card__title");
+    private static final Evaluator PUBLIC_HEADLINE = Selector.evaluatorOf("h2.top-card-layout__headline, .top-card-layout__headline");
+    private static final Evaluator PUBLIC_SUBLINE = Selector.evaluatorOf(".top-card-layout__first-subline .not-first-middot > span, "
+            + ".top-card__subline-item, .top-card-layout__first-subline span");
+    private static final Evaluator PUBLIC_EXPERIENCE = Selector.evaluatorOf("section.experience li.experience-item, li.experience-item, "
+            + "section[data-section=experience] li.profile-section-card");
+    private static final Evaluator PUBLIC_ABOUT = Selector.evaluatorOf("section.summary .core-section-container__content, "
+            + "section[data-section=summary] .core-section-container__content");
+    private static final Evaluator PUBLIC_PHOTO = Selector.evaluatorOf("img.top-card__profile-image, img.top-card-layout__entity-image");
 
     @Override
     public void extract(Document doc, PageContext ctx, PersonDraft d) {
@@ -31,16 +45,16 @@ final class DomStrategy implements ProfileStrategy {
     }
 
     private void publicLayout(Document doc, PersonDraft d) {
-        Element name = doc.selectFirst("h1.top-card-layout__title, .top-card-layout__title h1, h1.top-card__title");
+        FirstMatches page = new FirstMatches(doc, PUBLIC_NAME, PUBLIC_HEADLINE, PUBLIC_SUBLINE, PUBLIC_EXPERIENCE,
+                PUBLIC_ABOUT, PUBLIC_PHOTO);
+        Element name = page.first(PUBLIC_NAME);
         if (name != null) d.offer(PersonDraft.FULL_NAME, Names.clean(name.text()), 0.9);
-        d.offer(PersonDraft.HEADLINE, text(doc.selectFirst("h2.top-card-layout__headline, .top-card-layout__headline")), 0.9);
-        Element subline = doc.selectFirst(".top-card-layout__first-subline .not-first-middot > span, "
-                + ".top-card__subline-item, .top-card-layout__first-subline span");
+        d.offer(PersonDraft.HEADLINE, text(page.first(PUBLIC_HEADLINE)), 0.9);
+        Element subline = page.first(PUBLIC_SUBLINE);
         if (subline != null && !subline.text().toLowerCase().contains("contact info")) {
             d.offer(PersonDraft.LOCATION, subline.text(), 0.85);
         }
-        Element exp = doc.selectFirst("section.experience li.experience-item, li.experience-item, "
-                + "section[data-section=experience] li.profile-section-card");
+        Element exp = page.first(PUBLIC_EXPERIENCE);
         if (exp != null) {
             Element title = exp.selectFirst(".experience-item__title, .profile-section-card__title, h3");
             Element company = exp.selectFirst(".experience-item__subtitle, .profile-section-card__subtitle, h4");
@@ -54,10 +68,9 @@ final class DomStrategy implements ProfileStrategy {
                 d.offer(PersonDraft.COMPANY, text(company), 0.9);
             }
         }
-        Element about = doc.selectFirst("section.summary .core-section-container__content, section[data-section=summary] "
-                + ".core-section-container__content");
+        Element about = page.first(PUBLIC_ABOUT);
         if (about != null) d.offer(PersonDraft.ABOUT, HtmlToText.convert(about), 0.85);
-        Element photo = doc.selectFirst("img.top-card__profile-image, img.top-card-layout__entity-image");
+        Element photo = page.first(PUBLIC_PHOTO);
         if (photo != null) offerPhoto(d, photo, 0.8);
     }
 

@@ -6,6 +6,7 @@ import dev.seguito.parse.PersonDraft;
 import dev.seguito.parse.Texts;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 
 /**
  * Last resort: {@code <title>}, OpenGraph and the canonical link, present on nearly every variant of the page
@@ -14,12 +15,14 @@ import org.jsoup.nodes.Element;
 final class MetaStrategy implements ProfileStrategy {
     @Override
     public void extract(Document doc, PageContext ctx, PersonDraft d) {
-        String first = meta(doc, "profile:first_name");
-        String last = meta(doc, "profile:last_name");
+        // one walk of the (large) page for all the lookups below; they only look at these elements
+        Elements head = doc.select("meta, link[rel=canonical]");
+        String first = meta(head, "profile:first_name");
+        String last = meta(head, "profile:last_name");
         d.offer(PersonDraft.FIRST_NAME, first, 0.85);
         d.offer(PersonDraft.LAST_NAME, last, 0.85);
-        for (String url : new String[] {attr(doc.selectFirst("link[rel=canonical]"), "href"), meta(doc, "og:url"),
-                meta(doc, "al:android:url")}) {
+        for (String url : new String[] {attr(head.selectFirst("link[rel=canonical]"), "href"), meta(head, "og:url"),
+                meta(head, "al:android:url")}) {
             String canonical = LinkedInUrls.canonical(url);
             if (canonical != null) {
                 d.offer(PersonDraft.LINKEDIN_URL, canonical, 0.85);
@@ -27,11 +30,11 @@ final class MetaStrategy implements ProfileStrategy {
                 break;
             }
         }
-        String image = meta(doc, "og:image");
+        String image = meta(head, "og:image");
         if (image != null && image.startsWith("http") && !image.contains("static.licdn.com")) {
             d.offer(PersonDraft.PHOTO_URL, image, 0.7);
         }
-        String title = Texts.field(Texts.firstNonBlank(meta(doc, "og:title"), meta(doc, "twitter:title"), doc.title()));
+        String title = Texts.field(Texts.firstNonBlank(meta(head, "og:title"), meta(head, "twitter:title"), doc.title()));
         if (title == null) return;
         title = title.replaceFirst("^\\(\\d+\\+?\\)\\s*", "").replaceFirst("\\s*\\|\\s*LinkedIn\\s*$", "").trim();
         String[] parts = title.split("\\s+[-–—]\\s+");
@@ -45,8 +48,8 @@ final class MetaStrategy implements ProfileStrategy {
         }
     }
 
-    private static String meta(Document doc, String key) {
-        Element el = doc.selectFirst("meta[property=" + key + "], meta[name=" + key + "]");
+    private static String meta(Elements head, String key) {
+        Element el = head.selectFirst("meta[property=" + key + "], meta[name=" + key + "]");
         return el == null ? null : Texts.field(el.attr("content"));
     }
 

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 final class Addresses {
     static final Pattern EMAIL = Pattern.compile("[A-Za-z0-9._%+'=-]{1,64}@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,24}");
     // the display name is bounded: unbounded, the lazy scan from every start position is quadratic (seconds on 20k chars)
+    private static final Pattern HEADER_LABEL = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent by|da|de|von|an|a|para)\\s*:\\s*");
+    private static final Pattern SURROUNDING_PUNCTUATION = Pattern.compile("^[\\s'\",;:]+|[\\s'\",;:]+$");
     private static final Pattern NAME_ANGLE = Pattern.compile("\\s*\"?([^\"<>;,]{0,200}?)\"?\\s*[<\\[(]\\s*(?:mailto:)?(" + EMAIL.pattern() + ")\\s*[>\\])]");
 
     private Addresses() {
@@ -47,8 +49,8 @@ final class Addresses {
 
     static String cleanName(String raw) {
         if (raw == null) return null;
-        String n = raw.replaceAll("(?i)^\\s*(from|to|cc|bcc|sent by|da|de|von|an|a|para)\\s*:\\s*", "")
-                .replaceAll("^[\\s'\",;:]+|[\\s'\",;:]+$", "").trim();
+        String n = HEADER_LABEL.matcher(raw).replaceAll("");
+        n = SURROUNDING_PUNCTUATION.matcher(n).replaceAll("").trim();
         // Gmail shows the viewer as "me"; that is a UI label, not a name
         if (n.isEmpty() || isEmail(n) || n.equalsIgnoreCase("me") || n.equalsIgnoreCase("to me")) return null;
         return n;

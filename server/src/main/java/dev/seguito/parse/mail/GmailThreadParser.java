@@ -18,6 +18,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Reads Gmail's conversation view. Gmail's class names are minified but have been stable for a decade
@@ -25,6 +27,17 @@ import org.jsoup.select.Elements;
  * fallback ({@code [email]} attributes, {@code [data-message-id]}) because a rename would otherwise lose whole threads.
  */
 public final class GmailThreadParser {
+    // read once per message: parsed once here, since parsing a selector costs more than matching it in one message
+    private static final Evaluator SENDER = Selector.evaluatorOf("span.gD[email], .gD [email], h3 span[email], span[email][name]");
+    private static final Evaluator RECIPIENT = Selector.evaluatorOf("span.g2[email], .hb span[email], .ajB [email], .ajC [email]");
+    private static final Evaluator RECIPIENT_DETAILS = Selector.evaluatorOf(".hb, .ajB, .ajC");
+    private static final Evaluator DATE = Selector.evaluatorOf("span.g3[title], span.g3, td.gH span[title], [data-tooltip][title]");
+    private static final Evaluator BODY = Selector.evaluatorOf("div.a3s, div.ii.gt, div.ii");
+    private static final Evaluator SIGNATURE = Selector.evaluatorOf(".gmail_signature, [data-smartmail=gmail_signature]");
+    private static final Evaluator QUOTE = Selector.evaluatorOf(".gmail_quote, blockquote");
+    private static final Evaluator FOLDED_QUOTE = Selector.evaluatorOf("div.im, .adL, .yj6qo, div.gmail_extra, .ajU, .ajR");
+    private static final Evaluator SNIPPET = Selector.evaluatorOf("span.y2, .iA, .snippet");
+
     private GmailThreadParser() {
     }
 
@@ -86,15 +99,15 @@ public final class GmailThreadParser {
 
     private static RawMessage readMessage(Element c, String subject, List<String> warnings) {
         RawMessage m = new RawMessage();
-        Element sender = c.selectFirst("span.gD[email], .gD [email], h3 span[email], span[email][name]");
+        Element sender = c.selectFirst(SENDER);
         if (sender == null) return null;
         m.from = Addresses.of(Texts.firstNonBlank(sender.attr("name"), sender.text()), sender.attr("email"));
         if (m.from == null) return null;
         boolean inCc = false;
-        for (Element r : c.select("span.g2[email], .hb span[email], .ajB [email], .ajC [email]")) {
+        for (Element r : c.select(RECIPIENT)) {
             if (r == sender) continue;
             EmailAddress a = Addresses.of(Texts.firstNonBlank(r.attr("name"), r.attr("data-name"), r.text()), r.attr("email"));
-            if (a == null || a.address().equals(m.from.address()) && r.closest(".hb, .ajB, .ajC") == null) continue;
+            if (a == null || a.address().equals(m.from.address()) && r.closest(RECIPIENT_DETAILS) == null) continue;
             if (isFromRow(r)) continue;
             inCc = isCc(r);
             List<EmailAddress> target = inCc ? m.cc : m.to;
@@ -103,7 +116,7 @@ public final class GmailThreadParser {
                 target.add(a);
             }
         }
-        Element date = c.selectFirst("span.g3[title], span.g3, td.gH span[title], [data-tooltip][title]");
+        Element date = c.selectFirst(DATE);
         if (date != null) {
             m.sentAt = Dates.parse(Texts.firstNonBlank(date.attr("title"), date.attr("aria-label"), date.text()));
             if (m.sentAt == null) warnings.add("unreadable Gmail date: " + Texts.field(date.attr("title") + " " + date.text(), 80));
@@ -111,12 +124,12 @@ public final class GmailThreadParser {
         // Gmail's own ids ("#msg-f:…") are not RFC Message-IDs; only a real one is kept, otherwise a hash stands in
         String dataId = c.attr("data-message-id");
         m.messageId = dataId.startsWith("<") ? dataId : null;
-        Element body = c.selectFirst("div.a3s, div.ii.gt, div.ii");
+        Element body = c.selectFirst(BODY);
         if (body != null) {
             Element copy = body.clone();
-            Element sig = copy.selectFirst(".gmail_signature, [data-smartmail=gmail_signature]");
+            Element sig = copy.selectFirst(SIGNATURE);
             // a signature inside a quote belongs to someone else
-            if (sig != null && sig.closest(".gmail_quote, blockquote") == null) {
+            if (sig != null && sig.closest(QUOTE) == null) {
                 String sigText = HtmlToText.convert(sig);
                 if (sigText != null) {
                     m.signatureLines = Arrays.stream(sigText.split("\n")).map(String::strip)
@@ -124,10 +137,10 @@ public final class GmailThreadParser {
                 }
                 sig.remove();
             }
-            copy.select("div.im, .adL, .yj6qo, div.gmail_extra, .ajU, .ajR").remove(); // quoted text Gmail folds away
+            copy.select(FOLDED_QUOTE).remove(); // quoted text Gmail folds away
             m.newText = QuoteStripper.stripHtml(copy);
         } else {
-            Element snippet = c.selectFirst("span.y2, .iA, .snippet");
+            Element snippet = c.selectFirst(SNIPPET);
             if (snippet != null) m.newText = Texts.field(snippet.text().replaceFirst("^\\s*-\\s*", ""));
             warnings.add("message from " + m.from.address() + " was collapsed; only its snippet was read");
         }

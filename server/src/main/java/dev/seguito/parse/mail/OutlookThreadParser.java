@@ -22,6 +22,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
+import org.jsoup.select.Evaluator;
+import org.jsoup.select.Selector;
 
 /**
  * Reads Outlook on the web's reading pane. OWA class names are generated and change with every release, so this
@@ -29,8 +31,15 @@ import org.jsoup.select.Elements;
  * title or label holds the address) and, failing that, on the printed "From:/Sent:/To:" header blocks.
  */
 public final class OutlookThreadParser {
-    private static final String BODY_SELECTOR = "[aria-label=Message body], [aria-label='Message body'], "
-            + "div[id^=UniqueMessageBody], div.allowTextSelection, div[data-testid=messageBody], div.rps_body";
+    // parsed once: they are matched per message, per header element and per ancestor
+    private static final Evaluator BODY = Selector.evaluatorOf("[aria-label=Message body], [aria-label='Message body'], "
+            + "div[id^=UniqueMessageBody], div.allowTextSelection, div[data-testid=messageBody], div.rps_body");
+    private static final Evaluator MESSAGE_CONTAINER = Selector.evaluatorOf(
+            "[role=listitem], [role=article], [role=region][aria-label], [data-convid], [data-test-id=mailMessage]");
+    private static final Evaluator MESSAGE_ITEM = Selector.evaluatorOf("[role=listitem], [data-convid]");
+    private static final Evaluator HEADER_PART = Selector.evaluatorOf("[title], [aria-label], span, div, button");
+    private static final Evaluator DATE_PART = Selector.evaluatorOf("span, div, time");
+    private static final Pattern DATE_LABEL = Pattern.compile("^(sent|date|received).*");
     private static final Pattern HEADER_LINE = Pattern.compile(
             "(?im)^\\s*(from|sent|date|to|cc|subject)\\s*:\\s*(.*)$");
     private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\b\\s*:?\\s*");
@@ -48,7 +57,7 @@ public final class OutlookThreadParser {
         Element scope = main != null ? main : doc.body();
         String subject = subject(doc, scope);
         List<RawMessage> messages = new ArrayList<>();
-        List<Element> bodies = topLevel(scope.select(BODY_SELECTOR));
+        List<Element> bodies = topLevel(scope.select(BODY));
         // how many message bodies each element contains: a message's container is the largest ancestor holding one
         Map<Element, Integer> bodyCount = new IdentityHashMap<>();
         for (Element body : bodies) {
@@ -105,7 +114,7 @@ public final class OutlookThreadParser {
         for (Element p = body.parent(); p != null && p != scope.parent(); p = p.parent()) {
             if (bodyCount.getOrDefault(p, 0) > 1) break;
             best = p;
-            if (p.is("[role=listitem], [role=article], [role=region][aria-label], [data-convid], [data-test-id=mailMessage]")) break;
+            if (p.is(MESSAGE_CONTAINER)) break;
         }
         return best;
     }
@@ -113,8 +122,8 @@ public final class OutlookThreadParser {
     private static RawMessage fromDom(Element container, Element body, List<String> warnings) {
         RawMessage m = new RawMessage();
         Element header = container.clone();
-        for (Element b : header.select(BODY_SELECTOR)) b.remove();
-        for (Element el : header.select("[title], [aria-label], span, div, button")) {
+        for (Element b : header.select(BODY)) b.remove();
+        for (Element el : header.select(HEADER_PART)) {
             String label = el.attr("aria-label");
             String role = roleOf(el);
             List<EmailAddress> found = new ArrayList<>();
@@ -135,13 +144,13 @@ public final class OutlookThreadParser {
                 if (found.size() != 1 || found.get(0).name() != null) break;
             }
             for (EmailAddress a : found) place(m, a, role);
-            if (m.sentAt == null && (label.toLowerCase(Locale.ROOT).matches("^(sent|date|received).*") || el.hasAttr("title"))) {
+            if (m.sentAt == null && (DATE_LABEL.matcher(label.toLowerCase(Locale.ROOT)).matches() || el.hasAttr("title"))) {
                 Instant i = Dates.parse(LABEL_PREFIX.matcher(Texts.firstNonBlank(el.attr("title"), label, el.text())).replaceFirst(""));
                 if (i != null) m.sentAt = i;
             }
         }
         if (m.sentAt == null) {
-            for (Element el : header.select("span, div, time")) {
+            for (Element el : header.select(DATE_PART)) {
                 if (!el.ownText().isBlank()) {
                     Instant i = Dates.parse(el.ownText());
                     if (i != null) {
@@ -167,7 +176,7 @@ public final class OutlookThreadParser {
             if (role.find()) {
                 return role.group(1).equals("bcc") ? "cc" : role.group(1);
             }
-            if (p.is("[role=listitem], [data-convid]")) break;
+            if (p.is(MESSAGE_ITEM)) break;
         }
         return null;
     }
