@@ -37,33 +37,60 @@ public final class Http {
             if (json == null) {
                 throw ApiError.badRequest("A JSON body is required");
             }
-            return withoutNul(json);
+            return storableStrings(json);
         } catch (DecodeException | ClassCastException e) {
             throw ApiError.badRequest("The body is not a JSON object");
         }
     }
 
     /**
-     * PostgreSQL text cannot hold U+0000 (a NUL escape in a JSON string would fail the insert with a 500), and no
-     * page, mail or name has a use for it: it is replaced by U+FFFD, as an HTML parser does.
+     * PostgreSQL text cannot hold U+0000 (a NUL escape in a JSON string would fail the insert with a 500) nor half
+     * of a surrogate pair ("\\ud800" is valid JSON), and no page, mail or name has a use for them: they are replaced
+     * by U+FFFD, as an HTML parser does.
      */
-    static JsonObject withoutNul(JsonObject json) {
-        json.getMap().replaceAll((k, v) -> withoutNul(v));
+    static JsonObject storableStrings(JsonObject json) {
+        json.getMap().replaceAll((k, v) -> storableStrings(v));
         return json;
     }
 
-    private static Object withoutNul(Object value) {
+    private static Object storableStrings(Object value) {
         if (value instanceof String s) {
-            return s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
+            return storable(s);
         }
         if (value instanceof JsonObject o) {
-            return withoutNul(o);
+            return storableStrings(o);
         }
         if (value instanceof io.vertx.core.json.JsonArray a) {
-            a.getList().replaceAll(Http::withoutNul);
+            a.getList().replaceAll(Http::storableStrings);
             return a;
         }
         return value;
+    }
+
+    /**
+     * The string with U+0000 and unpaired surrogates (half of a UTF-16 pair: no character at all, and not encodable
+     * as UTF-8, so PostgreSQL refuses the bytes the driver writes for it) replaced by U+FFFD.
+     */
+    static String storable(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
+            boolean bad = c == '\u0000' || (Character.isSurrogate(c) && !pair);
+            if (bad && out == null) {
+                out = new StringBuilder(s.length()).append(s, 0, i);
+            }
+            if (out != null) {
+                out.append(bad ? '\uFFFD' : c);
+                if (pair) {
+                    out.append(s.charAt(i + 1));
+                }
+            }
+            if (pair) {
+                i++;
+            }
+        }
+        return out == null ? s : out.toString();
     }
 
     /** Ids that are not UUIDs cannot exist: answer 404, the same as for another team's id. */

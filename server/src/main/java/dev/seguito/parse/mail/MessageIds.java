@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A stable identity for a message so that capturing the same thread twice does not duplicate the timeline. Webmail
@@ -14,7 +15,10 @@ import java.util.Locale;
  */
 final class MessageIds {
     private static final int MAX_RFC_ID = 500;
-    private static final java.util.regex.Pattern RFC_ID = java.util.regex.Pattern.compile("<?[\\x21-\\x7E&&[^<>]]+@[\\x21-\\x7E&&[^<>]]+>?");
+    private static final Pattern REPLY_PREFIXES = Pattern.compile(
+            "(?i)^\\s*((re|fw|fwd|aw|wg|tr|sv|vs|r|rif|antw)\\s*(\\[\\d+\\])?\\s*:\\s*)+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern RFC_ID = Pattern.compile("<?[\\x21-\\x7E&&[^<>]]+@[\\x21-\\x7E&&[^<>]]+>?");
 
     private MessageIds() {
     }
@@ -41,7 +45,7 @@ final class MessageIds {
     /** "Re: RE: Fwd: Hello" and "hello" are the same thread subject. */
     static String normaliseSubject(String subject) {
         if (subject == null) return "";
-        return subject.replaceAll("(?i)^\\s*((re|fw|fwd|aw|wg|tr|sv|vs|r|rif|antw)\\s*(\\[\\d+\\])?\\s*:\\s*)+", "")
-                .replaceAll("\\s+", " ").trim().toLowerCase(Locale.ROOT);
+        String bare = REPLY_PREFIXES.matcher(subject).replaceAll("");
+        return SPACES.matcher(bare).replaceAll(" ").trim().toLowerCase(Locale.ROOT);
     }
 }
