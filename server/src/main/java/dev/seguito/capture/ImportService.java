@@ -211,7 +211,7 @@ public final class ImportService {
     private Future<Void> refreshStatistics() {
         return pool.query("""
                         analyze party, person, party_group, party_relationship, contact_mech, party_contact_mech,
-                                field_provenance, communication_event, communication_event_party, next_touch""")
+                                field_provenance, communication_event, communication_event_party, next_touch, outbox""")
                 .execute()
                 .<Void>mapEmpty()
                 .recover(e -> {

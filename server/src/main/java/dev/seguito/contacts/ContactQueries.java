@@ -19,7 +19,18 @@ import java.util.UUID;
 /** Read side of the contact base: cards, sidebar look-ups, search and timelines, always within one team. */
 public final class ContactQueries {
 
-    private static final String CARD = Sql.load("contact_card");
+    private static final String BY_SLUG = """
+            (select pe.party_id from person pe join party p on p.id = pe.party_id
+              where pe.team_id = $2 and pe.linkedin_slug = $1 and p.status = 'ACTIVE')""";
+    private static final String BY_EMAIL = """
+            (select pcm.party_id from contact_mech cm
+               join party_contact_mech pcm on pcm.contact_mech_id = cm.id and pcm.thru_date is null
+               join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
+              where cm.team_id = $2 and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.info_string = $1
+              order by pcm.from_date limit 1)""";
+    private static final String CARD = Sql.load("contact_card").formatted("$1");
+    private static final String CARD_BY_SLUG = Sql.load("contact_card").formatted(BY_SLUG);
+    private static final String CARD_BY_EMAIL = Sql.load("contact_card").formatted(BY_EMAIL);
     private static final String TIMELINE = Sql.load("contact_timeline");
     private static final String SEARCH = Sql.load("contact_search");
 
@@ -48,13 +59,15 @@ public final class ContactQueries {
                 return lookup(teamId, kind, value);
             });
         }
-        Future<Optional<UUID>> id = "linkedin".equals(kind) ? findByLinkedinSlug(teamId, value) : findByEmail(teamId, value);
-        return id.compose(found -> {
-            if (found.isEmpty()) {
-                return Future.succeededFuture(Optional.<JsonObject>empty());
+        String sql = "linkedin".equals(kind) ? CARD_BY_SLUG : CARD_BY_EMAIL;
+        String param = "linkedin".equals(kind) ? value : value.trim().toLowerCase(Locale.ROOT);
+        return pool.preparedQuery(sql).execute(Tuple.of(param, teamId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.<JsonObject>empty();
             }
-            lookups.put(key, found.get());
-            return card(teamId, found.get());
+            Row row = rows.iterator().next();
+            lookups.put(key, row.getUUID("id"));
+            return Optional.of(ContactCards.fromRow(row));
         });
     }
 
@@ -70,25 +83,6 @@ public final class ContactQueries {
     public static Future<Optional<JsonObject>> card(io.vertx.sqlclient.SqlClient client, UUID teamId, UUID partyId) {
         return client.preparedQuery(CARD).execute(Tuple.of(partyId, teamId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ContactCards.fromRow(rows.iterator().next())));
-    }
-
-    public Future<Optional<UUID>> findByLinkedinSlug(UUID teamId, String slug) {
-        return pool.preparedQuery("""
-                        select p.id from person pe join party p on p.id = pe.party_id
-                        where pe.team_id = $1 and pe.linkedin_slug = $2 and p.status = 'ACTIVE'""")
-                .execute(Tuple.of(teamId, slug))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
-    }
-
-    public Future<Optional<UUID>> findByEmail(UUID teamId, String email) {
-        return pool.preparedQuery("""
-                        select pcm.party_id from contact_mech cm
-                        join party_contact_mech pcm on pcm.contact_mech_id = cm.id and pcm.thru_date is null
-                        join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
-                        where cm.team_id = $1 and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.info_string = $2
-                        order by pcm.from_date limit 1""")
-                .execute(Tuple.of(teamId, email.trim().toLowerCase(Locale.ROOT)))
-                .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getUUID(0)));
     }
 
     public Future<JsonObject> search(UUID teamId, String q, int limit, int offset) {

@@ -29,13 +29,19 @@ public final class OutboxWorker implements AutoCloseable {
     static final int MAX_ATTEMPTS = 25;
     static final Duration MAX_BACKOFF = Duration.ofMinutes(30);
 
+    /**
+     * The oldest pending row of each contact only (per-contact order), oldest first. "Oldest of its contact" is a
+     * scalar sub-select, one probe of outbox_aggregate_idx per candidate: written as NOT EXISTS it became an anti
+     * join that, with statistics still counting an empty outbox after a bulk import, compared every pending row with
+     * every other (50 s per claim at 15,000 rows).
+     */
     private static final String CLAIM = """
             select o.id, o.kind, o.payload, o.attempts
               from outbox o
              where o.delivered_at is null and o.dead_at is null and o.available_at <= now()
-               and not exists (select 1 from outbox earlier
-                                where earlier.aggregate_id = o.aggregate_id and earlier.id < o.id
-                                  and earlier.delivered_at is null and earlier.dead_at is null)
+               and o.id = (select min(earlier.id) from outbox earlier
+                            where earlier.aggregate_id = o.aggregate_id
+                              and earlier.delivered_at is null and earlier.dead_at is null)
              order by o.id
              limit $1
                for update skip locked""";
