@@ -115,7 +115,6 @@ public final class SeguitoServer implements AutoCloseable {
             }
             Services services = await(Services.create(vertx, pool, db, config, teams, registry, descriptor));
             HttpServer http = await(vertx.createHttpServer(new HttpServerOptions()
-                            .setDecompressionSupported(true)
                             .setCompressionSupported(true)
                             .setMaxFormAttributeSize(8192))
                     .requestHandler(services.router())

@@ -33,7 +33,8 @@ public final class Http {
             throw ApiError.badRequest("A JSON body is required");
         }
         try {
-            JsonObject json = ctx.body().asJsonObject();
+            io.vertx.core.buffer.Buffer decoded = ctx.get(GzipBodies.DECODED_BODY);
+            JsonObject json = decoded == null ? ctx.body().asJsonObject() : decoded.length() == 0 ? null : new JsonObject(decoded);
             if (json == null) {
                 throw ApiError.badRequest("A JSON body is required");
             }
