@@ -55,7 +55,7 @@ public final class CaptureService {
             if (previous != null) {
                 return Future.succeededFuture(previous);
             }
-            return parse(request).compose(parsed -> store(member, request, hash, parsed, 1))
+            return parse(request).compose(parsed -> gzip(request).compose(raw -> store(member, request, hash, raw, parsed, 1)))
                     .recover(e -> e instanceof UnexpectedParseFailure failure
                             ? keepUnparsed(member, request, hash, failure)
                             : Future.failedFuture(e));
@@ -103,9 +103,15 @@ public final class CaptureService {
         }, false);
     }
 
-    private Future<Answer> store(Member member, CaptureRequest request, byte[] hash, ParsedCapture parsed, int attempt) {
+    /** The raw page as it is kept, compressed on a worker thread. */
+    private Future<Buffer> gzip(CaptureRequest request) {
+        return vertx.executeBlocking(() -> RawPages.gzip(request.content()), false);
+    }
+
+    private Future<Answer> store(Member member, CaptureRequest request, byte[] hash, Buffer raw, ParsedCapture parsed,
+                                 int attempt) {
         UUID captureId = UUID.randomUUID();
-        return pool.withTransaction(tx -> insertCapture(tx, member, request, hash, captureId, "parsed", null)
+        return pool.withTransaction(tx -> insertCapture(tx, member, request, hash, raw, captureId, "parsed", null)
                         .compose(inserted -> {
                             if (!inserted) {
                                 // a concurrent request with the same key won the race: answer what it stored
@@ -125,7 +131,7 @@ public final class CaptureService {
                     }
                     if ((PgErrors.isUniqueViolation(e) || PgErrors.isRetryable(e)) && attempt < ATTEMPTS) {
                         // two colleagues created the same person at the same instant: the next attempt finds it
-                        return store(member, request, hash, parsed, attempt + 1);
+                        return store(member, request, hash, raw, parsed, attempt + 1);
                     }
                     return Future.failedFuture(e);
                 });
@@ -177,14 +183,14 @@ public final class CaptureService {
                         return Future.failedFuture(ApiError.notFound("No such capture in your team"));
                     }
                     Row r = rows.iterator().next();
-                    if (r.getString("raw") == null) {
+                    if (r.getValue("raw") == null) {
                         return Future.failedFuture(new ApiError(410, "purged",
                                 "The raw page of this capture was purged after the retention period"));
                     }
                     Member capturer = new Member(r.getUUID("member_id"), admin.teamId(), admin.teamName(),
                             r.getString("name"), r.getString("email"), r.getString("role"), null);
                     CaptureRequest request = new CaptureRequest(CaptureSource.fromWire(r.getString("source")),
-                            r.getString("page_url"), r.getString("raw"), r.getOffsetDateTime("captured_at").toInstant(),
+                            r.getString("page_url"), RawPages.text(r.getBuffer("raw")), r.getOffsetDateTime("captured_at").toInstant(),
                             "reparse", List.of());
                     return parse(request)
                             .recover(e -> e instanceof UnexpectedParseFailure
@@ -224,19 +230,20 @@ public final class CaptureService {
     private Future<Answer> keepUnparsed(Member member, CaptureRequest request, byte[] hash, UnexpectedParseFailure failure) {
         LOG.error("Parser failed on a {} capture; raw capture kept for re-parse", request.source().wire(), failure.getCause());
         String message = "We could not read this page. It has been kept, and will be read again when the parser improves.";
-        return pool.withTransaction(tx -> insertCapture(tx, member, request, hash, UUID.randomUUID(), "failed", message))
+        return gzip(request).compose(raw -> pool.withTransaction(tx -> insertCapture(tx, member, request, hash, raw,
+                        UUID.randomUUID(), "failed", message)))
                 .compose(v -> Future.failedFuture(new ApiError(422, "unparseable", message)));
     }
 
     private static Future<Boolean> insertCapture(SqlConnection tx, Member member, CaptureRequest request, byte[] hash,
-                                                 UUID captureId, String status, String error) {
+                                                 Buffer raw, UUID captureId, String status, String error) {
         return tx.preparedQuery("""
                         insert into capture (id, team_id, member_id, source, page_url, idempotency_key, payload_hash, raw,
                                              captured_at, parse_status, parse_error)
                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
                         on conflict (team_id, idempotency_key) do nothing""")
                 .execute(Tuple.from(new Object[]{captureId, member.teamId(), member.id(), request.source().wire(),
-                        request.pageUrl(), request.idempotencyKey(), Buffer.buffer(hash), request.content(),
+                        request.pageUrl(), request.idempotencyKey(), Buffer.buffer(hash), raw,
                         OffsetDateTime.ofInstant(request.capturedAt(), ZoneOffset.UTC), status, error}))
                 .map(rows -> rows.rowCount() == 1);
     }

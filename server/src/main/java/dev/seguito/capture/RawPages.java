@@ -1,0 +1,55 @@
+package dev.seguito.capture;
+
+import io.vertx.core.buffer.Buffer;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.Deflater;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * How a raw capture is kept: gzip at the fastest level, compressed by the server on a worker thread. PostgreSQL's own
+ * compression (pglz) of a 400 KB page cost 7–23 ms inside the capture transaction (docs/benchmarks.md, section 2);
+ * gzip level 1 takes a few milliseconds outside it and stores smaller. Captures stored before migration V9 hold
+ * their UTF-8 text bytes; the gzip magic number tells the two apart (no page or mail starts with byte 0x1f).
+ */
+final class RawPages {
+
+    private RawPages() {
+    }
+
+    static Buffer gzip(String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gzip = new FastGzip(out)) {
+            gzip.write(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // in-memory streams do not fail
+        }
+        return Buffer.buffer(out.toByteArray());
+    }
+
+    static String text(Buffer stored) {
+        byte[] bytes = stored.getBytes();
+        if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("A stored raw capture is not readable gzip", e);
+        }
+    }
+
+    /** {@link GZIPOutputStream} at {@link Deflater#BEST_SPEED}: the page is kept for re-parsing, not archived. */
+    private static final class FastGzip extends GZIPOutputStream {
+        FastGzip(ByteArrayOutputStream out) throws IOException {
+            super(out, 64 * 1024);
+            def.setLevel(Deflater.BEST_SPEED);
+        }
+    }
+}
