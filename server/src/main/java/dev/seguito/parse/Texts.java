@@ -51,6 +51,8 @@ public final class Texts {
     public static String multiline(String s, int max) {
         if (s == null) return null;
         String t = INVISIBLE.matcher(s.replace("\r\n", "\n").replace('\r', '\n')).replaceAll("");
+        // a tag written as text (in JSON-LD or an attribute: "Buying <div> better") is no more text here than in field()
+        if (t.indexOf('<') >= 0) t = TAG_FRAGMENT.matcher(t).replaceAll(" ");
         StringBuilder out = new StringBuilder(Math.min(t.length(), max + 16));
         int blank = 0;
         for (String line : t.split("\n", -1)) {

@@ -21,11 +21,16 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  * a rejection is a real verdict, not a parser crash turned into one; every parse ends; every person's field is
  * within the documented caps ({@link Texts}) and is text, never markup.
  *
- * <p>Seeded: the seed is printed; rerun with {@code -Dseguito.fuzz.seed=<seed>} to reproduce a failure.
+ * <p>Seeded: the seed is printed; rerun with {@code -Dseguito.fuzz.seed=<seed>} to reproduce a failure, or with
+ * {@code -Dseguito.fuzz.seed=random} (and more {@code -Dseguito.fuzz.rounds}) to look for new ones.
  */
 class ParserFuzzTest {
 
-    static final long SEED = Long.getLong("seguito.fuzz.seed", System.nanoTime());
+    /**
+     * Fixed by default, so that CI is the same on every run (a random seed once failed a CI run on an old bug that
+     * the commit under test had not touched); {@code -Dseguito.fuzz.seed=random} explores, any number replays.
+     */
+    static final long SEED = seed(System.getProperty("seguito.fuzz.seed", "20261124"));
     private static final int ROUNDS = Integer.getInteger("seguito.fuzz.rounds", 120);
     /** '<' directly followed by a tag name (or '/' and one): markup that escaped into a text field. */
     /** '<' followed by an HTML element name: markup that escaped into a text field ("Re: <Project>" is text). */
@@ -46,6 +51,10 @@ class ParserFuzzTest {
             <div aria-label="Email message"><div><span title="giulia.romano@fabbricanord.example">Giulia Romano &lt;giulia.romano@fabbricanord.example&gt;</span>
             <div>To: Marco Rossi &lt;marco@seguito-sales.example&gt;</div><time>Tue 11/17/2026 10:15 AM</time></div>
             <div aria-label="Message body">Hi Marco,<br>Thursday works.<br>Giulia Romano<br>Head of Procurement<br>Fabbrica Nord</div></div></div>""";
+
+    private static long seed(String value) {
+        return "random".equals(value) ? System.nanoTime() : Long.parseLong(value);
+    }
 
     private static List<String> htmlSeeds;
     private static String eml;
