@@ -6,9 +6,7 @@ import dev.seguito.identity.IdentityResolver;
 import dev.seguito.parse.CaptureSource;
 import dev.seguito.parse.ParsedCapture;
 import dev.seguito.parse.ParsedPerson;
-import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
-import dev.seguito.team.TeamEvents;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
@@ -205,8 +203,9 @@ public final class ImportService {
     /**
      * ANALYZE of the tables an import grows, after batches 1, 2, 4, 8 … Autovacuum would get there only after the
      * import: meanwhile the planner still believes the team's tables are as small as before and scans them whole
-     * for every identity look-up and next-touch read (measured: 2–3x slower imports, docs/benchmarks.md). PostgreSQL's
-     * advice for bulk loads is the same. Best effort: a user who may not analyze just imports more slowly.
+     * for identity look-ups and next-touch reads (measured in one lane: the identity split 3x slower, next-touch reads
+     * 1.3x; docs/benchmarks.md). PostgreSQL's advice for bulk loads is the same. Best effort: a user who may not
+     * analyze just imports more slowly.
      */
     private Future<Void> refreshStatistics() {
         return pool.query("""
@@ -291,6 +290,9 @@ public final class ImportService {
                                             CaptureProcessor.MatchStatus.NEW, Optional.empty());
                                 }
                                 List<ParsedPerson> others = split.others().stream().map(people::get).toList();
+                                if (others.isEmpty()) {
+                                    return Future.succeededFuture(Arrays.asList(byRow));
+                                }
                                 return processor.apply(tx, member, null, origin, capture(others), now, List.of())
                                         .map(outcome -> alignedWithRows(people, split.others(), outcome, memberEmails, byRow));
                             });
