@@ -45,7 +45,7 @@ public final class NextTouchService {
     public Future<Void> recompute(SqlConnection tx, ContactRef ref) {
         return inputs(tx, ref.teamId(), ref.partyId()).compose(in -> {
             if (in == null) {
-                return tx.preparedQuery("delete from next_touch where party_id = $1").execute(Tuple.of(ref.partyId())).mapEmpty();
+                return tx.preparedQuery(DELETE_NEXT_TOUCH).execute(Tuple.of(ref.partyId())).mapEmpty();
             }
             return store(tx, ref, decide(in, Instant.now()), in.fitScore());
         });
@@ -104,10 +104,14 @@ public final class NextTouchService {
 
     static final String UPDATE_FIT = "update party set fit_score = $2 where id = $1";
     static final String DELETE_NEXT_TOUCH = "delete from next_touch where party_id = $1";
-    static final String UPSERT_NEXT_TOUCH = """
+    /** Suggestions of contacts of team $2, one array per column: one statement for one contact or a whole batch. */
+    private static final String UPSERT_NEXT_TOUCHES = """
             insert into next_touch (party_id, team_id, rule_id, action, channel, due_at, priority, reason,
                                     evidence_key, touched_by, computed_at)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, now())
+            select party_id, $2, rule_id, action, channel, due_at, priority, reason, evidence_key, touched_by, now()
+              from unnest($1::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int2[], $8::text[],
+                          $9::text[], $10::text[])
+                   as n(party_id, rule_id, action, channel, due_at, priority, reason, evidence_key, touched_by)
             on conflict (party_id) do update set rule_id = excluded.rule_id, action = excluded.action,
                 channel = excluded.channel, due_at = excluded.due_at, priority = excluded.priority,
                 reason = excluded.reason, evidence_key = excluded.evidence_key,
@@ -119,19 +123,35 @@ public final class NextTouchService {
             return fitStored.compose(v -> tx.preparedQuery(DELETE_NEXT_TOUCH)
                     .execute(Tuple.of(ref.partyId()))).mapEmpty();
         }
-        return fitStored.compose(v -> tx.preparedQuery(UPSERT_NEXT_TOUCH)
-                .execute(nextTouchTuple(ref, suggestion.get()))).mapEmpty();
+        return fitStored.compose(v -> upsert(tx, ref.teamId(), List.of(ref.partyId()), List.of(suggestion.get())));
+    }
+
+    /** Stores the suggestion of each contact (same order in both lists) of one team. */
+    static Future<Void> upsert(SqlClient tx, UUID teamId, List<UUID> partyIds, List<Suggestion> suggestions) {
+        int n = suggestions.size();
+        String[] rule = new String[n], action = new String[n], channel = new String[n], reason = new String[n],
+                evidence = new String[n], touchedBy = new String[n];
+        OffsetDateTime[] due = new OffsetDateTime[n];
+        Short[] priority = new Short[n];
+        for (int i = 0; i < n; i++) {
+            Suggestion s = suggestions.get(i);
+            rule[i] = s.ruleId();
+            action[i] = s.action();
+            channel[i] = s.channel().name().toLowerCase();
+            due[i] = OffsetDateTime.ofInstant(s.dueAt(), ZoneOffset.UTC);
+            priority[i] = (short) s.priority();
+            reason[i] = s.reason();
+            evidence[i] = s.evidenceKey();
+            touchedBy[i] = s.touchedByMemberName();
+        }
+        return tx.preparedQuery(UPSERT_NEXT_TOUCHES).execute(Tuple.from(new Object[]{partyIds.toArray(new UUID[0]),
+                teamId, rule, action, channel, due, priority, reason, evidence, touchedBy})).mapEmpty();
     }
 
     static Tuple fitTuple(UUID partyId, Double fit) {
         return Tuple.of(partyId, fit == null ? null : fit.floatValue());
     }
 
-    static Tuple nextTouchTuple(ContactRef ref, Suggestion s) {
-        return Tuple.from(new Object[]{ref.partyId(), ref.teamId(), s.ruleId(), s.action(),
-                s.channel().name().toLowerCase(), OffsetDateTime.ofInstant(s.dueAt(), ZoneOffset.UTC),
-                (short) s.priority(), s.reason(), s.evidenceKey(), s.touchedByMemberName()});
-    }
 
     /** The contact facts behind a suggestion; {@code contactFilter} selects the contact(s) with $1, $2 is the team. */
     static String factsSql(String contactFilter) {

@@ -1,6 +1,5 @@
 package dev.seguito.touch;
 
-import dev.seguito.interactions.InteractionService.ContactRef;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -39,19 +38,6 @@ final class TeamRecompute {
             + " where party_id = any($1) order by created_at";
     private static final String DELETE_MANY = "delete from next_touch where party_id = any($1)";
 
-    /** {@link NextTouchService#UPSERT_NEXT_TOUCH} for a whole batch in one statement, one array per column. */
-    private static final String UPSERT_MANY = """
-            insert into next_touch (party_id, team_id, rule_id, action, channel, due_at, priority, reason,
-                                    evidence_key, touched_by, computed_at)
-            select party_id, team_id, rule_id, action, channel, due_at, priority, reason, evidence_key, touched_by, now()
-              from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::int2[],
-                          $8::text[], $9::text[], $10::text[])
-                   as n(party_id, team_id, rule_id, action, channel, due_at, priority, reason, evidence_key, touched_by)
-            on conflict (party_id) do update set rule_id = excluded.rule_id, action = excluded.action,
-                channel = excluded.channel, due_at = excluded.due_at, priority = excluded.priority,
-                reason = excluded.reason, evidence_key = excluded.evidence_key,
-                touched_by = excluded.touched_by, computed_at = now()""";
-
     private final Pool pool;
     private final UUID teamId;
 
@@ -80,21 +66,6 @@ final class TeamRecompute {
                 });
     }
 
-    /** The rows of {@link NextTouchService#nextTouchTuple} turned into one typed array per column. */
-    private static Tuple columns(List<Tuple> rows) {
-        Class<?>[] types = {UUID.class, UUID.class, String.class, String.class, String.class, java.time.OffsetDateTime.class,
-                Short.class, String.class, String.class, String.class};
-        Object[] columns = new Object[types.length];
-        for (int c = 0; c < types.length; c++) {
-            Object[] column = (Object[]) java.lang.reflect.Array.newInstance(types[c], rows.size());
-            for (int r = 0; r < rows.size(); r++) {
-                column[r] = rows.get(r).getValue(c);
-            }
-            columns[c] = column;
-        }
-        return Tuple.from(columns);
-    }
-
     Future<Void> batch(SqlConnection tx, List<UUID> ids) {
         Tuple byIds = Tuple.of(ids.toArray(new UUID[0]));
         return tx.preparedQuery(FACTS).execute(Tuple.of(ids.toArray(new UUID[0]), teamId))
@@ -116,7 +87,8 @@ final class TeamRecompute {
         Instant now = Instant.now();
         TeamPolicy policy = null;
         List<Tuple> fits = new ArrayList<>();
-        List<Tuple> upserts = new ArrayList<>();
+        List<UUID> suggested = new ArrayList<>();
+        List<Suggestion> suggestions = new ArrayList<>();
         List<UUID> deletes = new ArrayList<>();
         Set<UUID> seen = new HashSet<>();
         for (Row r : facts) {
@@ -134,7 +106,8 @@ final class TeamRecompute {
                 fits.add(NextTouchService.fitTuple(id, in.fitScore())); // an unchanged score needs no write
             }
             if (suggestion.isPresent()) {
-                upserts.add(NextTouchService.nextTouchTuple(new ContactRef(teamId, id), suggestion.get()));
+                suggested.add(id);
+                suggestions.add(suggestion.get());
             } else {
                 deletes.add(id);
             }
@@ -144,8 +117,8 @@ final class TeamRecompute {
         if (!fits.isEmpty()) {
             written = written.compose(v -> tx.preparedQuery(NextTouchService.UPDATE_FIT).executeBatch(fits)).mapEmpty();
         }
-        if (!upserts.isEmpty()) {
-            written = written.compose(v -> tx.preparedQuery(UPSERT_MANY).execute(columns(upserts))).mapEmpty();
+        if (!suggestions.isEmpty()) {
+            written = written.compose(v -> NextTouchService.upsert(tx, teamId, suggested, suggestions));
         }
         if (!deletes.isEmpty()) {
             written = written.compose(v -> tx.preparedQuery(DELETE_MANY).execute(Tuple.of(deletes.toArray(new UUID[0])))).mapEmpty();
