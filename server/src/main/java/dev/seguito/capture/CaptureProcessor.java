@@ -124,7 +124,7 @@ public final class CaptureProcessor {
                         .compose(id -> attachAll(tx, member.teamId(), id, p)
                                 .compose(v -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), null, authoritative))
                                 .compose(v -> ContactStore.provenance(tx, member.teamId(), id,
-                                        withCompany(present(incoming), p.company() != null), valuesOf(incoming, p.company()), origin.source(),
+                                        provenanceOfNew(incoming, p), valuesOf(incoming, p.company()), origin.source(),
                                         captureId, member.id(), observedAt))
                                 .map(v -> id));
                 Optional<UUID> candidate = resolution.weakCandidate();
@@ -146,12 +146,18 @@ public final class CaptureProcessor {
                 f.photoUrl(), f.connectionDegree());
     }
 
-    private static java.util.function.Function<String, Object> valuesOf(PersonFields fields, String company) {
+    /** The value provenance records for each field name of {@link #provenanceOfNew} or of a merge. */
+    static java.util.function.Function<String, Object> valuesOf(PersonFields fields, String company) {
         return field -> switch (field) {
             case "company" -> company;
             case "seen" -> null;
             default -> fields.get(field);
         };
+    }
+
+    /** The fields to record provenance for when a person is created: every value it came with, and "seen". */
+    static List<String> provenanceOfNew(PersonFields incoming, ParsedPerson p) {
+        return withCompany(present(incoming), p.company() != null);
     }
 
     private static List<String> present(PersonFields f) {

@@ -272,39 +272,35 @@ public final class ImportService {
     private Future<List<CaptureProcessor.PersonResult>> resolve(SqlConnection tx, Member member,
                                                                  CaptureProcessor.Origin origin, List<ParsedPerson> people) {
         Instant now = Instant.now();
+        return CaptureProcessor.memberEmails(tx, member.teamId()).compose(memberEmails -> split(tx, member.teamId(), people, memberEmails)
+                .compose(split -> NewPeopleInBulk.create(tx, member, origin, split.unknown().stream().map(people::get).toList(), now)
+                        .compose(ids -> {
+                            CaptureProcessor.PersonResult[] byRow = new CaptureProcessor.PersonResult[people.size()];
+                            for (int i = 0; i < ids.size(); i++) {
+                                byRow[split.unknown().get(i)] = new CaptureProcessor.PersonResult(ids.get(i),
+                                        CaptureProcessor.MatchStatus.NEW, Optional.empty());
+                            }
+                            List<ParsedPerson> others = split.others().stream().map(people::get).toList();
+                            if (others.isEmpty()) {
+                                return Future.succeededFuture(Arrays.asList(byRow));
+                            }
+                            return processor.apply(tx, member, null, origin, capture(others), now, List.of())
+                                    .map(outcome -> alignedWithRows(people, split.others(), outcome, memberEmails, byRow));
+                        })));
+    }
+
+    /** With the bulk path off, every row is one of the "others" the capture path resolves one by one. */
+    private Future<NewPeopleInBulk.Split> split(SqlConnection tx, UUID teamId, List<ParsedPerson> people, Set<String> memberEmails) {
         if (!bulkNewPeople) {
-            return CaptureProcessor.memberEmails(tx, member.teamId())
-                    .compose(memberEmails -> processor.apply(tx, member, null, origin, capture(people), now, List.of())
-                            .map(outcome -> alignedWithRows(people, allRows(people.size()), outcome, memberEmails,
-                                    new CaptureProcessor.PersonResult[people.size()])));
+            return Future.succeededFuture(new NewPeopleInBulk.Split(List.of(),
+                    IntStream.range(0, people.size()).boxed().toList()));
         }
-        return CaptureProcessor.memberEmails(tx, member.teamId()).compose(memberEmails -> IdentityResolver.lockAll(tx, member.teamId(), people)
-                .compose(locked -> NewPeopleInBulk.split(tx, member.teamId(), people, memberEmails))
-                .compose(split -> {
-                    List<ParsedPerson> unknown = split.unknown().stream().map(people::get).toList();
-                    return NewPeopleInBulk.create(tx, member, origin, unknown, now)
-                            .compose(ids -> {
-                                CaptureProcessor.PersonResult[] byRow = new CaptureProcessor.PersonResult[people.size()];
-                                for (int i = 0; i < ids.size(); i++) {
-                                    byRow[split.unknown().get(i)] = new CaptureProcessor.PersonResult(ids.get(i),
-                                            CaptureProcessor.MatchStatus.NEW, Optional.empty());
-                                }
-                                List<ParsedPerson> others = split.others().stream().map(people::get).toList();
-                                if (others.isEmpty()) {
-                                    return Future.succeededFuture(Arrays.asList(byRow));
-                                }
-                                return processor.apply(tx, member, null, origin, capture(others), now, List.of())
-                                        .map(outcome -> alignedWithRows(people, split.others(), outcome, memberEmails, byRow));
-                            });
-                }));
+        return IdentityResolver.lockAll(tx, teamId, people)
+                .compose(locked -> NewPeopleInBulk.split(tx, teamId, people, memberEmails));
     }
 
     private static ParsedCapture capture(List<ParsedPerson> people) {
         return new ParsedCapture(CaptureSource.LINKEDIN_PROFILE, people, List.of(), null, List.of());
-    }
-
-    private static List<Integer> allRows(int n) {
-        return IntStream.range(0, n).boxed().toList();
     }
 
     /** The processor answers only for the people it kept (no automated senders, no colleagues): put them back in row order. */

@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The fast path of a bulk import. Most rows of a first import are people nobody in the team has met: no strong key
@@ -49,19 +50,24 @@ final class NewPeopleInBulk {
         List<String> names = new ArrayList<>();
         List<String> companies = new ArrayList<>();
         for (ParsedPerson p : people) {
-            Set<String> own = keysOf(p);
-            keys.add(own);
+            // a row's keys as import_known_keys.sql answers them: "kind:value", and "name:<name>|<company>"
+            Set<String> own = new HashSet<>();
             for (IdentityResolver.Key k : IdentityResolver.strongKeys(p)) {
+                own.add(k.kind() + ":" + k.value());
                 switch (k.kind()) {
                     case "linkedin" -> slugs.add(k.value());
                     case "email" -> emails.add(k.value());
                     default -> phones.add(k.value());
                 }
             }
-            if (weakKey(p) != null) {
-                names.add(IdentityKeys.nameKey(p.fullName()));
-                companies.add(IdentityKeys.companyKey(p.company()));
+            if (p.fullName() != null && p.company() != null && !p.company().isBlank()) {
+                String name = IdentityKeys.nameKey(p.fullName());
+                String company = IdentityKeys.companyKey(p.company());
+                own.add("name:" + name + "|" + company);
+                names.add(name);
+                companies.add(company);
             }
+            keys.add(own);
         }
         return tx.preparedQuery(KNOWN_KEYS)
                 .execute(Tuple.from(new Object[]{teamId, slugs.toArray(new String[0]), emails.toArray(new String[0]),
@@ -85,24 +91,6 @@ final class NewPeopleInBulk {
                 });
     }
 
-    /** Strong keys and the weak "name at company" key, as {@code import_known_keys.sql} answers them. */
-    private static Set<String> keysOf(ParsedPerson p) {
-        Set<String> own = new HashSet<>();
-        IdentityResolver.strongKeys(p).forEach(k -> own.add(k.kind() + ":" + k.value()));
-        String weak = weakKey(p);
-        if (weak != null) {
-            own.add(weak);
-        }
-        return own;
-    }
-
-    private static String weakKey(ParsedPerson p) {
-        if (p.fullName() == null || p.company() == null || p.company().isBlank()) {
-            return null;
-        }
-        return "name:" + IdentityKeys.nameKey(p.fullName()) + "|" + IdentityKeys.companyKey(p.company());
-    }
-
     /**
      * Creates the people as {@link CaptureProcessor} creates a new person: the record, its contact mechanisms, the
      * current employment, provenance of every value (and "seen"), and an outbox row for the CRM. Answers their ids.
@@ -124,16 +112,11 @@ final class NewPeopleInBulk {
             if (employed) {
                 jobs.add(new BulkContactStore.Employment(id, p.company(), p.title()));
             }
-            for (String field : PersonFields.NAMES) {
-                Object value = fields.get(field);
-                if (value != null) {
-                    observed.add(new BulkContactStore.Observed(id, field, String.valueOf(value)));
-                }
+            Function<String, Object> values = CaptureProcessor.valuesOf(fields, p.company());
+            for (String field : CaptureProcessor.provenanceOfNew(fields, p)) {
+                Object value = values.apply(field);
+                observed.add(new BulkContactStore.Observed(id, field, value == null ? null : String.valueOf(value)));
             }
-            if (p.company() != null) {
-                observed.add(new BulkContactStore.Observed(id, "company", p.company()));
-            }
-            observed.add(new BulkContactStore.Observed(id, "seen", null));
         }
         return BulkContactStore.createPeople(tx, member.teamId(), member.id(), records)
                 .compose(v -> BulkContactStore.attachMechs(tx, member.teamId(), mechs))
