@@ -189,21 +189,28 @@ public final class CaptureService {
                     }
                     Member capturer = new Member(r.getUUID("member_id"), admin.teamId(), admin.teamName(),
                             r.getString("name"), r.getString("email"), r.getString("role"), null);
-                    CaptureRequest request = new CaptureRequest(CaptureSource.fromWire(r.getString("source")),
-                            r.getString("page_url"), RawPages.text(r.getBuffer("raw")), r.getOffsetDateTime("captured_at").toInstant(),
-                            "reparse", List.of());
-                    return parse(request)
-                            .recover(e -> e instanceof UnexpectedParseFailure
-                                    ? Future.failedFuture(new ApiError(422, "unparseable", "The parser still cannot read this capture"))
-                                    : Future.failedFuture(e))
-                            .compose(parsed -> pool.withTransaction(tx -> processor.apply(tx, capturer, captureId, parsed,
-                                            request.capturedAt(), request.ownEmails())
-                                    .compose(outcome -> answer(tx, capturer, captureId, parsed, outcome))
-                                    .compose(answer -> tx.preparedQuery("""
-                                                    update capture set response = $2, parse_status = 'parsed', parse_error = null,
-                                                           reparsed_at = now() where id = $1""")
-                                            .execute(Tuple.of(captureId, answer.body())).map(answer.body()))));
+                    Buffer raw = r.getBuffer("raw");
+                    // inflating a 400 KB page is worker-thread work, like the parsing it feeds
+                    return vertx.executeBlocking(() -> new CaptureRequest(CaptureSource.fromWire(r.getString("source")),
+                                    r.getString("page_url"), RawPages.text(raw), r.getOffsetDateTime("captured_at").toInstant(),
+                                    "reparse", List.<String>of()), false)
+                            .compose(request -> reparseAs(capturer, captureId, request));
                 });
+    }
+
+    /** Parses the stored page again and merges the result as the member who captured it. */
+    private Future<JsonObject> reparseAs(Member capturer, UUID captureId, CaptureRequest request) {
+        return parse(request)
+                .recover(e -> e instanceof UnexpectedParseFailure
+                        ? Future.failedFuture(new ApiError(422, "unparseable", "The parser still cannot read this capture"))
+                        : Future.failedFuture(e))
+                .compose(parsed -> pool.withTransaction(tx -> processor.apply(tx, capturer, captureId, parsed,
+                                request.capturedAt(), request.ownEmails())
+                        .compose(outcome -> answer(tx, capturer, captureId, parsed, outcome))
+                        .compose(answer -> tx.preparedQuery("""
+                                        update capture set response = $2, parse_status = 'parsed', parse_error = null,
+                                               reparsed_at = now() where id = $1""")
+                                .execute(Tuple.of(captureId, answer.body())).map(answer.body()))));
     }
 
     /** Re-parses every capture of the team received since {@code since} that still has its raw page (at most 10,000). */
