@@ -28,14 +28,14 @@ final class GzipBodies implements Handler<RoutingContext> {
 
     @Override
     public void handle(RoutingContext ctx) {
-        String encoding = ctx.request().getHeader("Content-Encoding");
-        if (encoding == null || encoding.isBlank() || encoding.trim().equalsIgnoreCase("identity")
-                || ctx.body() == null || ctx.body().length() <= 0) {
+        String header = ctx.request().getHeader("Content-Encoding");
+        String encoding = header == null ? "" : header.trim();
+        if (encoding.isEmpty() || encoding.equalsIgnoreCase("identity") || ctx.body() == null || ctx.body().length() <= 0) {
             ctx.next();
             return;
         }
-        if (!encoding.trim().equalsIgnoreCase("gzip") && !encoding.trim().equalsIgnoreCase("x-gzip")) {
-            throw ApiError.badRequest("Content-Encoding \"" + encoding.trim() + "\" is not supported; send gzip or no encoding");
+        if (!encoding.equalsIgnoreCase("gzip") && !encoding.equalsIgnoreCase("x-gzip")) {
+            throw ApiError.badRequest("Content-Encoding \"" + encoding + "\" is not supported; send gzip or no encoding");
         }
         ctx.put(DECODED_BODY, gunzip(ctx.body().buffer()));
         ctx.next();

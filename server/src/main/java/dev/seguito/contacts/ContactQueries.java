@@ -28,9 +28,10 @@ public final class ContactQueries {
                join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
               where cm.team_id = $2 and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.info_string = $1
               order by pcm.from_date limit 1)""";
-    private static final String CARD = Sql.load("contact_card").formatted("$1");
-    private static final String CARD_BY_SLUG = Sql.load("contact_card").formatted(BY_SLUG);
-    private static final String CARD_BY_EMAIL = Sql.load("contact_card").formatted(BY_EMAIL);
+    private static final String CARD_OF = Sql.load("contact_card");
+    private static final String CARD = CARD_OF.formatted("$1");
+    private static final String CARD_BY_SLUG = CARD_OF.formatted(BY_SLUG);
+    private static final String CARD_BY_EMAIL = CARD_OF.formatted(BY_EMAIL);
     private static final String TIMELINE = Sql.load("contact_timeline");
     private static final String SEARCH = Sql.load("contact_search");
 
@@ -46,7 +47,11 @@ public final class ContactQueries {
         this.pool = pool;
     }
 
-    /** The card for a LinkedIn slug or an email, answered from the look-up cache when possible. */
+    /**
+     * The card for a LinkedIn slug or an email, answered from the look-up cache when possible.
+     *
+     * @param value the slug, or the address as {@code IdentityKeys.email} normalises it
+     */
     public Future<Optional<JsonObject>> lookup(UUID teamId, String kind, String value) {
         String key = teamId + ":" + kind + ":" + value;
         UUID cached = lookups.getIfPresent(key);
@@ -60,8 +65,7 @@ public final class ContactQueries {
             });
         }
         String sql = "linkedin".equals(kind) ? CARD_BY_SLUG : CARD_BY_EMAIL;
-        String param = "linkedin".equals(kind) ? value : value.trim().toLowerCase(Locale.ROOT);
-        return pool.preparedQuery(sql).execute(Tuple.of(param, teamId)).map(rows -> {
+        return pool.preparedQuery(sql).execute(Tuple.of(value, teamId)).map(rows -> {
             if (rows.size() == 0) {
                 return Optional.<JsonObject>empty();
             }
