@@ -193,7 +193,7 @@ public final class BulkContactStore {
                 });
     }
 
-    /** Where each value came from, as {@link ContactStore#provenance} records it for one person. */
+    /** Where each value came from, for any number of people ({@link ContactStore#provenance} uses it for one). */
     public static Future<Void> provenance(SqlClient tx, UUID teamId, List<Observed> observed, String source,
                                           UUID captureId, UUID memberId, Instant observedAt) {
         if (observed.isEmpty()) {

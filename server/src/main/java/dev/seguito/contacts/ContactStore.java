@@ -8,8 +8,6 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -152,22 +150,15 @@ public final class ContactStore {
                 });
     }
 
+    /** Where each of these fields' values came from; the same statement as for many people at once. */
     public static Future<Void> provenance(SqlClient tx, UUID teamId, UUID partyId, List<String> fields,
                                           java.util.function.Function<String, Object> values,
                                           String source, UUID captureId, UUID memberId, Instant observedAt) {
-        if (fields.isEmpty()) {
-            return Future.succeededFuture();
-        }
-        List<Tuple> batch = fields.stream().map(field -> Tuple.from(new Object[]{teamId, partyId, field,
-                values.apply(field) == null ? null : String.valueOf(values.apply(field)), source, captureId, memberId,
-                OffsetDateTime.ofInstant(observedAt, ZoneOffset.UTC)})).toList();
-        return tx.preparedQuery("""
-                        insert into field_provenance (team_id, party_id, field, value, source, capture_id, member_id, observed_at)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8)
-                        on conflict (party_id, field, source) do update
-                           set value = excluded.value, capture_id = excluded.capture_id, member_id = excluded.member_id,
-                               observed_at = excluded.observed_at""")
-                .executeBatch(batch).mapEmpty();
+        List<BulkContactStore.Observed> observed = fields.stream().map(field -> {
+            Object value = values.apply(field);
+            return new BulkContactStore.Observed(partyId, field, value == null ? null : String.valueOf(value));
+        }).toList();
+        return BulkContactStore.provenance(tx, teamId, observed, source, captureId, memberId, observedAt);
     }
 
     public static Future<Void> possibleDuplicate(SqlClient tx, UUID teamId, UUID a, UUID b, String reason) {
