@@ -122,7 +122,7 @@ class CaptureFlowTest {
         assertThat(timeline.getJsonObject(0).getString("by")).isEqualTo("Marco Rossi");
         JsonObject nextTouch = marco.get("/api/v1/contacts/" + card.getString("id")).json().getJsonObject("nextTouch");
         assertThat(nextTouch.getString("rule")).isEqualTo("answer_inbound");
-        assertThat(nextTouch.getString("reason")).contains("17 Nov");
+        assertThat(nextTouch.getString("reason")).contains(Fixtures.dayMonth("2026-11-17"));
     }
 
     @Test
@@ -212,7 +212,7 @@ class CaptureFlowTest {
         String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
                 .getJsonObject("contact").getString("id");
         marco.post("/api/v1/contacts/" + giulia + "/interactions", new JsonObject().put("type", "email")
-                .put("occurredAt", "2026-11-18T09:00:00Z"));
+                .put("occurredAt", Fixtures.at("2026-11-18T09:00:00Z").toString()));
 
         ApiClient.Response bounce = marco.post("/api/v1/captures", Fixtures.eml("bounce_for_giulia.eml"));
 

@@ -31,7 +31,7 @@ class ImportTest {
 
     private static JsonObject upload(ApiClient client, String key) {
         ApiClient.Response response = client.post("/api/v1/imports", new JsonObject().put("format", "linkedin_csv")
-                .put("content", Fixtures.text("connections.csv")).put("idempotencyKey", key));
+                .put("content", Fixtures.dated("connections.csv")).put("idempotencyKey", key));
         assertThat(response.status()).as(response.body()).isEqualTo(202);
         return response.json();
     }
@@ -102,7 +102,7 @@ class ImportTest {
         server.pool().preparedQuery("""
                         insert into import_job (id, team_id, member_id, format, idempotency_key, content)
                         values ($1, $2, $3, 'linkedin_csv', 'left-over', $4)""")
-                .execute(Tuple.of(jobId, team.teamId(), team.adminMember().id(), Fixtures.text("connections.csv"))).await();
+                .execute(Tuple.of(jobId, team.teamId(), team.adminMember().id(), Fixtures.dated("connections.csv"))).await();
 
         try (SeguitoServer next = TestServer.onSharedDatabase()) {
             JsonObject status = finished(new ApiClient(next, team.admin().token()), jobId.toString());

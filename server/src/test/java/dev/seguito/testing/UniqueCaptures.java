@@ -19,7 +19,7 @@ public final class UniqueCaptures {
         String name = "Person" + letters(n) + " " + capitalize(prefix.replaceAll("[^A-Za-z]", "")) ;
         String html = PROFILE.replace("giulia-romano-42", slug).replace("Giulia Romano", name);
         return new JsonObject().put("source", "linkedin_profile").put("pageUrl", "https://www.linkedin.com/in/" + slug + "/")
-                .put("html", html).put("capturedAt", "2026-11-20T09:00:00Z").put("idempotencyKey", idempotencyKey);
+                .put("html", html).put("capturedAt", Fixtures.at("2026-11-20T09:00:00Z").toString()).put("idempotencyKey", idempotencyKey);
     }
 
     public static String slug(String prefix, int n) {
