@@ -1,8 +1,10 @@
 -- One contact card in one round trip: the person, current employer, contact mechanisms, sources, the five newest
--- interactions, the current next touch and pending duplicate questions. $2 = team id; the contact is the placeholder below, which
--- ContactQueries fills with "$1" (a party id) or with a sub-select that finds the contact by LinkedIn slug or email
--- ($1), so that a side-panel look-up is one round trip.
-select p.id, p.relationship_type, p.fit_score, p.created_at, p.updated_at,
+-- interactions, the current next touch and pending duplicate questions. $1 = party id, $2 = team id.
+-- card_version and next_touch_version identify this state of the card (V10, ContactCardCache): they are read in the
+-- same statement as the card, so a kept card and its version always agree.
+select p.id, p.card_version,
+       (select nt.xmin::text::bigint from next_touch nt where nt.party_id = p.id) as next_touch_version,
+       p.relationship_type, p.fit_score, p.created_at, p.updated_at,
        pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about, pe.photo_url,
        pe.linkedin_slug, pe.connection_degree,
        (select company from current_employment(p.id)) as company,
@@ -36,4 +38,4 @@ select p.id, p.relationship_type, p.fit_score, p.created_at, p.updated_at,
          where (d.party_id_a = p.id or d.party_id_b = p.id) and d.status = 'pending') as duplicates
   from party p
   join person pe on pe.party_id = p.id
- where p.id = %s and p.team_id = $2 and p.status = 'ACTIVE'
+ where p.id = $1 and p.team_id = $2 and p.status = 'ACTIVE'

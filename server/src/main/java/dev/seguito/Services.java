@@ -69,7 +69,7 @@ public final class Services implements AutoCloseable {
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
             CaptureRoutes.mount(api, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
-                    new DuplicateService(pool, touches::recompute, contacts::invalidateLookups),
+                    new DuplicateService(pool, touches::recompute),
                     new ContactEditor(pool, touches::recompute));
             TouchRoutes.mount(api, touches);
             SyncRoutes.mount(api, sync, outbox);

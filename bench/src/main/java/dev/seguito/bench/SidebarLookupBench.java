@@ -44,11 +44,14 @@ public final class SidebarLookupBench {
                 LongFunction<LoadGenerator.Call> bareSlug = calls(seeded.slugs(), 7, s -> "/lookup?slug=" + enc(s), Map.of());
                 LongFunction<LoadGenerator.Call> bareEmail = calls(seeded.emails(), 8, e -> "/lookup?email=" + enc(e), Map.of());
 
-                // warm-up: JIT, prepared statements, pools and the look-up cache of a panel in daily use
+                // warm-up: JIT, prepared statements and pools; then every contact is looked up once, as a team's panels
+                // in daily use have seen the people they work with, so Seguito's kept cards are all current
                 toBare.run("warm-up", MODERATE, requests / 2, 60, 200, bareSlug);
                 toSeguito.run("warm-up", MODERATE, requests / 2, 60, 200, seguitoSlug);
                 toBare.run("warm-up", MODERATE, requests / 4, 60, 200, bareEmail);
                 toSeguito.run("warm-up", MODERATE, requests / 4, 60, 200, seguitoEmail);
+                toSeguito.run("every card once", MODERATE, seeded.slugs().size(), 120, 200, i -> LoadGenerator.Call.get(
+                        "/api/v1/contacts/lookup?linkedinUrl=" + enc("https://www.linkedin.com/in/" + seeded.slugs().get((int) i) + "/"), auth));
 
                 List<LoadResult> results = new ArrayList<>();
                 for (int inFlight : new int[]{MODERATE, SATURATION}) {
@@ -57,6 +60,14 @@ public final class SidebarLookupBench {
                     results.add(toBare.run("bare email", inFlight, requests, 60, 200, bareEmail));
                     results.add(toSeguito.run("seguito ?email=", inFlight, requests, 60, 200, seguitoEmail));
                 }
+                // the other extreme: every card changed since it was kept (as after a whole-team recomputation that
+                // moved every suggestion), so each first look-up builds the card again
+                LoadResult bareAgain = toBare.run("bare linkedin_slug", MODERATE, requests, 60, 200, bareSlug);
+                db.execute("update party set card_version = card_version + 1");
+                LoadResult changed = toSeguito.run("seguito ?linkedinUrl=, every card changed", MODERATE, requests, 60, 200, seguitoSlug);
+                results.add(bareAgain);
+                results.add(changed);
+
                 report.line(LoadResult.header());
                 results.forEach(r -> report.line(r.row()));
                 report.line("");

@@ -138,7 +138,8 @@ public final class Http {
 
     public static void json(RoutingContext ctx, int status, Object body) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body));
+                .end(body instanceof io.vertx.core.buffer.Buffer encoded ? encoded
+                        : io.vertx.core.buffer.Buffer.buffer(body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body)));
     }
 
     /** Answers the future's value as JSON, or hands its failure to the router's failure handler. */

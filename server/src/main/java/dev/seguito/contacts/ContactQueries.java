@@ -1,10 +1,9 @@
 package dev.seguito.contacts;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.seguito.db.Sql;
 import dev.seguito.parse.LinkedInUrls;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -12,6 +11,7 @@ import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -19,66 +19,81 @@ import java.util.UUID;
 /** Read side of the contact base: cards, sidebar look-ups, search and timelines, always within one team. */
 public final class ContactQueries {
 
-    private static final String BY_SLUG = """
-            (select pe.party_id from person pe join party p on p.id = pe.party_id
-              where pe.team_id = $2 and pe.linkedin_slug = $1 and p.status = 'ACTIVE')""";
-    private static final String BY_EMAIL = """
-            (select pcm.party_id from contact_mech cm
-               join party_contact_mech pcm on pcm.contact_mech_id = cm.id and pcm.thru_date is null
-               join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
-              where cm.team_id = $2 and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.info_string = $1
-              order by pcm.from_date limit 1)""";
-    private static final String CARD_OF = Sql.load("contact_card");
-    private static final String CARD = CARD_OF.formatted("$1");
-    private static final String CARD_BY_SLUG = CARD_OF.formatted(BY_SLUG);
-    private static final String CARD_BY_EMAIL = CARD_OF.formatted(BY_EMAIL);
+    private static final String VERSION_BY_SLUG = """
+            select p.id, p.card_version,
+                   (select nt.xmin::text::bigint from next_touch nt where nt.party_id = p.id) as next_touch_version
+              from person pe join party p on p.id = pe.party_id
+             where pe.team_id = $2 and pe.linkedin_slug = $1 and p.status = 'ACTIVE'""";
+    private static final String VERSION_BY_EMAIL = """
+            select p.id, p.card_version,
+                   (select nt.xmin::text::bigint from next_touch nt where nt.party_id = p.id) as next_touch_version
+              from contact_mech cm
+              join party_contact_mech pcm on pcm.contact_mech_id = cm.id and pcm.thru_date is null
+              join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
+             where cm.team_id = $2 and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.info_string = $1
+             order by pcm.from_date limit 1""";
+    private static final String VERSION_BY_ID = """
+            select p.id, p.card_version,
+                   (select nt.xmin::text::bigint from next_touch nt where nt.party_id = p.id) as next_touch_version
+              from party p join person pe on pe.party_id = p.id
+             where p.id = $1 and p.team_id = $2 and p.status = 'ACTIVE'""";
+    private static final String CARD = Sql.load("contact_card");
     private static final String TIMELINE = Sql.load("contact_timeline");
     private static final String SEARCH = Sql.load("contact_search");
 
     private final Pool pool;
-    /**
-     * Sidebar look-ups by key → contact id. Only hits are cached; a hit is always re-checked by the card query (which
-     * sees merges and deletions from any process), and a stale one is dropped there.
-     */
-    private final Cache<String, UUID> lookups = Caffeine.newBuilder().maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(10)).build();
+    private final ContactCardCache cards = new ContactCardCache(50_000, Duration.ofHours(1));
 
     public ContactQueries(Pool pool) {
         this.pool = pool;
     }
 
     /**
-     * The card for a LinkedIn slug or an email, answered from the look-up cache when possible.
+     * The side panel's look-up: the encoded card for a LinkedIn slug or an email, from the card cache when the card
+     * has not changed since it was built.
      *
      * @param value the slug, or the address as {@code IdentityKeys.email} normalises it
      */
-    public Future<Optional<JsonObject>> lookup(UUID teamId, String kind, String value) {
-        String key = teamId + ":" + kind + ":" + value;
-        UUID cached = lookups.getIfPresent(key);
-        if (cached != null) {
-            return card(teamId, cached).compose(card -> {
-                if (card.isPresent()) {
-                    return Future.succeededFuture(card);
-                }
-                lookups.invalidate(key);
-                return lookup(teamId, kind, value);
-            });
-        }
-        String sql = "linkedin".equals(kind) ? CARD_BY_SLUG : CARD_BY_EMAIL;
-        return pool.preparedQuery(sql).execute(Tuple.of(value, teamId)).map(rows -> {
+    public Future<Optional<Buffer>> lookup(UUID teamId, String kind, String value) {
+        return current(teamId, "linkedin".equals(kind) ? VERSION_BY_SLUG : VERSION_BY_EMAIL, Tuple.of(value, teamId));
+    }
+
+    /** {@link #card} encoded, from the card cache when the card has not changed since it was built. */
+    public Future<Optional<Buffer>> currentCard(UUID teamId, UUID partyId) {
+        return current(teamId, VERSION_BY_ID, Tuple.of(partyId, teamId));
+    }
+
+    private Future<Optional<Buffer>> current(UUID teamId, String versionQuery, Tuple key) {
+        return pool.preparedQuery(versionQuery).execute(key).compose(rows -> {
             if (rows.size() == 0) {
-                return Optional.<JsonObject>empty();
+                return Future.succeededFuture(Optional.empty());
             }
             Row row = rows.iterator().next();
-            lookups.put(key, row.getUUID("id"));
-            return Optional.of(ContactCards.fromRow(row));
+            UUID partyId = row.getUUID("id");
+            Optional<Buffer> kept = cards.get(teamId, partyId, ContactCardCache.Version.of(row));
+            return kept.isPresent() ? Future.succeededFuture(kept) : build(teamId, partyId);
         });
     }
 
-    public void invalidateLookups() {
-        lookups.invalidateAll();
+    /** Builds the card and keeps it under the version read in the same statement, so the two always agree. */
+    private Future<Optional<Buffer>> build(UUID teamId, UUID partyId) {
+        return pool.preparedQuery(CARD).execute(Tuple.of(partyId, teamId)).map(rows -> {
+            if (rows.size() == 0) {
+                return Optional.empty();
+            }
+            Row row = rows.iterator().next();
+            Buffer encoded = ContactCards.fromRow(row).toBuffer();
+            cards.put(teamId, partyId, ContactCardCache.Version.of(row), encoded);
+            return Optional.of(encoded);
+        });
     }
 
+    /** Drops the kept cards of these parties (erased: their data must not stay in memory either). */
+    public void forget(List<UUID> partyIds) {
+        cards.forget(partyIds);
+    }
+
+    /** The card, read now (no cache): for exports and for answers that must show a change just made. */
     public Future<Optional<JsonObject>> card(UUID teamId, UUID partyId) {
         return card(pool, teamId, partyId);
     }

@@ -7,6 +7,7 @@ import dev.seguito.interactions.InteractionService;
 import dev.seguito.parse.LinkedInUrls;
 import dev.seguito.team.Member;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
@@ -42,7 +43,7 @@ public final class ContactRoutes {
             Member me = member(ctx);
             String linkedinUrl = ctx.request().getParam("linkedinUrl");
             String email = ctx.request().getParam("email");
-            Future<Optional<JsonObject>> card;
+            Future<Optional<Buffer>> card;
             if (linkedinUrl != null) {
                 String slug = LinkedInUrls.slug(linkedinUrl);
                 if (slug == null) {
@@ -60,7 +61,7 @@ public final class ContactRoutes {
         api.get("/contacts").handler(ctx -> respond(ctx, 200, contacts.search(member(ctx).teamId(),
                 ctx.request().getParam("q"), intParam(ctx, "limit", 20, 1, 200), intParam(ctx, "offset", 0, 0, 1_000_000))));
         api.get("/contacts/:contactId").handler(ctx -> respond(ctx, 200,
-                contacts.card(member(ctx).teamId(), idParam(ctx, "contactId"))
+                contacts.currentCard(member(ctx).teamId(), idParam(ctx, "contactId"))
                         .map(card -> card.orElseThrow(() -> ApiError.notFound("No such contact in your team")))));
         api.get("/contacts/:contactId/timeline").handler(ctx -> {
             Member me = member(ctx);

@@ -62,12 +62,10 @@ public final class DuplicateService {
 
     private final Pool pool;
     private final BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange;
-    private final Runnable invalidateLookups;
 
-    public DuplicateService(Pool pool, BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange, Runnable invalidateLookups) {
+    public DuplicateService(Pool pool, BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange) {
         this.pool = pool;
         this.afterChange = afterChange;
-        this.invalidateLookups = invalidateLookups;
     }
 
     public Future<Void> confirm(Member member, UUID survivor, UUID merged) {
@@ -90,8 +88,7 @@ public final class DuplicateService {
                         .compose(v -> TeamService.audit(tx, member, "contact.merged",
                                 new JsonObject().put("survivor", survivor.toString()).put("merged", merged.toString())))
                         .compose(v -> TeamEvents.publish(tx, member.teamId(), survivor, "merged", member.name()))
-                        .compose(v -> TeamEvents.publish(tx, member.teamId(), merged, "merged", member.name())))
-                .onSuccess(v -> invalidateLookups.run());
+                        .compose(v -> TeamEvents.publish(tx, member.teamId(), merged, "merged", member.name())));
     }
 
     private static String mergedOnly(String sql) {

@@ -16,6 +16,7 @@ import io.vertx.sqlclient.Tuple;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Erases one contact, in one transaction, everywhere the server keeps something about them: the person row, the
@@ -32,11 +33,12 @@ public final class ContactEraser {
     public static final String ERASED = "erased";
 
     private final Pool pool;
-    private final Runnable invalidateLookups;
+    private final Consumer<List<UUID>> forgetCards;
 
-    public ContactEraser(Pool pool, Runnable invalidateLookups) {
+    /** @param forgetCards drops this process's kept cards of the erased people (no personal data left in memory) */
+    public ContactEraser(Pool pool, Consumer<List<UUID>> forgetCards) {
         this.pool = pool;
-        this.invalidateLookups = invalidateLookups;
+        this.forgetCards = forgetCards;
     }
 
     /** What was removed, counted (for the audit entry and the tests). */
@@ -48,10 +50,14 @@ public final class ContactEraser {
     }
 
     public Future<Erased> erase(Member member, UUID partyId) {
+        List<UUID> erasedIds = new ArrayList<>();
         return pool.withTransaction(tx -> lock(tx, member.teamId(), partyId)
                         .compose(v -> withMerged(tx, member.teamId(), partyId))
-                        .compose(ids -> eraseAll(tx, member, partyId, ids.toArray(UUID[]::new))))
-                .onSuccess(v -> invalidateLookups.run());
+                        .compose(ids -> {
+                            erasedIds.addAll(ids);
+                            return eraseAll(tx, member, partyId, ids.toArray(UUID[]::new));
+                        }))
+                .onSuccess(erased -> forgetCards.accept(erasedIds));
     }
 
     private static Future<Void> lock(SqlConnection tx, UUID teamId, UUID partyId) {

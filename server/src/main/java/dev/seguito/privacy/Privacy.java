@@ -18,7 +18,7 @@ public final class Privacy implements AutoCloseable {
     private final RawCaptureRetention retention;
 
     public Privacy(Vertx vertx, Pool pool, SeguitoConfig config, ContactQueries contacts) {
-        this.eraser = new ContactEraser(pool, contacts::invalidateLookups);
+        this.eraser = new ContactEraser(pool, contacts::forget);
         this.export = new ContactExport(pool, contacts);
         this.retention = new RawCaptureRetention(vertx, pool, config.rawCaptureRetention()).start(RETENTION_PERIOD);
     }
