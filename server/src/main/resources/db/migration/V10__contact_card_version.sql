@@ -45,14 +45,21 @@ $$;
 
 -- A card lists its pending possible duplicates with their names, companies and status, so a change to one person
 -- also changes the cards of the people they might be a duplicate of.
+-- (PL/pgSQL rather than SQL: its plan is kept per session; a SQL function called from a trigger is planned again
+-- on every call, which cost 0.2 ms per party UPDATE statement in a measured import.)
 create function with_duplicate_partners(ids uuid[]) returns uuid[]
-    language sql stable
+    language plpgsql stable
 as $$
-    select array(select unnest(ids)
+begin
+    if cardinality(ids) = 0 then
+        return ids;
+    end if;
+    return array(select unnest(ids)
                  union
                  select case when d.party_id_a = any (ids) then d.party_id_b else d.party_id_a end
                    from possible_duplicate d
-                  where d.status = 'pending' and (d.party_id_a = any (ids) or d.party_id_b = any (ids)))
+                  where d.status = 'pending' and (d.party_id_a = any (ids) or d.party_id_b = any (ids)));
+end
 $$;
 
 -- Tables whose rows name the party whose card they change, in a column party_id.
@@ -167,9 +174,14 @@ create trigger possible_duplicate_cards_del after delete on possible_duplicate
 create function cards_of_party_status() returns trigger
     language plpgsql
 as $$
+declare
+    changed uuid[] := array(select n.id from new_rows n join old_rows o on o.id = n.id
+                             where n.status is distinct from o.status);
 begin
-    perform touch_cards(with_duplicate_partners(array(
-        select n.id from new_rows n join old_rows o on o.id = n.id where n.status is distinct from o.status)));
+    -- nearly every party UPDATE (fit scores, updated_at, the bumps themselves) changes no status: stop here
+    if cardinality(changed) > 0 then
+        perform touch_cards(with_duplicate_partners(changed));
+    end if;
     return null;
 end
 $$;
