@@ -19,22 +19,21 @@ import java.util.UUID;
 /** Read side of the contact base: cards, sidebar look-ups, search and timelines, always within one team. */
 public final class ContactQueries {
 
-    private static final String VERSION_BY_SLUG = """
+    /** The contact's id and the two numbers that identify the state of its card ({@link ContactCardCache.Version}). */
+    private static final String VERSION = """
             select p.id, p.card_version,
                    (select nt.xmin::text::bigint from next_touch nt where nt.party_id = p.id) as next_touch_version
+            """;
+    private static final String VERSION_BY_SLUG = VERSION + """
               from person pe join party p on p.id = pe.party_id
              where pe.team_id = $2 and pe.linkedin_slug = $1 and p.status = 'ACTIVE'""";
-    private static final String VERSION_BY_EMAIL = """
-            select p.id, p.card_version,
-                   (select nt.xmin::text::bigint from next_touch nt where nt.party_id = p.id) as next_touch_version
+    private static final String VERSION_BY_EMAIL = VERSION + """
               from contact_mech cm
               join party_contact_mech pcm on pcm.contact_mech_id = cm.id and pcm.thru_date is null
               join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
              where cm.team_id = $2 and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.info_string = $1
              order by pcm.from_date limit 1""";
-    private static final String VERSION_BY_ID = """
-            select p.id, p.card_version,
-                   (select nt.xmin::text::bigint from next_touch nt where nt.party_id = p.id) as next_touch_version
+    private static final String VERSION_BY_ID = VERSION + """
               from party p join person pe on pe.party_id = p.id
              where p.id = $1 and p.team_id = $2 and p.status = 'ACTIVE'""";
     private static final String CARD = Sql.load("contact_card");
