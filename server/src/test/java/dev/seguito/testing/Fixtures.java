@@ -31,6 +31,8 @@ public final class Fixtures {
     private static final Pattern DAY_MONTH_YEAR = Pattern.compile(
             "\\b(\\d{1,2}) (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (\\d{4})\\b");
     private static final DateTimeFormatter DAY_MONTH_YEAR_FORMAT = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+    /** "03 Nov 2026", as LinkedIn's export writes it: a date keeps the width it was written with. */
+    private static final DateTimeFormatter TWO_DIGIT_DAY_FORMAT = DateTimeFormatter.ofPattern("dd MMM yyyy", Locale.ENGLISH);
 
     private Fixtures() {
     }
@@ -53,9 +55,8 @@ public final class Fixtures {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             LocalDate date = LocalDate.parse(m.group(1) + " " + m.group(2) + " " + m.group(3), DAY_MONTH_YEAR_FORMAT);
-            String moved = date.plusDays(shift().toDays()).format(DAY_MONTH_YEAR_FORMAT);
-            // keep a two-digit day two digits wide ("03 Nov"), as LinkedIn's export writes it
-            m.appendReplacement(out, m.group(1).length() == 2 && moved.indexOf(' ') == 1 ? "0" + moved : moved);
+            DateTimeFormatter written = m.group(1).length() == 2 ? TWO_DIGIT_DAY_FORMAT : DAY_MONTH_YEAR_FORMAT;
+            m.appendReplacement(out, date.plusDays(shift().toDays()).format(written));
         }
         m.appendTail(out);
         return out.toString();
