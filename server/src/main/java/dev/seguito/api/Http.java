@@ -137,9 +137,12 @@ public final class Http {
     }
 
     public static void json(RoutingContext ctx, int status, Object body) {
-        ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(body instanceof io.vertx.core.buffer.Buffer encoded ? encoded
-                        : io.vertx.core.buffer.Buffer.buffer(body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body)));
+        var response = ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
+        if (body instanceof io.vertx.core.buffer.Buffer encoded) {
+            response.end(encoded); // already JSON (a kept contact card)
+        } else {
+            response.end(body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body));
+        }
     }
 
     /** Answers the future's value as JSON, or hands its failure to the router's failure handler. */
