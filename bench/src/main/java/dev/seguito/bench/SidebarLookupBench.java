@@ -38,7 +38,7 @@ public final class SidebarLookupBench {
                  LoadGenerator toBare = new LoadGenerator(bare.port())) {
                 Map<String, String> auth = Map.of("Authorization", "Bearer " + team.token());
                 LongFunction<LoadGenerator.Call> seguitoSlug = calls(seeded.slugs(), 7,
-                        s -> "/api/v1/contacts/lookup?linkedinUrl=" + enc("https://www.linkedin.com/in/" + s + "/"), auth);
+                        SidebarLookupBench::lookupBySlug, auth);
                 LongFunction<LoadGenerator.Call> seguitoEmail = calls(seeded.emails(), 8,
                         e -> "/api/v1/contacts/lookup?email=" + enc(e), auth);
                 LongFunction<LoadGenerator.Call> bareSlug = calls(seeded.slugs(), 7, s -> "/lookup?slug=" + enc(s), Map.of());
@@ -50,8 +50,8 @@ public final class SidebarLookupBench {
                 toSeguito.run("warm-up", MODERATE, requests / 2, 60, 200, seguitoSlug);
                 toBare.run("warm-up", MODERATE, requests / 4, 60, 200, bareEmail);
                 toSeguito.run("warm-up", MODERATE, requests / 4, 60, 200, seguitoEmail);
-                toSeguito.run("every card once", MODERATE, seeded.slugs().size(), 120, 200, i -> LoadGenerator.Call.get(
-                        "/api/v1/contacts/lookup?linkedinUrl=" + enc("https://www.linkedin.com/in/" + seeded.slugs().get((int) i) + "/"), auth));
+                toSeguito.run("every card once", MODERATE, seeded.slugs().size(), 120, 200,
+                        i -> LoadGenerator.Call.get(lookupBySlug(seeded.slugs().get((int) i)), auth));
 
                 List<LoadResult> results = new ArrayList<>();
                 for (int inFlight : new int[]{MODERATE, SATURATION}) {
@@ -100,6 +100,10 @@ public final class SidebarLookupBench {
             uris[i] = uri.apply(keys.get(random.nextInt(keys.size())));
         }
         return i -> LoadGenerator.Call.get(uris[(int) (i % uris.length)], headers);
+    }
+
+    private static String lookupBySlug(String slug) {
+        return "/api/v1/contacts/lookup?linkedinUrl=" + enc("https://www.linkedin.com/in/" + slug + "/");
     }
 
     private static String enc(String s) {
