@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -36,7 +37,7 @@ public final class OutboxWorker implements AutoCloseable {
      * every other (50 s per claim at 15,000 rows).
      */
     private static final String CLAIM = """
-            select o.id, o.kind, o.payload, o.attempts
+            select o.id, o.aggregate_id, o.kind, o.payload, o.attempts
               from outbox o
              where o.delivered_at is null and o.dead_at is null and o.available_at <= now()
                and o.id = (select min(earlier.id) from outbox earlier
@@ -44,6 +45,23 @@ public final class OutboxWorker implements AutoCloseable {
                               and earlier.delivered_at is null and earlier.dead_at is null)
              order by o.id
              limit $1
+               for update skip locked""";
+
+    /**
+     * The contact's later CONTACT_UPSERT rows, up to its next change of another kind, locked. Each was committed
+     * before the record is loaded, and a record carries the contact as it is at loading time, so the record sent for
+     * the oldest row already says what the later rows announce: a contact captured ten times while the CRM was down
+     * is sent once, not ten times, and never ahead of an interaction or a deletion queued between.
+     */
+    private static final String LATER_UPSERTS = """
+            select o.id
+              from outbox o
+             where o.aggregate_id = $1 and o.id > $2 and o.kind = 'CONTACT_UPSERT'
+               and o.delivered_at is null and o.dead_at is null
+               and o.id < coalesce((select min(other.id) from outbox other
+                                     where other.aggregate_id = $1 and other.id > $2 and other.kind <> 'CONTACT_UPSERT'
+                                       and other.delivered_at is null and other.dead_at is null),
+                                   9223372036854775807)
                for update skip locked""";
 
     private final Vertx vertx;
@@ -101,26 +119,48 @@ public final class OutboxWorker implements AutoCloseable {
 
     private Future<Void> deliverOne(SqlConnection tx, Row row) {
         long id = row.getLong("id");
-        int attempts = row.getInteger("attempts") + 1;
-        return SyncRecordLoader.load(tx, row.getString("kind"), (JsonObject) row.getValue("payload"))
-                .compose(record -> record == null
-                        ? Future.succeededFuture(CrmResult.delivered())
-                        : connector.deliver(record))
-                .recover(e -> Future.succeededFuture(CrmResult.retryable(String.valueOf(e.getMessage()))))
-                .compose(result -> {
-                    if (result.isDelivered()) {
-                        return tx.preparedQuery("update outbox set delivered_at = now(), attempts = $2, last_error = null where id = $1")
-                                .execute(Tuple.of(id, attempts)).mapEmpty();
-                    }
-                    if (result.isPermanent() || attempts >= MAX_ATTEMPTS) {
-                        LOG.warn("Outbox row {} dead-lettered after {} attempts: {}", id, attempts, result.reason());
-                        return tx.preparedQuery("update outbox set dead_at = now(), attempts = $2, last_error = $3 where id = $1")
-                                .execute(Tuple.of(id, attempts, result.reason())).mapEmpty();
-                    }
-                    return tx.preparedQuery("""
-                                    update outbox set attempts = $2, last_error = $3,
-                                           available_at = now() + make_interval(secs => $4) where id = $1""")
-                            .execute(Tuple.of(id, attempts, result.reason(), (double) backoff(attempts).toSeconds())).mapEmpty();
+        String kind = row.getString("kind");
+        return laterUpserts(tx, kind, row.getUUID("aggregate_id"), id)
+                .compose(superseded -> send(tx, kind, (JsonObject) row.getValue("payload"))
+                        .compose(result -> settle(tx, id, row.getInteger("attempts") + 1, superseded, result)));
+    }
+
+    private Future<CrmResult> send(SqlConnection tx, String kind, JsonObject payload) {
+        return SyncRecordLoader.load(tx, kind, payload)
+                .compose(record -> record == null ? Future.succeededFuture(CrmResult.delivered()) : connector.deliver(record))
+                .recover(e -> Future.succeededFuture(CrmResult.retryable(String.valueOf(e.getMessage()))));
+    }
+
+    /** Records the outcome; rows superseded by this one are delivered with it, and otherwise stay as they are. */
+    private static Future<Void> settle(SqlConnection tx, long id, int attempts, Long[] superseded, CrmResult result) {
+        if (result.isDelivered()) {
+            return tx.preparedQuery("""
+                            update outbox set delivered_at = now(), last_error = null,
+                                   attempts = case when id = $1 then $2 else attempts end
+                             where id = $1 or id = any($3)""")
+                    .execute(Tuple.of(id, attempts, superseded)).mapEmpty();
+        }
+        if (result.isPermanent() || attempts >= MAX_ATTEMPTS) {
+            LOG.warn("Outbox row {} dead-lettered after {} attempts: {}", id, attempts, result.reason());
+            return tx.preparedQuery("update outbox set dead_at = now(), attempts = $2, last_error = $3 where id = $1")
+                    .execute(Tuple.of(id, attempts, result.reason())).mapEmpty();
+        }
+        return tx.preparedQuery("""
+                        update outbox set attempts = $2, last_error = $3,
+                               available_at = now() + make_interval(secs => $4) where id = $1""")
+                .execute(Tuple.of(id, attempts, result.reason(), (double) backoff(attempts).toSeconds())).mapEmpty();
+    }
+
+    /** The ids of {@link #LATER_UPSERTS} when the claimed row is a contact upsert; none for any other kind. */
+    private static Future<Long[]> laterUpserts(SqlConnection tx, String kind, UUID contact, long id) {
+        if (!"CONTACT_UPSERT".equals(kind)) {
+            return Future.succeededFuture(new Long[0]);
+        }
+        return tx.preparedQuery(LATER_UPSERTS).execute(Tuple.of(contact, id))
+                .map(rows -> {
+                    List<Long> ids = new ArrayList<>();
+                    rows.forEach(r -> ids.add(r.getLong(0)));
+                    return ids.toArray(new Long[0]);
                 });
     }
 

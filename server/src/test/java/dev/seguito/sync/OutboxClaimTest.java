@@ -72,6 +72,89 @@ class OutboxClaimTest {
         }
     }
 
+    @Test
+    void aContactsQueuedUpsertsAreSentOnceUpToItsNextChangeOfAnotherKind() {
+        UUID team = UUID.randomUUID();
+        UUID anna = UUID.randomUUID();
+        UUID luca = UUID.randomUUID();
+        queue(team, anna, "CONTACT_UPSERT");
+        queue(team, anna, "CONTACT_UPSERT");
+        queue(team, luca, "CONTACT_UPSERT");
+        queue(team, anna, "CONTACT_UPSERT");
+        queue(team, anna, "CONTACT_DELETE");
+        queue(team, anna, "CONTACT_UPSERT");
+        queue(team, anna, "CONTACT_UPSERT");
+        List<List<UUID>> rounds = new ArrayList<>();
+        OutboxWorker worker = new OutboxWorker(vertx, pool, new RecordingConnector(rounds), 3_600_000);
+        try {
+            List<Integer> claimed = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                rounds.add(new ArrayList<>());
+                claimed.add(worker.deliverBatch().await());
+            }
+
+            // anna's first upsert carries her second and fourth row; the deletion is not jumped; after it, one upsert
+            // carries the last two
+            assertThat(claimed).containsExactly(2, 1, 1, 0);
+            assertThat(rounds.get(0)).containsExactly(anna, luca);
+            assertThat(rounds.get(1)).containsExactly(anna);
+            assertThat(rounds.get(2)).containsExactly(anna);
+            assertThat(pool.preparedQuery("select count(*) from outbox where team_id = $1 and delivered_at is null")
+                    .execute(Tuple.of(team)).await().iterator().next().getLong(0)).isZero();
+        } finally {
+            worker.close();
+        }
+    }
+
+    @Test
+    void upsertsQueuedBehindAFailedDeliveryStayQueued() {
+        UUID team = UUID.randomUUID();
+        UUID anna = UUID.randomUUID();
+        queue(team, anna, "CONTACT_UPSERT");
+        queue(team, anna, "CONTACT_UPSERT");
+        OutboxWorker worker = new OutboxWorker(vertx, pool, new FailingConnector(), 3_600_000);
+        try {
+            assertThat(worker.deliverBatch().await()).isEqualTo(1);
+
+            var rows = pool.preparedQuery("select attempts, delivered_at is null as pending from outbox where team_id = $1 order by id")
+                    .execute(Tuple.of(team)).await();
+            List<String> states = new ArrayList<>();
+            rows.forEach(r -> states.add(r.getInteger("attempts") + (r.getBoolean("pending") ? " pending" : " delivered")));
+            assertThat(states).containsExactly("1 pending", "0 pending");
+        } finally {
+            worker.close();
+            pool.preparedQuery("delete from outbox where team_id = $1").execute(Tuple.of(team)).await();
+        }
+    }
+
+    private static void queue(UUID team, UUID contact, String kind) {
+        pool.preparedQuery("insert into outbox (team_id, aggregate_id, kind, payload) values ($1, $2, $3, $4)")
+                .execute(Tuple.of(team, contact, kind, new JsonObject().put("partyId", contact.toString()))).await();
+    }
+
+    /** A CRM that is down: every delivery fails and may be retried. */
+    private static final class FailingConnector implements CrmConnector {
+        @Override
+        public String name() {
+            return "down";
+        }
+
+        @Override
+        public Future<Void> checkConnection() {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<Void> install() {
+            return Future.succeededFuture();
+        }
+
+        @Override
+        public Future<CrmResult> deliver(SyncRecord record) {
+            return Future.succeededFuture(CrmResult.retryable("connection refused"));
+        }
+    }
+
     /** Records which contacts each round delivered; every delivery succeeds. */
     private record RecordingConnector(List<List<UUID>> rounds) implements CrmConnector {
         @Override
