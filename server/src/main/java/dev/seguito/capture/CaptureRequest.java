@@ -88,18 +88,29 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
         }
     }
 
-    /** Same key with different content is a client bug, not a retry: the hash tells them apart. */
-    public byte[] payloadHash() {
+    /**
+     * The content in UTF-8 with the payload hash over it. Encoding a 400 KB page is work for a worker thread, and
+     * both the hash and the kept raw page need the bytes: they are made once.
+     */
+    public Encoded encode() {
+        byte[] content = this.content.getBytes(StandardCharsets.UTF_8);
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(source.wire().getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(String.valueOf(pageUrl).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
-            digest.update(content.getBytes(StandardCharsets.UTF_8));
-            return digest.digest();
+            digest.update(content);
+            return new Encoded(content, digest.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * @param utf8        the content's bytes
+     * @param payloadHash same key with different content is a client bug, not a retry: the hash tells them apart
+     */
+    public record Encoded(byte[] utf8, byte[] payloadHash) {
     }
 }

@@ -30,9 +30,10 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Receives captures. Parsing runs on a worker thread (a 600 KB page must not stall the event loop); storing the raw
- * capture, merging people, recording messages and writing the outbox happen in one transaction, whose answer is
- * kept so that a retry with the same idempotency key gets the same answer and changes nothing.
+ * Receives captures. Hashing, parsing and compressing the page run on worker threads (a 600 KB page must not stall
+ * the event loop), the last two at the same time. Storing the raw capture, merging people, recording messages and
+ * writing the outbox happen in one transaction, whose answer is kept so that a retry with the same idempotency key
+ * gets the same answer and changes nothing.
  */
 public final class CaptureService {
 
@@ -50,15 +51,19 @@ public final class CaptureService {
     }
 
     public Future<Answer> capture(Member member, CaptureRequest request) {
-        byte[] hash = request.payloadHash();
-        return previous(member, request.idempotencyKey(), hash).compose(previous -> {
-            if (previous != null) {
-                return Future.succeededFuture(previous);
-            }
-            return parse(request).compose(parsed -> gzip(request).compose(raw -> store(member, request, hash, raw, parsed, 1)))
-                    .recover(e -> e instanceof UnexpectedParseFailure failure
-                            ? keepUnparsed(member, request, hash, failure)
-                            : Future.failedFuture(e));
+        return vertx.executeBlocking(request::encode, false).compose(encoded -> {
+            byte[] hash = encoded.payloadHash();
+            return previous(member, request.idempotencyKey(), hash).compose(previous -> {
+                if (previous != null) {
+                    return Future.succeededFuture(previous);
+                }
+                // parsing and compressing the same page do not depend on each other: two worker threads at once
+                Future<Buffer> raw = gzip(encoded);
+                return parse(request).compose(parsed -> raw.compose(page -> store(member, request, hash, page, parsed, 1)))
+                        .recover(e -> e instanceof UnexpectedParseFailure failure
+                                ? keepUnparsed(member, request, hash, raw, failure)
+                                : Future.failedFuture(e));
+            });
         });
     }
 
@@ -104,8 +109,8 @@ public final class CaptureService {
     }
 
     /** The raw page as it is kept, compressed on a worker thread. */
-    private Future<Buffer> gzip(CaptureRequest request) {
-        return vertx.executeBlocking(() -> RawPages.gzip(request.content()), false);
+    private Future<Buffer> gzip(CaptureRequest.Encoded encoded) {
+        return vertx.executeBlocking(() -> RawPages.gzip(encoded.utf8()), false);
     }
 
     private Future<Answer> store(Member member, CaptureRequest request, byte[] hash, Buffer raw, ParsedCapture parsed,
@@ -234,10 +239,11 @@ public final class CaptureService {
     }
 
     /** A parser bug must not lose what the user sent: keep the raw capture for a re-parse and say so. */
-    private Future<Answer> keepUnparsed(Member member, CaptureRequest request, byte[] hash, UnexpectedParseFailure failure) {
+    private Future<Answer> keepUnparsed(Member member, CaptureRequest request, byte[] hash, Future<Buffer> page,
+                                        UnexpectedParseFailure failure) {
         LOG.error("Parser failed on a {} capture; raw capture kept for re-parse", request.source().wire(), failure.getCause());
         String message = "We could not read this page. It has been kept, and will be read again when the parser improves.";
-        return gzip(request).compose(raw -> pool.withTransaction(tx -> insertCapture(tx, member, request, hash, raw,
+        return page.compose(raw -> pool.withTransaction(tx -> insertCapture(tx, member, request, hash, raw,
                         UUID.randomUUID(), "failed", message)))
                 .compose(v -> Future.failedFuture(new ApiError(422, "unparseable", message)));
     }

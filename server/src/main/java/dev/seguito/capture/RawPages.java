@@ -22,8 +22,8 @@ final class RawPages {
     private RawPages() {
     }
 
-    static Buffer gzip(String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+    /** @param bytes the page or mail in UTF-8 */
+    static Buffer gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
         try (GZIPOutputStream gzip = new FastGzip(out)) {
             gzip.write(bytes);

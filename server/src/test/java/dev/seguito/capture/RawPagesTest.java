@@ -13,7 +13,7 @@ class RawPagesTest {
     void aPageComesBackExactlyAsCapturedAndIsStoredSmaller() {
         String page = "<html><body>" + "<div class=\"pv-top-card\">Giulia Romano · Zürich 🙂</div>".repeat(2000) + "</body></html>";
 
-        Buffer stored = RawPages.gzip(page);
+        Buffer stored = RawPages.gzip(page.getBytes(StandardCharsets.UTF_8));
 
         assertThat(stored.length()).isLessThan(page.length() / 10);
         assertThat(RawPages.text(stored)).isEqualTo(page);
