@@ -62,6 +62,26 @@ public final class ContactBaseSeeder {
         }
     }
 
+    /**
+     * Gives every seeded person the capture they came from, as a base built by capturing has: the capture (its raw
+     * page purged after the retention period) and the "seen" provenance it left.
+     */
+    public void addCaptures(Seeded seeded) {
+        String team = "'" + teamId + "'";
+        String member = "'" + seeded.members().get(0) + "'";
+        db.execute("""
+                insert into capture (id, team_id, member_id, source, idempotency_key, payload_hash, captured_at,
+                                     received_at, parse_status, primary_party_id, purged_at)
+                select gen_random_uuid(), p.team_id, %s, 'linkedin_profile', 'seeded-' || p.id, '\\x00'::bytea,
+                       p.created_at - interval '40 days', p.created_at - interval '40 days', 'parsed', p.id, now()
+                  from party p where p.team_id = %s and p.party_type = 'PERSON'""".formatted(member, team));
+        db.execute("""
+                insert into field_provenance (team_id, party_id, field, source, capture_id, member_id, observed_at)
+                select c.team_id, c.primary_party_id, 'seen', c.source, c.id, c.member_id, c.captured_at
+                  from capture c where c.team_id = %s and c.idempotency_key like 'seeded-%%'""".formatted(team));
+        db.execute("analyze");
+    }
+
     private List<UUID> members(Connection c, UUID adminId, int extra) throws SQLException {
         List<UUID> members = new ArrayList<>(List.of(adminId));
         try (CopyTable t = CopyTable.open(c, "team_member (id, team_id, name, email, role)")) {
