@@ -1,6 +1,7 @@
 package dev.seguito.contacts;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.db.Transactions;
 import dev.seguito.interactions.InteractionService.ContactRef;
 import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
@@ -33,7 +34,7 @@ public final class ContactEditor {
         if (type == null || !RELATIONSHIP_TYPES.contains(type)) {
             throw ApiError.badRequest("relationshipType must be one of " + RELATIONSHIP_TYPES);
         }
-        return pool.withTransaction(tx -> tx.preparedQuery("""
+        return Transactions.withRetry(pool, tx -> tx.preparedQuery("""
                         update party set relationship_type = $3, updated_at = now()
                          where id = $1 and team_id = $2 and status = 'ACTIVE' and party_type = 'PERSON'""")
                 .execute(Tuple.of(partyId, member.teamId(), type))

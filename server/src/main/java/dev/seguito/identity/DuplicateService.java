@@ -2,6 +2,7 @@ package dev.seguito.identity;
 
 import dev.seguito.api.ApiError;
 import dev.seguito.db.Sequential;
+import dev.seguito.db.Transactions;
 import dev.seguito.interactions.InteractionService.ContactRef;
 import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
@@ -72,7 +73,7 @@ public final class DuplicateService {
         if (survivor.equals(merged)) {
             throw ApiError.badRequest("A contact cannot be merged into itself");
         }
-        return pool.withTransaction(tx -> lockBoth(tx, member, survivor, merged)
+        return Transactions.withRetry(pool, tx -> lockBoth(tx, member, survivor, merged)
                         .compose(v -> slugOf(tx, merged))
                         .compose(slug -> Sequential.each(MERGE, sql -> tx.preparedQuery(sql.replace(MERGED_ONLY, ""))
                                         .execute(sql.startsWith(MERGED_ONLY) ? Tuple.of(merged) : Tuple.of(survivor, merged)))
@@ -96,7 +97,7 @@ public final class DuplicateService {
     }
 
     public Future<Void> reject(Member member, UUID a, UUID b) {
-        return pool.withTransaction(tx -> lockBoth(tx, member, a, b)
+        return Transactions.withRetry(pool, tx -> lockBoth(tx, member, a, b)
                 .compose(v -> decide(tx, member, a, b, "rejected"))
                 .compose(v -> TeamEvents.publish(tx, member.teamId(), a, "updated", member.name())));
     }

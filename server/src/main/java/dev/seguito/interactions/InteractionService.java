@@ -1,10 +1,11 @@
 package dev.seguito.interactions;
 
 import dev.seguito.api.ApiError;
-import dev.seguito.team.Member;
-import dev.seguito.touch.InteractionType;
-import dev.seguito.team.TeamEvents;
+import dev.seguito.db.Transactions;
 import dev.seguito.sync.Outbox;
+import dev.seguito.team.Member;
+import dev.seguito.team.TeamEvents;
+import dev.seguito.touch.InteractionType;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -47,7 +48,7 @@ public final class InteractionService {
         String note = truncate(body.getString("note"), 4000);
         String subject = truncate(body.getString("subject"), 500);
         UUID eventId = UUID.randomUUID();
-        return pool.withTransaction(tx -> tx
+        return Transactions.withRetry(pool, tx -> tx
                 .preparedQuery("select 1 from party where id = $1 and team_id = $2 and status = 'ACTIVE' for update")
                 .execute(Tuple.of(partyId, member.teamId()))
                 .compose(rows -> rows.size() == 0

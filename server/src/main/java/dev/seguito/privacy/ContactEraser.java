@@ -2,6 +2,7 @@ package dev.seguito.privacy;
 
 import dev.seguito.api.ApiError;
 import dev.seguito.db.Sequential;
+import dev.seguito.db.Transactions;
 import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
@@ -51,9 +52,10 @@ public final class ContactEraser {
 
     public Future<Erased> erase(Member member, UUID partyId) {
         List<UUID> erasedIds = new ArrayList<>();
-        return pool.withTransaction(tx -> lock(tx, member.teamId(), partyId)
+        return Transactions.withRetry(pool, tx -> lock(tx, member.teamId(), partyId)
                         .compose(v -> withMerged(tx, member.teamId(), partyId))
                         .compose(ids -> {
+                            erasedIds.clear(); // a retried attempt collects them anew
                             erasedIds.addAll(ids);
                             return eraseAll(tx, member, partyId, ids.toArray(UUID[]::new));
                         }))

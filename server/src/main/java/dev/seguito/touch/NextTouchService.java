@@ -1,6 +1,7 @@
 package dev.seguito.touch;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.db.Transactions;
 import dev.seguito.interactions.InteractionService.ContactRef;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
@@ -286,7 +287,7 @@ public final class NextTouchService {
 
     /** Records done / snooze / dismiss for the contact's current suggestion and recomputes. */
     public Future<Void> mark(Member member, UUID partyId, String kind, JsonObject body) {
-        return pool.withTransaction(tx -> tx.preparedQuery("""
+        return Transactions.withRetry(pool, tx -> tx.preparedQuery("""
                         select n.rule_id, n.evidence_key from party p left join next_touch n on n.party_id = p.id
                          where p.id = $1 and p.team_id = $2 and p.status = 'ACTIVE'""")
                 .execute(Tuple.of(partyId, member.teamId()))
