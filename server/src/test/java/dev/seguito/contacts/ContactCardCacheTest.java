@@ -117,6 +117,22 @@ class ContactCardCacheTest {
     }
 
     @Test
+    void aLookUpKeyThatNowFindsAnotherPersonServesThatPersonsCard() {
+        TeamFixture team = TestServer.newTeam(server, "Keys move");
+        UUID giulia = UUID.fromString(team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL))
+                .json().getJsonObject("contact").getString("id"));
+        assertThat(team.admin().get("/api/v1/contacts/lookup?linkedinUrl=" + GIULIA_URL).json().getString("id"))
+                .isEqualTo(giulia.toString());
+
+        server.pool().preparedQuery("update person set linkedin_slug = null where party_id = $1").execute(Tuple.of(giulia)).await();
+        UUID other = SeedContacts.person(server.pool(), team.teamId(), "Giulia Romano", "giulia-romano-42", null);
+
+        JsonObject served = team.admin().get("/api/v1/contacts/lookup?linkedinUrl=" + GIULIA_URL).json();
+        assertThat(served.getString("id")).isEqualTo(other.toString());
+        assertThat(served).isEqualTo(team.admin().get("/api/v1/contacts/" + other).json());
+    }
+
+    @Test
     void oneTransactionRaisesACardsVersionOnceHoweverManyOfItsRowsItWrites() {
         TeamFixture team = TestServer.newTeam(server, "Versions");
         UUID anna = SeedContacts.person(server.pool(), team.teamId(), "Anna Bianchi", "anna-bianchi", "anna@client.test");
