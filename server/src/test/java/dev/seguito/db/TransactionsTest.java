@@ -1,9 +1,7 @@
 package dev.seguito.db;
 
-import dev.seguito.testing.TestDatabase;
+import dev.seguito.testing.TestPool;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -22,29 +20,26 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** A real deadlock between two PostgreSQL sessions, and what {@link Transactions#withRetry} makes of it. */
 class TransactionsTest {
 
-    private static EmbeddedDatabase db;
-    private static Vertx vertx;
+    private static TestPool sql;
     private static Pool pool;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.dedicated();
-        vertx = Vertx.vertx();
-        pool = PgBuilder.pool().connectingTo(db.location().connectOptions()).using(vertx).build();
+        sql = TestPool.onSharedDatabase();
+        pool = sql.pool();
     }
 
     @AfterAll
     static void stop() {
-        pool.close().await();
-        vertx.close().await();
-        db.close();
+        pool.query("drop table if exists transactions_test_counter").execute().await();
+        sql.close();
     }
 
     @BeforeEach
     void twoRows() {
-        pool.query("create table if not exists counter (id int primary key, n int not null)").execute().await();
-        pool.query("truncate counter").execute().await();
-        pool.query("insert into counter values (1, 0), (2, 0)").execute().await();
+        pool.query("create table if not exists transactions_test_counter (id int primary key, n int not null)").execute().await();
+        pool.query("truncate transactions_test_counter").execute().await();
+        pool.query("insert into transactions_test_counter values (1, 0), (2, 0)").execute().await();
     }
 
     @Test
@@ -54,7 +49,7 @@ class TransactionsTest {
             int otherPid = other.query("select pg_backend_pid()").execute().await().iterator().next().getInteger(0);
             other.query("begin").execute().await();
             other.query("set local deadlock_timeout = '10s'").execute().await();
-            other.query("update counter set n = n + 1 where id = 1").execute().await();
+            other.query("update transactions_test_counter set n = n + 1 where id = 1").execute().await();
             AtomicInteger attempts = new AtomicInteger();
 
             Future<Void> retried = Transactions.withRetry(pool, tx -> {
@@ -63,16 +58,16 @@ class TransactionsTest {
                 Future<Void> setUp = first
                         ? tx.query("set local deadlock_timeout = '100ms'").execute().mapEmpty()
                         : Future.succeededFuture();
-                return setUp.compose(v -> tx.query("update counter set n = n + 10 where id = 2").execute())
+                return setUp.compose(v -> tx.query("update transactions_test_counter set n = n + 10 where id = 2").execute())
                         .compose(v -> {
                             if (first) {
                                 // the other session now waits for row 2, then commits once it has it
-                                other.query("update counter set n = n + 1 where id = 2").execute()
+                                other.query("update transactions_test_counter set n = n + 1 where id = 2").execute()
                                         .compose(done -> other.query("commit").execute());
                                 return waitingForALock(otherPid)
-                                        .compose(w -> tx.query("update counter set n = n + 10 where id = 1").execute());
+                                        .compose(w -> tx.query("update transactions_test_counter set n = n + 10 where id = 1").execute());
                             }
-                            return tx.query("update counter set n = n + 10 where id = 1").execute();
+                            return tx.query("update transactions_test_counter set n = n + 10 where id = 1").execute();
                         })
                         .mapEmpty();
             });
@@ -91,7 +86,7 @@ class TransactionsTest {
 
         Future<Void> failed = Transactions.withRetry(pool, tx -> {
             attempts.incrementAndGet();
-            return tx.query("insert into counter values (1, 5)").execute().mapEmpty();
+            return tx.query("insert into transactions_test_counter values (1, 5)").execute().mapEmpty();
         });
 
         assertThatThrownBy(failed::await).isInstanceOf(PgException.class).satisfies(e -> assertThat(PgErrors.isUniqueViolation(e)).isTrue());
@@ -105,7 +100,7 @@ class TransactionsTest {
 
         Future<Void> failed = Transactions.withRetry(pool, tx -> {
             attempts.incrementAndGet();
-            return tx.query("update counter set n = n + 1 where id = 1").execute()
+            return tx.query("update transactions_test_counter set n = n + 1 where id = 1").execute()
                     .compose(v -> tx.query("do $$ begin raise exception 'chosen as victim' using errcode = '40P01'; end $$")
                             .execute())
                     .mapEmpty();
@@ -125,12 +120,12 @@ class TransactionsTest {
     }
 
     private static Future<Void> sleep() {
-        return Future.future(p -> vertx.setTimer(10, id -> p.complete()));
+        return Future.future(p -> sql.vertx().setTimer(10, id -> p.complete()));
     }
 
     private static List<Integer> counters() {
         List<Integer> values = new java.util.ArrayList<>();
-        pool.query("select n from counter order by id").execute().await().forEach(r -> values.add(r.getInteger(0)));
+        pool.query("select n from transactions_test_counter order by id").execute().await().forEach(r -> values.add(r.getInteger(0)));
         return values;
     }
 }

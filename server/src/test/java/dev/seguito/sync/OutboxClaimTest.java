@@ -1,11 +1,9 @@
 package dev.seguito.sync;
 
-import dev.seguito.db.EmbeddedDatabase;
-import dev.seguito.testing.TestDatabase;
+import dev.seguito.testing.TestPool;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.AfterAll;
@@ -25,22 +23,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class OutboxClaimTest {
 
-    private static EmbeddedDatabase db;
+    private static TestPool sql;
     private static Vertx vertx;
     private static Pool pool;
 
     @BeforeAll
     static void start() {
-        db = TestDatabase.dedicated();
-        vertx = Vertx.vertx();
-        pool = PgBuilder.pool().connectingTo(db.location().connectOptions()).using(vertx).build();
+        sql = TestPool.onItsOwnDatabase();
+        vertx = sql.vertx();
+        pool = sql.pool();
     }
 
     @AfterAll
     static void stop() {
-        pool.close().await();
-        vertx.close().await();
-        db.close();
+        sql.close();
     }
 
     @Test
@@ -50,26 +46,16 @@ class OutboxClaimTest {
         UUID luca = UUID.randomUUID();
         List<UUID> order = List.of(anna, luca, anna, anna, luca);
         for (UUID contact : order) {
-            pool.preparedQuery("insert into outbox (team_id, aggregate_id, kind, payload) values ($1, $2, 'CONTACT_DELETE', $3)")
-                    .execute(Tuple.of(team, contact, new JsonObject().put("partyId", contact.toString()))).await();
+            queue(team, contact, "CONTACT_DELETE");
         }
-        List<List<UUID>> rounds = new ArrayList<>();
-        OutboxWorker worker = new OutboxWorker(vertx, pool, new RecordingConnector(rounds), 3_600_000);
-        try {
-            List<Integer> claimed = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                rounds.add(new ArrayList<>());
-                claimed.add(worker.deliverBatch().await());
-            }
 
-            // queued: anna 1, luca 1, anna 2, anna 3, luca 2 — each round takes at most one change per contact
-            assertThat(claimed).containsExactly(2, 2, 1, 0);
-            assertThat(rounds.get(0)).containsExactly(anna, luca);
-            assertThat(rounds.get(1)).containsExactly(anna, luca);
-            assertThat(rounds.get(2)).containsExactly(anna);
-        } finally {
-            worker.close();
-        }
+        Rounds rounds = deliverInFourRounds();
+
+        // queued: anna 1, luca 1, anna 2, anna 3, luca 2 — each round takes at most one change per contact
+        assertThat(rounds.claimed()).containsExactly(2, 2, 1, 0);
+        assertThat(rounds.sent().get(0)).containsExactly(anna, luca);
+        assertThat(rounds.sent().get(1)).containsExactly(anna, luca);
+        assertThat(rounds.sent().get(2)).containsExactly(anna);
     }
 
     @Test
@@ -84,26 +70,17 @@ class OutboxClaimTest {
         queue(team, anna, "CONTACT_DELETE");
         queue(team, anna, "CONTACT_UPSERT");
         queue(team, anna, "CONTACT_UPSERT");
-        List<List<UUID>> rounds = new ArrayList<>();
-        OutboxWorker worker = new OutboxWorker(vertx, pool, new RecordingConnector(rounds), 3_600_000);
-        try {
-            List<Integer> claimed = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
-                rounds.add(new ArrayList<>());
-                claimed.add(worker.deliverBatch().await());
-            }
 
-            // anna's first upsert carries her second and fourth row; the deletion is not jumped; after it, one upsert
-            // carries the last two
-            assertThat(claimed).containsExactly(2, 1, 1, 0);
-            assertThat(rounds.get(0)).containsExactly(anna, luca);
-            assertThat(rounds.get(1)).containsExactly(anna);
-            assertThat(rounds.get(2)).containsExactly(anna);
-            assertThat(pool.preparedQuery("select count(*) from outbox where team_id = $1 and delivered_at is null")
-                    .execute(Tuple.of(team)).await().iterator().next().getLong(0)).isZero();
-        } finally {
-            worker.close();
-        }
+        Rounds rounds = deliverInFourRounds();
+
+        // anna's first upsert carries her second and fourth row; the deletion is not jumped; after it, one upsert
+        // carries the last two
+        assertThat(rounds.claimed()).containsExactly(2, 1, 1, 0);
+        assertThat(rounds.sent().get(0)).containsExactly(anna, luca);
+        assertThat(rounds.sent().get(1)).containsExactly(anna);
+        assertThat(rounds.sent().get(2)).containsExactly(anna);
+        assertThat(pool.preparedQuery("select count(*) from outbox where team_id = $1 and delivered_at is null")
+                .execute(Tuple.of(team)).await().iterator().next().getLong(0)).isZero();
     }
 
     @Test
@@ -112,7 +89,7 @@ class OutboxClaimTest {
         UUID anna = UUID.randomUUID();
         queue(team, anna, "CONTACT_UPSERT");
         queue(team, anna, "CONTACT_UPSERT");
-        OutboxWorker worker = new OutboxWorker(vertx, pool, new FailingConnector(), 3_600_000);
+        OutboxWorker worker = new OutboxWorker(vertx, pool, new RecordingConnector(new ArrayList<>(List.of(new ArrayList<>())), CrmResult.retryable("connection refused")), 3_600_000);
         try {
             assertThat(worker.deliverBatch().await()).isEqualTo(1);
 
@@ -127,36 +104,37 @@ class OutboxClaimTest {
         }
     }
 
+    /** How many rows each of four delivery rounds claimed, and which contacts each sent. */
+    private record Rounds(List<Integer> claimed, List<List<UUID>> sent) {
+    }
+
+    private static Rounds deliverInFourRounds() {
+        List<List<UUID>> sent = new ArrayList<>();
+        List<Integer> claimed = new ArrayList<>();
+        OutboxWorker worker = new OutboxWorker(vertx, pool, new RecordingConnector(sent), 3_600_000);
+        try {
+            for (int i = 0; i < 4; i++) {
+                sent.add(new ArrayList<>());
+                claimed.add(worker.deliverBatch().await());
+            }
+        } finally {
+            worker.close();
+        }
+        return new Rounds(claimed, sent);
+    }
+
     private static void queue(UUID team, UUID contact, String kind) {
         pool.preparedQuery("insert into outbox (team_id, aggregate_id, kind, payload) values ($1, $2, $3, $4)")
                 .execute(Tuple.of(team, contact, kind, new JsonObject().put("partyId", contact.toString()))).await();
     }
 
-    /** A CRM that is down: every delivery fails and may be retried. */
-    private static final class FailingConnector implements CrmConnector {
-        @Override
-        public String name() {
-            return "down";
+    /** Records which contacts each round delivered, and answers every delivery the same. */
+    private record RecordingConnector(List<List<UUID>> rounds, CrmResult answer) implements CrmConnector {
+
+        RecordingConnector(List<List<UUID>> rounds) {
+            this(rounds, CrmResult.delivered());
         }
 
-        @Override
-        public Future<Void> checkConnection() {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<Void> install() {
-            return Future.succeededFuture();
-        }
-
-        @Override
-        public Future<CrmResult> deliver(SyncRecord record) {
-            return Future.succeededFuture(CrmResult.retryable("connection refused"));
-        }
-    }
-
-    /** Records which contacts each round delivered; every delivery succeeds. */
-    private record RecordingConnector(List<List<UUID>> rounds) implements CrmConnector {
         @Override
         public String name() {
             return "recording";
@@ -175,7 +153,7 @@ class OutboxClaimTest {
         @Override
         public Future<CrmResult> deliver(SyncRecord record) {
             rounds.get(rounds.size() - 1).add(UUID.fromString(record.externalId()));
-            return Future.succeededFuture(CrmResult.delivered());
+            return Future.succeededFuture(answer);
         }
     }
 }
