@@ -27,5 +27,5 @@ select 'name:' || w.name_key || '|' || w.company_key
                  join party p on p.id = pe.party_id and p.status = 'ACTIVE'
                  join party_relationship r on r.party_id_to = pe.party_id and r.relationship_type = 'EMPLOYMENT'
                                           and r.thru_date is null
-                 join party_group g on g.party_id = r.party_id_from and g.name_key = w.company_key
+                 join party_group g on g.party_id = r.party_id_from and g.team_id = $1 and g.name_key = w.company_key
                 where pe.team_id = $1 and pe.name_key = w.name_key)

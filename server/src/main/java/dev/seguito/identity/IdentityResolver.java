@@ -38,7 +38,7 @@ public final class IdentityResolver {
               join party_relationship r on r.party_id_to = pe.party_id and r.relationship_type = 'EMPLOYMENT'
                                        and r.thru_date is null
               join party_group g on g.party_id = r.party_id_from
-             where pe.team_id = $1 and pe.name_key = $2 and g.name_key = $3
+             where pe.team_id = $1 and pe.name_key = $2 and g.team_id = $1 and g.name_key = $3
              limit 1""";
 
     private IdentityResolver() {
