@@ -39,6 +39,31 @@ public final class BenchDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The same, with pg_stat_statements loaded (the embedded binaries ship it; it must be preloaded, so PostgreSQL is
+     * started twice): per-statement timings for {@link CaptureStatementsBench}.
+     */
+    public static BenchDatabase startWithStatementStats() {
+        try {
+            Path dir = Files.createTempDirectory("seguito-bench-pg");
+            EmbeddedDatabase first = EmbeddedDatabase.start(dir);
+            int port = first.location().port();
+            try (Connection c = DriverManager.getConnection(first.location().jdbcUrl(), "postgres", "postgres")) {
+                c.createStatement().execute("alter system set shared_preload_libraries = 'pg_stat_statements'");
+            }
+            first.close();
+            EmbeddedDatabase db = EmbeddedDatabase.start(dir, port);
+            Migrations.migrate(db.location());
+            BenchDatabase bench = new BenchDatabase(dir, db);
+            bench.execute("create extension if not exists pg_stat_statements");
+            return bench;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public DatabaseLocation location() {
         return database.location();
     }

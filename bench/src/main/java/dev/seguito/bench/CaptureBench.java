@@ -185,7 +185,7 @@ public final class CaptureBench {
      * The requests of one run, made before it starts: encoding and compressing 400 KB bodies is the browser's work,
      * not the server's, and must not take the 2 CPUs from the server while it is measured.
      */
-    private static List<LoadGenerator.Call> captures(List<LinkedInPageGenerator.Page> pages, int count, int offset,
+    static List<LoadGenerator.Call> captures(List<LinkedInPageGenerator.Page> pages, int count, int offset,
                                                      BenchServer.Team team) {
         List<LoadGenerator.Call> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
