@@ -89,7 +89,10 @@ public final class NextTouchService {
                         s.candidateKey(), s.touchedByMemberName()));
     }
 
-    /** Contacts whose suggestion may have changed with time alone (a due date or a cap window passed). */
+    /**
+     * Contacts whose suggestion may have changed with time alone (a due date or a cap window passed): exactly the
+     * rows of the partial index next_touch_recheck_idx (V12), so overdue suggestions already re-checked cost nothing.
+     */
     public Future<Integer> recheckDue(int limit) {
         return pool.withTransaction(tx -> tx.preparedQuery("""
                         select party_id, team_id from next_touch
