@@ -94,7 +94,7 @@ public final class NextTouchService {
      * rows of the partial index next_touch_recheck_idx (V12), so overdue suggestions already re-checked cost nothing.
      */
     public Future<Integer> recheckDue(int limit) {
-        return pool.withTransaction(tx -> tx.preparedQuery("""
+        return Transactions.withRetry(pool, tx -> tx.preparedQuery("""
                         select party_id, team_id from next_touch
                          where due_at <= now() and computed_at < due_at
                          order by due_at limit $1 for update skip locked""")

@@ -1,5 +1,6 @@
 package dev.seguito.touch;
 
+import dev.seguito.db.Transactions;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -58,7 +59,7 @@ final class TeamRecompute {
                         Future<Void> chain = Future.succeededFuture();
                         for (int from = lane * BATCH; from < ids.size(); from += LANES * BATCH) {
                             List<UUID> batch = ids.subList(from, Math.min(ids.size(), from + BATCH));
-                            chain = chain.compose(v -> pool.withTransaction(tx -> batch(tx, batch)));
+                            chain = chain.compose(v -> Transactions.withRetry(pool, tx -> batch(tx, batch)));
                         }
                         lanes.add(chain);
                     }
