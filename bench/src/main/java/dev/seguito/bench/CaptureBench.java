@@ -42,22 +42,15 @@ public final class CaptureBench {
     private static final int GZIP_THRESHOLD = 32 * 1024;
     private static final Path CORPUS = Path.of("/work/shared/corpora/linkedin");
     private static final int WARM_UP = 500;
-    private static final int LARGE_BASE = 50_000;
+    static final int LARGE_BASE = 50_000;
     private static final int PARSES = 1_500;
 
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Report report = new Report("capture");
-        LinkedInPageGenerator generator = new LinkedInPageGenerator(11);
-        Random sizes = new Random(5);
-        List<LinkedInPageGenerator.Page> generated = new ArrayList<>();
-        long bytes = 0;
-        for (int i = 0; i < pages; i++) {
-            LinkedInPageGenerator.Page page = generator.page(i, (200 + sizes.nextInt(401)) * 1024);
-            generated.add(page);
-            bytes += page.html().length();
-        }
+        List<LinkedInPageGenerator.Page> generated = generatedPages(pages);
+        long bytes = generated.stream().mapToLong(page -> page.html().length()).sum();
         report.line(String.format("%d generated pages, %.0f KB on average (200–600 KB).%n", pages, bytes / 1024.0 / pages));
         try (BenchDatabase db = BenchDatabase.start()) {
             SeguitoServer server = BenchServer.start(db.location());
@@ -87,6 +80,17 @@ public final class CaptureBench {
         }
         report.save();
         System.exit(0);
+    }
+
+    /** The generated pages of every capture benchmark: 200–600 KB, each a new person, the same on every run. */
+    static List<LinkedInPageGenerator.Page> generatedPages(int count) {
+        LinkedInPageGenerator generator = new LinkedInPageGenerator(11);
+        Random sizes = new Random(5);
+        List<LinkedInPageGenerator.Page> pages = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            pages.add(generator.page(i, (200 + sizes.nextInt(401)) * 1024));
+        }
+        return pages;
     }
 
     /** One server, its database and the load generator, shared by the comparisons of a run. */

@@ -5,9 +5,7 @@ import dev.seguito.SeguitoServer;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 /**
  * Where PostgreSQL's time per capture goes, statement by statement (pg_stat_statements): the same generated pages as
@@ -19,18 +17,11 @@ import java.util.Random;
  */
 public final class CaptureStatementsBench {
 
-    private static final int LARGE_BASE = 50_000;
-
     public static void main(String[] args) throws Exception {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Report report = new Report("capture-statements");
-        LinkedInPageGenerator generator = new LinkedInPageGenerator(11);
-        Random sizes = new Random(5);
-        List<LinkedInPageGenerator.Page> pages = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            pages.add(generator.page(i, (200 + sizes.nextInt(401)) * 1024));
-        }
+        List<LinkedInPageGenerator.Page> pages = CaptureBench.generatedPages(count);
         try (BenchDatabase db = BenchDatabase.startWithStatementStats()) {
             SeguitoServer server = BenchServer.start(db.location());
             try (LoadGenerator http = new LoadGenerator(server.port())) {
@@ -42,10 +33,10 @@ public final class CaptureStatementsBench {
                 measure(report, "an empty team", db, http, inFlight, pages, BenchServer.newTeam(server, "Empty"));
                 BenchServer.Team large = BenchServer.newTeam(server, "Large base");
                 ContactBaseSeeder seeder = new ContactBaseSeeder(db, large.id(), 7);
-                seeder.addCaptures(seeder.seed(large.memberId(), 4, LARGE_BASE, LARGE_BASE * 2));
+                seeder.addCaptures(seeder.seed(large.memberId(), 4, CaptureBench.LARGE_BASE, CaptureBench.LARGE_BASE * 2));
                 db.execute("vacuum analyze");
                 db.execute("checkpoint");
-                measure(report, "a base of " + LARGE_BASE + " contacts", db, http, inFlight, pages, large);
+                measure(report, "a base of " + CaptureBench.LARGE_BASE + " contacts", db, http, inFlight, pages, large);
             } finally {
                 server.close();
             }
