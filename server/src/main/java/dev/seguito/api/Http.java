@@ -28,6 +28,12 @@ public final class Http {
         return member;
     }
 
+    /** The body as it arrived when it arrived gzip-compressed (already checked to decode within the size limit). */
+    public static java.util.Optional<io.vertx.core.buffer.Buffer> gzipBody(RoutingContext ctx) {
+        return ctx.get(GzipBodies.DECODED_BODY) == null ? java.util.Optional.empty()
+                : java.util.Optional.of(ctx.body().buffer());
+    }
+
     public static JsonObject body(RoutingContext ctx) {
         if (ctx.body() == null || ctx.body().length() == 0) {
             throw ApiError.badRequest("A JSON body is required");
@@ -49,7 +55,7 @@ public final class Http {
      * of a surrogate pair ("\\ud800" is valid JSON), and no page, mail or name has a use for them: they are replaced
      * by U+FFFD, as an HTML parser does.
      */
-    static JsonObject storableStrings(JsonObject json) {
+    public static JsonObject storableStrings(JsonObject json) {
         json.getMap().replaceAll((k, v) -> storableStrings(v));
         return json;
     }

@@ -4,6 +4,7 @@ import io.vertx.ext.web.Router;
 
 import static dev.seguito.api.Http.body;
 import static dev.seguito.api.Http.dateOrDateTime;
+import static dev.seguito.api.Http.gzipBody;
 import static dev.seguito.api.Http.idParam;
 import static dev.seguito.api.Http.respond;
 import static dev.seguito.api.Http.json;
@@ -19,7 +20,7 @@ public final class CaptureRoutes {
         api.post("/imports").handler(ctx -> respond(ctx, 202, imports.start(member(ctx), body(ctx))));
         api.get("/imports/:importId").handler(ctx -> respond(ctx, 200,
                 imports.status(member(ctx).teamId(), idParam(ctx, "importId"))));
-        api.post("/captures").handler(ctx -> captures.capture(member(ctx), CaptureRequest.from(body(ctx)))
+        api.post("/captures").handler(ctx -> captures.capture(member(ctx), CaptureRequest.from(body(ctx)), gzipBody(ctx))
                 .onSuccess(answer -> json(ctx, answer.status(), answer.body()))
                 .onFailure(ctx::fail));
         api.post("/captures/:captureId/reparse").handler(ctx -> respond(ctx, 200,

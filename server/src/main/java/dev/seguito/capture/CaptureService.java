@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
@@ -50,7 +51,11 @@ public final class CaptureService {
         this.processor = processor;
     }
 
-    public Future<Answer> capture(Member member, CaptureRequest request) {
+    /**
+     * @param asReceived the body as it arrived, when it arrived gzip-compressed: kept as the raw capture as it is,
+     *                   instead of compressing the page again
+     */
+    public Future<Answer> capture(Member member, CaptureRequest request, Optional<Buffer> asReceived) {
         return vertx.executeBlocking(request::encode, false).compose(encoded -> {
             byte[] hash = encoded.payloadHash();
             return previous(member, request.idempotencyKey(), hash).compose(previous -> {
@@ -58,7 +63,9 @@ public final class CaptureService {
                     return Future.succeededFuture(previous);
                 }
                 // parsing and compressing the same page do not depend on each other: two worker threads at once
-                Future<Buffer> raw = gzip(encoded);
+                Future<RawPages.Stored> raw = asReceived
+                        .map(body -> Future.succeededFuture(new RawPages.Stored(body, RawPages.REQUEST)))
+                        .orElseGet(() -> gzip(encoded));
                 return parse(request).compose(parsed -> raw.compose(page -> store(member, request, hash, page, parsed, 1)))
                         .recover(e -> e instanceof UnexpectedParseFailure failure
                                 ? keepUnparsed(member, request, hash, raw, failure)
@@ -109,12 +116,12 @@ public final class CaptureService {
     }
 
     /** The raw page as it is kept, compressed on a worker thread. */
-    private Future<Buffer> gzip(CaptureRequest.Encoded encoded) {
-        return vertx.executeBlocking(() -> RawPages.gzip(encoded.utf8()), false);
+    private Future<RawPages.Stored> gzip(CaptureRequest.Encoded encoded) {
+        return vertx.executeBlocking(() -> new RawPages.Stored(RawPages.gzip(encoded.utf8()), RawPages.PAGE), false);
     }
 
-    private Future<Answer> store(Member member, CaptureRequest request, byte[] hash, Buffer raw, ParsedCapture parsed,
-                                 int attempt) {
+    private Future<Answer> store(Member member, CaptureRequest request, byte[] hash, RawPages.Stored raw,
+                                 ParsedCapture parsed, int attempt) {
         UUID captureId = UUID.randomUUID();
         return pool.withTransaction(tx -> insertCapture(tx, member, request, hash, raw, captureId, "parsed", null)
                         .compose(inserted -> {
@@ -179,7 +186,8 @@ public final class CaptureService {
     public Future<JsonObject> reparse(Member admin, UUID captureId) {
         admin.requireAdmin("Re-parsing is for team admins");
         return pool.preparedQuery("""
-                        select c.source, c.page_url, c.raw, c.captured_at, m.id as member_id, m.name, m.email, m.role
+                        select c.source, c.page_url, c.raw, c.raw_format, c.captured_at, m.id as member_id, m.name,
+                               m.email, m.role
                           from capture c join team_member m on m.id = c.member_id
                          where c.id = $1 and c.team_id = $2""")
                 .execute(Tuple.of(captureId, admin.teamId()))
@@ -197,7 +205,8 @@ public final class CaptureService {
                     Buffer raw = r.getBuffer("raw");
                     // inflating a 400 KB page is worker-thread work, like the parsing it feeds
                     return vertx.executeBlocking(() -> new CaptureRequest(CaptureSource.fromWire(r.getString("source")),
-                                    r.getString("page_url"), RawPages.text(raw), r.getOffsetDateTime("captured_at").toInstant(),
+                                    r.getString("page_url"), RawPages.content(raw, r.getString("raw_format")),
+                                    r.getOffsetDateTime("captured_at").toInstant(),
                                     "reparse", List.<String>of()), false)
                             .compose(request -> reparseAs(capturer, captureId, request));
                 });
@@ -239,7 +248,7 @@ public final class CaptureService {
     }
 
     /** A parser bug must not lose what the user sent: keep the raw capture for a re-parse and say so. */
-    private Future<Answer> keepUnparsed(Member member, CaptureRequest request, byte[] hash, Future<Buffer> page,
+    private Future<Answer> keepUnparsed(Member member, CaptureRequest request, byte[] hash, Future<RawPages.Stored> page,
                                         UnexpectedParseFailure failure) {
         LOG.error("Parser failed on a {} capture; raw capture kept for re-parse", request.source().wire(), failure.getCause());
         String message = "We could not read this page. It has been kept, and will be read again when the parser improves.";
@@ -249,14 +258,14 @@ public final class CaptureService {
     }
 
     private static Future<Boolean> insertCapture(SqlConnection tx, Member member, CaptureRequest request, byte[] hash,
-                                                 Buffer raw, UUID captureId, String status, String error) {
+                                                 RawPages.Stored raw, UUID captureId, String status, String error) {
         return tx.preparedQuery("""
                         insert into capture (id, team_id, member_id, source, page_url, idempotency_key, payload_hash, raw,
-                                             captured_at, parse_status, parse_error)
-                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                                             raw_format, captured_at, parse_status, parse_error)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
                         on conflict (team_id, idempotency_key) do nothing""")
                 .execute(Tuple.from(new Object[]{captureId, member.teamId(), member.id(), request.source().wire(),
-                        request.pageUrl(), request.idempotencyKey(), Buffer.buffer(hash), raw,
+                        request.pageUrl(), request.idempotencyKey(), Buffer.buffer(hash), raw.bytes(), raw.format(),
                         OffsetDateTime.ofInstant(request.capturedAt(), ZoneOffset.UTC), status, error}))
                 .map(rows -> rows.rowCount() == 1);
     }

@@ -1,6 +1,8 @@
 package dev.seguito.capture;
 
+import dev.seguito.api.Http;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -12,14 +14,35 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * How a raw capture is kept: gzip at the fastest level, compressed by the server on a worker thread. PostgreSQL's own
- * compression (pglz) of a 400 KB page cost 7–23 ms inside the capture transaction (docs/benchmarks.md, section 2);
- * gzip level 1 takes a few milliseconds outside it and stores smaller. Captures stored before migration V9 hold
- * their UTF-8 text bytes; the gzip magic number tells the two apart (no page or mail starts with byte 0x1f).
+ * How a raw capture is kept. A capture that arrived gzip-compressed is kept as it arrived, the request's JSON
+ * ({@code raw_format = 'request'}, V13): compressing the page again cost ~2 ms of CPU for the same bytes. Any other is
+ * the page, gzip at the fastest level, compressed by the server on a worker thread ({@code 'page'}): PostgreSQL's
+ * own compression (pglz) of a 400 KB page cost 7–23 ms inside the capture transaction (docs/benchmarks.md, section
+ * 2). 'page' captures stored before migration V9 hold their UTF-8 text bytes; the gzip magic number tells the two
+ * apart (no page or mail starts with byte 0x1f).
  */
 final class RawPages {
 
+    static final String PAGE = "page";
+    static final String REQUEST = "request";
+
     private RawPages() {
+    }
+
+    /** What is stored: the bytes and which of the two formats they are in. */
+    record Stored(Buffer bytes, String format) {
+    }
+
+    /** The captured page or mail of a stored raw capture. */
+    static String content(Buffer stored, String format) {
+        if (!REQUEST.equals(format)) {
+            return text(stored);
+        }
+        try {
+            return CaptureRequest.from(Http.storableStrings(new JsonObject(text(stored)))).content();
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("A raw capture kept as its request is not a capture request", e);
+        }
     }
 
     /** @param bytes the page or mail in UTF-8 */

@@ -290,7 +290,7 @@ class CaptureFlowTest {
     }
 
     @Test
-    void aGzipBodyIsAccepted() throws Exception {
+    void aGzipBodyIsKeptAsItArrivedAndReparsesToTheSameContact() throws Exception {
         TeamFixture team = team();
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
@@ -301,6 +301,17 @@ class CaptureFlowTest {
                 Buffer.buffer(bytes.toByteArray()), "gzip");
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
+        String captureId = response.json().getString("captureId");
+        var stored = server.pool().preparedQuery("select raw, raw_format from capture where id = $1")
+                .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(captureId))).await().iterator().next();
+        assertThat(stored.getString("raw_format")).isEqualTo("request");
+        assertThat(stored.getBuffer("raw").getBytes()).isEqualTo(bytes.toByteArray());
+        ApiClient.Response reparsed = team.admin().post("/api/v1/captures/" + captureId + "/reparse", null);
+        assertThat(reparsed.status()).as(reparsed.body()).isEqualTo(200);
+        assertThat(reparsed.json().getJsonObject("contact").getString("id"))
+                .isEqualTo(response.json().getJsonObject("contact").getString("id"));
+        assertThat(reparsed.json().getJsonObject("contact").getString("displayName"))
+                .isEqualTo(response.json().getJsonObject("contact").getString("displayName"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.seguito.capture;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,21 @@ class RawPagesTest {
 
         assertThat(stored.length()).isLessThan(page.length() / 10);
         assertThat(RawPages.text(stored)).isEqualTo(page);
+    }
+
+    @Test
+    void aCaptureKeptAsItsRequestGivesBackItsPageOrMail() {
+        String page = "<html><body><h1>Giulia Romano</h1>\u0000</body></html>";
+        String mail = "From: Giulia Romano <giulia@fabbricanord.example>\r\n\r\nThursday works.";
+        Buffer pageRequest = RawPages.gzip(new JsonObject().put("source", "linkedin_profile").put("html", page)
+                .put("idempotencyKey", "k1").toBuffer().getBytes());
+        Buffer mailRequest = RawPages.gzip(new JsonObject().put("source", "eml").put("mime", mail)
+                .put("idempotencyKey", "k2").toBuffer().getBytes());
+
+        // as when it was received: the NUL a JSON string may carry is replaced, as Http.body does
+        assertThat(RawPages.content(pageRequest, RawPages.REQUEST)).isEqualTo(page.replace('\u0000', '\uFFFD'));
+        assertThat(RawPages.content(mailRequest, RawPages.REQUEST)).isEqualTo(mail);
+        assertThat(RawPages.content(RawPages.gzip(page.getBytes(StandardCharsets.UTF_8)), RawPages.PAGE)).isEqualTo(page);
     }
 
     @Test
