@@ -90,7 +90,7 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
 
     /**
      * The content in UTF-8 with the payload hash over it. Encoding a 400 KB page is work for a worker thread, and
-     * both the hash and the kept raw page need the bytes: they are made once.
+     * both the hash and, when the server compresses it, the kept raw page need the bytes: they are made once.
      */
     public Encoded encode() {
         byte[] content = this.content.getBytes(StandardCharsets.UTF_8);

@@ -31,10 +31,10 @@ import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Receives captures. Hashing, parsing and compressing the page run on worker threads (a 600 KB page must not stall
- * the event loop), the last two at the same time. Storing the raw capture, merging people, recording messages and
- * writing the outbox happen in one transaction, whose answer is kept so that a retry with the same idempotency key
- * gets the same answer and changes nothing.
+ * Receives captures. Hashing and parsing the page run on worker threads (a 600 KB page must not stall the event
+ * loop), and so does compressing it when it did not arrive compressed, at the same time as the parse. Storing the raw
+ * capture, merging people, recording messages and writing the outbox happen in one transaction, whose answer is kept
+ * so that a retry with the same idempotency key gets the same answer and changes nothing.
  */
 public final class CaptureService {
 
