@@ -51,15 +51,18 @@ public final class ContactEraser {
     }
 
     public Future<Erased> erase(Member member, UUID partyId) {
-        List<UUID> erasedIds = new ArrayList<>();
         return Transactions.withRetry(pool, tx -> lock(tx, member.teamId(), partyId)
                         .compose(v -> withMerged(tx, member.teamId(), partyId))
-                        .compose(ids -> {
-                            erasedIds.clear(); // a retried attempt collects them anew
-                            erasedIds.addAll(ids);
-                            return eraseAll(tx, member, partyId, ids.toArray(UUID[]::new));
-                        }))
-                .onSuccess(erased -> forgetCards.accept(erasedIds));
+                        .compose(ids -> eraseAll(tx, member, partyId, ids.toArray(UUID[]::new))
+                                .map(erased -> new Done(ids, erased))))
+                .map(done -> {
+                    forgetCards.accept(done.ids());
+                    return done.erased();
+                });
+    }
+
+    /** What one attempt erased, and who: each attempt answers its own, so a retried one carries nothing over. */
+    private record Done(List<UUID> ids, Erased erased) {
     }
 
     private static Future<Void> lock(SqlConnection tx, UUID teamId, UUID partyId) {
