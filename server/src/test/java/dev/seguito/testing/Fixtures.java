@@ -80,11 +80,11 @@ public final class Fixtures {
 
     public static JsonObject linkedin(String fixture, String url) {
         return new JsonObject().put("source", "linkedin_profile").put("pageUrl", url).put("html", text(fixture))
-                .put("capturedAt", at("2026-11-20T09:00:00Z").toString()).put("idempotencyKey", UUID.randomUUID().toString());
+                .put("capturedAt", WRITTEN_AT.plus(shift()).toString()).put("idempotencyKey", UUID.randomUUID().toString());
     }
 
     public static JsonObject eml(String fixture) {
         return new JsonObject().put("source", "eml").put("mime", dated(fixture))
-                .put("capturedAt", at("2026-11-20T09:00:00Z").toString()).put("idempotencyKey", UUID.randomUUID().toString());
+                .put("capturedAt", WRITTEN_AT.plus(shift()).toString()).put("idempotencyKey", UUID.randomUUID().toString());
     }
 }
