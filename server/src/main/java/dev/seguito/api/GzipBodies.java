@@ -11,14 +11,20 @@ import java.io.InputStream;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Decodes {@code Content-Encoding: gzip} request bodies here rather than in Netty: Netty's decompressor closes the
- * connection on a body that is not really gzip, and a client deserves a 400 that says why. The limit applies to the
- * decoded size (a small gzip of zeros must not become 64 MB in memory): above it, 413.
+ * Checks the {@code Content-Encoding} of a request body and leaves the decoding to {@link Http#body} and
+ * {@link Http#largeBody}, which run behind authentication: an anonymous caller must not make the server inflate up to
+ * the body limit. Bodies are decoded here rather than in Netty: Netty's decompressor closes the connection on a body
+ * that is not really gzip, and a client deserves a 400 that says why. The limit applies to the decoded size (a small
+ * gzip of zeros must not become 64 MB in memory): above it, 413.
  */
 final class GzipBodies implements Handler<RoutingContext> {
 
-    /** Where the decoded body is kept for {@link Http#body}. */
-    static final String DECODED_BODY = "seguito.decodedBody";
+    /** Where the body's encoding is kept for {@link Http}: a {@link Encoding}. */
+    static final String ENCODING = "seguito.bodyEncoding";
+
+    /** How the body of this request is encoded and how large it may be once decoded. */
+    record Encoding(boolean gzip, int maxBytes) {
+    }
 
     private final int maxBytes;
 
@@ -30,25 +36,28 @@ final class GzipBodies implements Handler<RoutingContext> {
     public void handle(RoutingContext ctx) {
         String header = ctx.request().getHeader("Content-Encoding");
         String encoding = header == null ? "" : header.trim();
-        if (encoding.isEmpty() || encoding.equalsIgnoreCase("identity") || ctx.body() == null || ctx.body().length() <= 0) {
-            ctx.next();
-            return;
-        }
-        if (!encoding.equalsIgnoreCase("gzip") && !encoding.equalsIgnoreCase("x-gzip")) {
+        boolean identity = encoding.isEmpty() || encoding.equalsIgnoreCase("identity");
+        if (!identity && !encoding.equalsIgnoreCase("gzip") && !encoding.equalsIgnoreCase("x-gzip")) {
             throw ApiError.badRequest("Content-Encoding \"" + encoding + "\" is not supported; send gzip or no encoding");
         }
-        ctx.put(DECODED_BODY, gunzip(ctx.body().buffer()));
+        ctx.put(ENCODING, new Encoding(!identity, maxBytes));
         ctx.next();
     }
 
-    private Buffer gunzip(Buffer compressed) {
-        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(compressed.getBytes()))) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, compressed.length() * 4 + 1024));
+    /** The body as the route reads it: inflated when it arrived gzip, at most {@code maxBytes} either way. */
+    static Buffer decode(Buffer received, boolean gzip, int maxBytes) {
+        if (!gzip) {
+            if (received.length() > maxBytes) {
+                throw tooLarge(maxBytes, "");
+            }
+            return received;
+        }
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(received.getBytes()))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(Math.min(maxBytes, received.length() * 4 + 1024));
             byte[] chunk = new byte[16 * 1024];
             for (int n; (n = in.read(chunk)) > 0; ) {
                 if (out.size() + n > maxBytes) {
-                    throw new ApiError(413, "payload_too_large",
-                            "The body is larger than " + maxBytes / (1024 * 1024) + " MB once decompressed");
+                    throw tooLarge(maxBytes, " once decompressed");
                 }
                 out.write(chunk, 0, n);
             }
@@ -56,5 +65,11 @@ final class GzipBodies implements Handler<RoutingContext> {
         } catch (IOException e) {
             throw ApiError.badRequest("The body says Content-Encoding: gzip but is not valid gzip (" + e.getMessage() + ")");
         }
+    }
+
+    private static ApiError tooLarge(int maxBytes, String when) {
+        String limit = maxBytes >= 1024 * 1024 ? maxBytes / (1024 * 1024) + " MB" : maxBytes / 1024 + " KB";
+        return new ApiError(413, "payload_too_large", "The body is larger than " + limit + when
+                + ", the most this route accepts");
     }
 }
