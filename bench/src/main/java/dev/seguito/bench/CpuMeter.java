@@ -51,6 +51,11 @@ final class CpuMeter {
                 (jvmMs - start.jvmMs) / units, (jitMs - start.jitMs) / units, (postgresMs - start.postgresMs) / units);
     }
 
+    /** Milliseconds of CPU the JIT compiler threads spent per unit of work since {@code start}. */
+    double jitMsPerUnitSince(CpuMeter start, long units) {
+        return (jitMs - start.jitMs) / units;
+    }
+
     private record Stat(String name, long ticks) {
     }
 
