@@ -56,7 +56,8 @@ export async function gzipText(text) {
 
 /**
  * Low-level request. Throws ApiError; answers the parsed JSON (or null for empty bodies).
- * opts: {method, body (object), query (object), serverUrl, token, gzip (bool|'auto'), signal, auth (default true)}
+ * opts: {method, body (object, sent as JSON) or text + contentType (sent as it is), query (object; an array value
+ * repeats its parameter), headers, serverUrl, token, gzip (bool|'auto'), signal, auth (default true)}
  */
 export async function request(path, opts = {}) {
   const cfg = opts.serverUrl ? opts : await getConfig();
@@ -65,21 +66,24 @@ export async function request(path, opts = {}) {
   const auth = opts.auth !== false;
   if (!serverUrl || (auth && !token)) throw new ApiError(0, 'not_paired', friendlyMessage(0, 'not_paired'));
   const url = new URL(serverUrl.replace(/\/+$/, '') + path);
-  for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined && v !== null) url.searchParams.set(k, v);
-  const headers = { Accept: 'application/json' };
+  for (const [k, v] of Object.entries(opts.query ?? {})) {
+    if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, item);
+    else if (v !== undefined && v !== null) url.searchParams.set(k, v);
+  }
+  const headers = { Accept: 'application/json', ...(opts.headers ?? {}) };
   if (auth) headers.Authorization = `Bearer ${token}`;
   let body;
   let gzipped = false;
-  if (opts.body !== undefined) {
-    const json = JSON.stringify(opts.body);
-    headers['Content-Type'] = 'application/json';
-    const size = new TextEncoder().encode(json).length;
+  const text = opts.body !== undefined ? JSON.stringify(opts.body) : opts.text;
+  if (text !== undefined) {
+    headers['Content-Type'] = opts.body !== undefined ? 'application/json' : opts.contentType;
+    const size = new TextEncoder().encode(text).length;
     if (opts.gzip === true || (opts.gzip === 'auto' && size > GZIP_THRESHOLD)) {
-      body = await gzipText(json);
+      body = await gzipText(text);
       headers['Content-Encoding'] = 'gzip';
       gzipped = true;
     } else {
-      body = json;
+      body = text;
     }
   }
   let res;
@@ -91,9 +95,9 @@ export async function request(path, opts = {}) {
     if (opts.signal?.aborted) throw e;
     throw new ApiError(0, 'network', friendlyMessage(0, 'network', null, serverUrl), { cause: e });
   }
-  const text = await res.text();
+  const answer = await res.text();
   let data = null;
-  if (text) { try { data = JSON.parse(text); } catch { data = null; } }
+  if (answer) { try { data = JSON.parse(answer); } catch { data = null; } }
   if (!res.ok) {
     const code = data?.error ?? (res.status === 401 ? 'unauthorized' : `http_${res.status}`);
     const err = new ApiError(res.status, code, friendlyMessage(res.status, code, data?.message, serverUrl), {
@@ -122,6 +126,21 @@ export async function pair(serverUrlRaw, code, deviceName) {
   return cfg;
 }
 
+/**
+ * A capture goes out as the page itself (docs/api.md, "Captures"): the server reads a 400 KB page as it is instead
+ * of decoding it out of a JSON string and encoding it again to check a retry.
+ */
+export function captureRequest(payload) {
+  const mail = payload.source === 'eml';
+  return {
+    method: 'POST', gzip: 'auto', timeoutMs: 120_000,
+    text: mail ? payload.mime : payload.html,
+    contentType: mail ? 'message/rfc822' : 'text/html; charset=utf-8',
+    headers: { 'Idempotency-Key': payload.idempotencyKey },
+    query: { source: payload.source, pageUrl: payload.pageUrl, capturedAt: payload.capturedAt, ownEmail: payload.ownEmails },
+  };
+}
+
 const enc = encodeURIComponent;
 export const api = {
   me: () => request('/api/v1/me').then((r) => r.data),
@@ -135,5 +154,5 @@ export const api = {
   touchDismiss: (id) => request(`/api/v1/contacts/${enc(id)}/next-touch/dismiss`, { method: 'POST', body: {} }).then((r) => r.data),
   confirmDuplicate: (id, other) => request(`/api/v1/contacts/${enc(id)}/duplicates/${enc(other)}/confirm`, { method: 'POST', body: {} }).then((r) => r.data),
   rejectDuplicate: (id, other) => request(`/api/v1/contacts/${enc(id)}/duplicates/${enc(other)}/reject`, { method: 'POST', body: {} }).then((r) => r.data),
-  capture: (payload) => request('/api/v1/captures', { method: 'POST', body: payload, gzip: 'auto', timeoutMs: 120_000 }),
+  capture: (payload) => request('/api/v1/captures', captureRequest(payload)),
 };

@@ -7,7 +7,7 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createSseParser } from '../lib/sse.js';
 import { backoffDelay, DEFAULT_POLICY } from '../lib/queue.js';
-import { friendlyMessage, normaliseServerUrl, gzipText } from '../lib/api.js';
+import { friendlyMessage, normaliseServerUrl, gzipText, captureRequest } from '../lib/api.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
@@ -87,6 +87,20 @@ describe('API helpers', () => {
     assert.equal(normaliseServerUrl(' localhost:8080/ '), 'http://localhost:8080');
     assert.equal(normaliseServerUrl('https://crm.example.com/seguito/'), 'https://crm.example.com/seguito');
     assert.throws(() => normaliseServerUrl('ftp://x'));
+  });
+  it('sends a capture as the page itself, its details in the query and the key in a header', () => {
+    const sent = captureRequest({
+      source: 'gmail_thread', pageUrl: 'https://mail.google.com/mail/u/0/#inbox/abc', html: '<main>Ciao</main>',
+      capturedAt: '2026-12-01T09:00:00.000Z', idempotencyKey: 'key-1', ownEmails: ['me@example.com', 'alias@example.com'],
+    });
+    assert.equal(sent.text, '<main>Ciao</main>');
+    assert.equal(sent.contentType, 'text/html; charset=utf-8');
+    assert.equal(sent.headers['Idempotency-Key'], 'key-1');
+    assert.deepEqual(sent.query, {
+      source: 'gmail_thread', pageUrl: 'https://mail.google.com/mail/u/0/#inbox/abc', capturedAt: '2026-12-01T09:00:00.000Z',
+      ownEmail: ['me@example.com', 'alias@example.com'],
+    });
+    assert.equal(sent.gzip, 'auto');
   });
   it('gzips bodies that the server can inflate', async () => {
     const text = JSON.stringify({ html: '<main>'.padEnd(100_000, 'x') });

@@ -11,6 +11,8 @@ import org.HdrHistogram.Histogram;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,9 +35,10 @@ import java.util.zip.GZIPOutputStream;
  * the same run. Optionally repeats both on the real pages in {@code /work/shared/corpora/linkedin} when present
  * (read at run time, never copied), and once more on a team whose base already holds 50,000 contacts and their
  * captures. Targets: end to end at least 70 % of parse-only; p99 under 100 ms. Requests are
- * sent as the extension sends them (gzip above 32 KB) and are all made before the timed run.
+ * sent as the extension sends them (the page itself as the body, gzip above 32 KB) and are all made before the timed
+ * run; {@code json} as the third argument sends the JSON form instead, to compare the two.
  *
- * <p>Run: {@code bench/run.sh CaptureBench} (optional: pages, requests in flight).
+ * <p>Run: {@code bench/run.sh CaptureBench} (optional: pages, requests in flight, page|json).
  */
 public final class CaptureBench {
 
@@ -51,15 +54,17 @@ public final class CaptureBench {
     public static void main(String[] args) throws Exception {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 4;
+        Form form = args.length > 2 ? Form.valueOf(args[2].toUpperCase(java.util.Locale.ROOT)) : Form.PAGE;
         Report report = new Report("capture");
         List<LinkedInPageGenerator.Page> generated = generatedPages(pages);
         long bytes = generated.stream().mapToLong(page -> page.html().length()).sum();
-        report.line(String.format("%d generated pages, %.0f KB on average (200–600 KB).%n", pages, bytes / 1024.0 / pages));
+        report.line(String.format("%d generated pages, %.0f KB on average (200–600 KB); captures sent in the %s form.%n",
+                pages, bytes / 1024.0 / pages, form.name().toLowerCase(java.util.Locale.ROOT)));
         try (BenchDatabase db = BenchDatabase.start()) {
             SeguitoServer server = BenchServer.start(db.location());
             try (LoadGenerator http = new LoadGenerator(server.port())) {
                 BenchServer.Team team = BenchServer.newTeam(server, "Capture bench");
-                Run run = new Run(report, server, db, http, inFlight);
+                Run run = new Run(report, server, db, http, inFlight, form);
                 report.line(LoadResult.header());
                 run.compare("generated", generated, pages, team);
                 List<LinkedInPageGenerator.Page> real = corpus();
@@ -97,7 +102,7 @@ public final class CaptureBench {
     }
 
     /** One server, its database and the load generator, shared by the comparisons of a run. */
-    private record Run(Report report, SeguitoServer server, BenchDatabase db, LoadGenerator http, int inFlight) {
+    private record Run(Report report, SeguitoServer server, BenchDatabase db, LoadGenerator http, int inFlight, Form form) {
 
         /** Parse-only against end to end on the same pages, both warm, with where the CPU of each went. */
         void compare(String label, List<LinkedInPageGenerator.Page> pages, int count, BenchServer.Team team)
@@ -109,7 +114,7 @@ public final class CaptureBench {
             int parses = Math.max(count, PARSES);
             LoadResult parse = parseOnly(pages, parses, cpus);
             String parseCpu = CpuMeter.now().perUnitSince(beforeParse, parses, "parse");
-            List<LoadGenerator.Call> calls = captures(pages, count, 7, team);
+            List<LoadGenerator.Call> calls = captures(pages, count, 7, team, form);
             CpuMeter beforeCaptures = CpuMeter.now();
             LoadResult e2e = http.run("POST /api/v1/captures, " + label, inFlight, count, 240, 201, i -> calls.get((int) i));
             // the CRM delivery of each capture is part of its cost, even when it runs after the answer
@@ -148,7 +153,7 @@ public final class CaptureBench {
                 int round = 0;
                 while (round < WARM_UP_ROUND) {
                     List<LoadGenerator.Call> warmUp = captures(pages, Math.min(pages.size(), WARM_UP_ROUND - round), 0,
-                            BenchServer.newTeam(server, "Capture bench warm-up " + (done + round)));
+                            BenchServer.newTeam(server, "Capture bench warm-up " + (done + round)), form);
                     http.run("warm-up", inFlight, warmUp.size(), 300, 201, i -> warmUp.get((int) i));
                     round += warmUp.size();
                 }
@@ -211,26 +216,41 @@ public final class CaptureBench {
      * not the server's, and must not take the 2 CPUs from the server while it is measured.
      */
     static List<LoadGenerator.Call> captures(List<LinkedInPageGenerator.Page> pages, int count, int offset,
-                                                     BenchServer.Team team) {
+                                             BenchServer.Team team, Form form) {
         List<LoadGenerator.Call> calls = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            calls.add(capture(pages.get((i + offset) % pages.size()), team));
+            calls.add(capture(pages.get((i + offset) % pages.size()), team, form));
         }
         return calls;
     }
 
-    /** A capture as the extension sends it: JSON, gzip-compressed above 32 KB (extension/lib/api.js). */
-    private static LoadGenerator.Call capture(LinkedInPageGenerator.Page page, BenchServer.Team team) {
-        Buffer json = new JsonObject().put("source", "linkedin_profile").put("pageUrl", page.url()).put("html", page.html())
-                .put("capturedAt", Instant.now().toString()).put("idempotencyKey", UUID.randomUUID().toString()).toBuffer();
-        Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + team.token(),
-                "Content-Type", "application/json"));
-        Buffer body = json;
-        if (json.length() > GZIP_THRESHOLD) {
-            headers.put("Content-Encoding", "gzip");
-            body = Buffer.buffer(gzip(json.getBytes()));
+    /** The two forms of a capture request (docs/api.md, "Captures"); the extension sends the page itself. */
+    enum Form { PAGE, JSON }
+
+    /** A capture as the extension sends it: gzip-compressed above 32 KB (extension/lib/api.js). */
+    private static LoadGenerator.Call capture(LinkedInPageGenerator.Page page, BenchServer.Team team, Form form) {
+        Map<String, String> headers = new HashMap<>(Map.of("Authorization", "Bearer " + team.token()));
+        String key = UUID.randomUUID().toString();
+        String capturedAt = Instant.now().toString();
+        byte[] content;
+        String uri = "/api/v1/captures";
+        if (form == Form.PAGE) {
+            headers.put("Content-Type", "text/html; charset=utf-8");
+            headers.put("Idempotency-Key", key);
+            uri += "?source=linkedin_profile&capturedAt=" + URLEncoder.encode(capturedAt, StandardCharsets.UTF_8)
+                    + (page.url() == null ? "" : "&pageUrl=" + URLEncoder.encode(page.url(), StandardCharsets.UTF_8));
+            content = page.html().getBytes(StandardCharsets.UTF_8);
+        } else {
+            headers.put("Content-Type", "application/json");
+            content = new JsonObject().put("source", "linkedin_profile").put("pageUrl", page.url()).put("html", page.html())
+                    .put("capturedAt", capturedAt).put("idempotencyKey", key).toBuffer().getBytes();
         }
-        return new LoadGenerator.Call(HttpMethod.POST, "/api/v1/captures", headers, body);
+        Buffer body = Buffer.buffer(content);
+        if (content.length > GZIP_THRESHOLD) {
+            headers.put("Content-Encoding", "gzip");
+            body = Buffer.buffer(gzip(content));
+        }
+        return new LoadGenerator.Call(HttpMethod.POST, uri, headers, body);
     }
 
     private static byte[] gzip(byte[] bytes) {

@@ -27,7 +27,7 @@ public final class CaptureStatementsBench {
             try (LoadGenerator http = new LoadGenerator(server.port())) {
                 for (int round = 0; round < 3; round++) {
                     List<LoadGenerator.Call> warmUp = CaptureBench.captures(pages, count, 0,
-                            BenchServer.newTeam(server, "Warm-up " + round));
+                            BenchServer.newTeam(server, "Warm-up " + round), CaptureBench.Form.PAGE);
                     http.run("warm-up", inFlight, warmUp.size(), 300, 201, i -> warmUp.get((int) i));
                 }
                 measure(report, "an empty team", db, http, inFlight, pages, BenchServer.newTeam(server, "Empty"));
@@ -47,7 +47,7 @@ public final class CaptureStatementsBench {
 
     private static void measure(Report report, String label, BenchDatabase db, LoadGenerator http, int inFlight,
                                 List<LinkedInPageGenerator.Page> pages, BenchServer.Team team) throws Exception {
-        List<LoadGenerator.Call> calls = CaptureBench.captures(pages, pages.size(), 0, team);
+        List<LoadGenerator.Call> calls = CaptureBench.captures(pages, pages.size(), 0, team, CaptureBench.Form.PAGE);
         Thread.sleep(2000); // let the warm-up's CRM deliveries finish outside the window
         db.execute("select pg_stat_statements_reset()");
         LoadResult run = http.run("captures into " + label, inFlight, calls.size(), 300, 201, i -> calls.get((int) i));

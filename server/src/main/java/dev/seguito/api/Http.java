@@ -28,13 +28,6 @@ public final class Http {
         return member;
     }
 
-    /** The body as it arrived when it arrived gzip-compressed (already checked to decode within the size limit). */
-    public static java.util.Optional<io.vertx.core.buffer.Buffer> gzipBody(RoutingContext ctx) {
-        GzipBodies.Encoding encoding = ctx.get(GzipBodies.ENCODING);
-        return encoding != null && encoding.gzip() && ctx.body() != null && ctx.body().length() > 0
-                ? java.util.Optional.of(ctx.body().buffer()) : java.util.Optional.empty();
-    }
-
     /**
      * The JSON body of a route that takes small bodies (settings, edits, logged interactions), decoded on the event
      * loop: at most {@link #SMALL_BODY_BYTES} once decompressed, so no request can hold the loop for long.
@@ -42,27 +35,45 @@ public final class Http {
     public static JsonObject body(RoutingContext ctx) {
         io.vertx.core.buffer.Buffer received = received(ctx);
         GzipBodies.Encoding encoding = ctx.get(GzipBodies.ENCODING);
-        return json(received, encoding != null && encoding.gzip(),
-                Math.min(SMALL_BODY_BYTES, encoding == null ? SMALL_BODY_BYTES : encoding.maxBytes()));
+        boolean gzip = encoding != null && encoding.gzip();
+        return json(GzipBodies.decode(received, gzip,
+                Math.min(SMALL_BODY_BYTES, encoding == null ? SMALL_BODY_BYTES : encoding.maxBytes())));
     }
 
     /** The most a small-body route accepts ({@link #body}). */
     public static final int SMALL_BODY_BYTES = 1024 * 1024;
 
+    /** Reads a large body on a worker thread. */
+    @FunctionalInterface
+    public interface BodyReader<T> {
+        /**
+         * @param decoded    the body, inflated when it arrived gzip
+         * @param asReceived the body as it arrived when it arrived gzip, else {@code null}
+         */
+        T read(io.vertx.core.buffer.Buffer decoded, io.vertx.core.buffer.Buffer asReceived);
+    }
+
     /**
-     * The JSON body of a route made for large bodies (captured pages, imported files), inflated and decoded on a
-     * worker thread: a 400 KB page takes about 2 ms of both, which the event loop's other requests must not wait for.
+     * A body of a route made for large bodies (captured pages, imported files), inflated and read by {@code reader} on
+     * a worker thread: a 400 KB page takes milliseconds of both, which the event loop's other requests must not wait
+     * for. Up to the server's body limit once decompressed.
      */
-    public static Future<JsonObject> largeBody(RoutingContext ctx) {
+    public static <T> Future<T> largeBody(RoutingContext ctx, BodyReader<T> reader) {
         try {
             io.vertx.core.buffer.Buffer received = received(ctx);
             GzipBodies.Encoding encoding = ctx.get(GzipBodies.ENCODING);
             boolean gzip = encoding != null && encoding.gzip();
             int maxBytes = encoding == null ? Integer.MAX_VALUE : encoding.maxBytes();
-            return ctx.vertx().executeBlocking(() -> json(received, gzip, maxBytes), false);
+            return ctx.vertx().executeBlocking(() -> reader.read(GzipBodies.decode(received, gzip, maxBytes),
+                    gzip ? received : null), false);
         } catch (ApiError e) {
             return Future.failedFuture(e);
         }
+    }
+
+    /** The JSON body of a route made for large bodies, as {@link #largeBody(RoutingContext, BodyReader)} reads it. */
+    public static Future<JsonObject> largeBody(RoutingContext ctx) {
+        return largeBody(ctx, (decoded, asReceived) -> json(decoded));
     }
 
     private static io.vertx.core.buffer.Buffer received(RoutingContext ctx) {
@@ -72,8 +83,8 @@ public final class Http {
         return ctx.body().buffer();
     }
 
-    private static JsonObject json(io.vertx.core.buffer.Buffer received, boolean gzip, int maxBytes) {
-        io.vertx.core.buffer.Buffer decoded = GzipBodies.decode(received, gzip, maxBytes);
+    /** A decoded body as a JSON object whose strings PostgreSQL can store; anything else is a 400. */
+    public static JsonObject json(io.vertx.core.buffer.Buffer decoded) {
         if (decoded.length() == 0) {
             throw ApiError.badRequest("A JSON body is required");
         }
@@ -116,7 +127,7 @@ public final class Http {
      * The string with U+0000 and unpaired surrogates (half of a UTF-16 pair: no character at all, and not encodable
      * as UTF-8, so PostgreSQL refuses the bytes the driver writes for it) replaced by U+FFFD.
      */
-    static String storable(String s) {
+    public static String storable(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

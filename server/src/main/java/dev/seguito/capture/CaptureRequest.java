@@ -18,16 +18,7 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
                              List<String> ownEmails) {
 
     public static CaptureRequest from(JsonObject body) {
-        String sourceName = body.getValue("source") instanceof String s ? s : null;
-        if (sourceName == null) {
-            throw ApiError.badRequest("\"source\" is required: linkedin_profile, gmail_thread, outlook_thread or eml");
-        }
-        CaptureSource source;
-        try {
-            source = CaptureSource.fromWire(sourceName);
-        } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("Unknown source \"" + sourceName + "\": use linkedin_profile, gmail_thread, outlook_thread or eml");
-        }
+        CaptureSource source = source(body.getValue("source") instanceof String s ? s : null);
         Object html = body.getValue("html");
         Object mime = body.getValue("mime");
         String content = source == CaptureSource.EML ? text(mime != null ? mime : html) : text(html);
@@ -46,6 +37,18 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
         }
         return new CaptureRequest(source, pageUrl, content, capturedAt(body.getValue("capturedAt")), key,
                 ownEmails(body.getValue("ownEmails")));
+    }
+
+    /** The source a capture names, or a 400 that lists the ones there are. */
+    static CaptureSource source(String name) {
+        if (name == null) {
+            throw ApiError.badRequest("\"source\" is required: linkedin_profile, gmail_thread, outlook_thread or eml");
+        }
+        try {
+            return CaptureSource.fromWire(name);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("Unknown source \"" + name + "\": use linkedin_profile, gmail_thread, outlook_thread or eml");
+        }
     }
 
     /**
@@ -94,6 +97,11 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
      */
     public Encoded encode() {
         byte[] content = this.content.getBytes(StandardCharsets.UTF_8);
+        return new Encoded(content, payloadHash(source, pageUrl, content));
+    }
+
+    /** SHA-256 over the source, the page URL and the content's UTF-8 bytes, whichever form the capture came in. */
+    static byte[] payloadHash(CaptureSource source, String pageUrl, byte[] content) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(source.wire().getBytes(StandardCharsets.UTF_8));
@@ -101,7 +109,7 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
             digest.update(String.valueOf(pageUrl).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             digest.update(content);
-            return new Encoded(content, digest.digest());
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -25,14 +25,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
 
 /**
- * Receives captures. Hashing and parsing the page run on worker threads (a 600 KB page must not stall the event
- * loop), and so does compressing it when it did not arrive compressed, at the same time as the parse. Storing the raw
+ * Receives captures. Reading and hashing the body ({@link ReceivedCapture}) and parsing the page run on worker threads
+ * (a 600 KB page must not stall the event loop), and so does compressing it when it did not arrive compressed, at the
+ * same time as the parse. Storing the raw
  * capture, merging people, recording messages and writing the outbox happen in one transaction, whose answer is kept
  * so that a retry with the same idempotency key gets the same answer and changes nothing.
  */
@@ -51,26 +51,21 @@ public final class CaptureService {
         this.processor = processor;
     }
 
-    /**
-     * @param asReceived the body as it arrived, when it arrived gzip-compressed: kept as the raw capture as it is,
-     *                   instead of compressing the page again
-     */
-    public Future<Answer> capture(Member member, CaptureRequest request, Optional<Buffer> asReceived) {
-        return vertx.executeBlocking(request::encode, false).compose(encoded -> {
-            byte[] hash = encoded.payloadHash();
-            return previous(member, request.idempotencyKey(), hash).compose(previous -> {
-                if (previous != null) {
-                    return Future.succeededFuture(previous);
-                }
-                // parsing and compressing the same page do not depend on each other: two worker threads at once
-                Future<RawPages.Stored> raw = asReceived
-                        .map(body -> Future.succeededFuture(new RawPages.Stored(body, RawPages.REQUEST)))
-                        .orElseGet(() -> gzip(encoded));
-                return parse(request).compose(parsed -> raw.compose(page -> store(member, request, hash, page, parsed, 1)))
-                        .recover(e -> e instanceof UnexpectedParseFailure failure
-                                ? keepUnparsed(member, request, hash, raw, failure)
-                                : Future.failedFuture(e));
-            });
+    /** Stores a capture once: a retry with the same idempotency key answers what the first one stored. */
+    public Future<Answer> capture(Member member, ReceivedCapture received) {
+        CaptureRequest request = received.request();
+        byte[] hash = received.payloadHash();
+        return previous(member, request.idempotencyKey(), hash).compose(previous -> {
+            if (previous != null) {
+                return Future.succeededFuture(previous);
+            }
+            // parsing and compressing the same page do not depend on each other: two worker threads at once
+            Future<RawPages.Stored> raw = received.kept() != null ? Future.succeededFuture(received.kept())
+                    : gzip(received.utf8());
+            return parse(request).compose(parsed -> raw.compose(page -> store(member, request, hash, page, parsed, 1)))
+                    .recover(e -> e instanceof UnexpectedParseFailure failure
+                            ? keepUnparsed(member, request, hash, raw, failure)
+                            : Future.failedFuture(e));
         });
     }
 
@@ -116,8 +111,8 @@ public final class CaptureService {
     }
 
     /** The raw page as it is kept, compressed on a worker thread. */
-    private Future<RawPages.Stored> gzip(CaptureRequest.Encoded encoded) {
-        return vertx.executeBlocking(() -> new RawPages.Stored(RawPages.gzip(encoded.utf8()), RawPages.PAGE), false);
+    private Future<RawPages.Stored> gzip(byte[] utf8) {
+        return vertx.executeBlocking(() -> new RawPages.Stored(RawPages.gzip(utf8), RawPages.PAGE), false);
     }
 
     private Future<Answer> store(Member member, CaptureRequest request, byte[] hash, RawPages.Stored raw,

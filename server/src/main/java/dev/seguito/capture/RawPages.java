@@ -14,9 +14,10 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * How a raw capture is kept. A capture that arrived gzip-compressed is kept as it arrived, the request's JSON
- * ({@code raw_format = 'request'}, V13): compressing the page again cost ~2 ms of CPU for the same bytes. Any other is
- * the page, gzip at the fastest level, compressed by the server on a worker thread ({@code 'page'}): PostgreSQL's
+ * How a raw capture is kept. A capture that arrived gzip-compressed is kept as it arrived: compressing the page again
+ * cost ~2 ms of CPU for the same bytes. Sent as JSON, that is the request's JSON ({@code raw_format = 'request'},
+ * V13); sent as the page itself, it is the gzip of the page ({@code 'page'}). Any other is the page, gzip at the
+ * fastest level, compressed by the server on a worker thread ({@code 'page'}): PostgreSQL's
  * own compression (pglz) of a 400 KB page cost 7–23 ms inside the capture transaction (docs/benchmarks.md, section
  * 2). 'page' captures stored before migration V9 hold their UTF-8 text bytes; the gzip magic number tells the two
  * apart (no page or mail starts with byte 0x1f).
@@ -59,10 +60,11 @@ final class RawPages {
     static String text(Buffer stored) {
         byte[] bytes = stored.getBytes();
         if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
-            return new String(bytes, StandardCharsets.UTF_8);
+            return Http.storable(new String(bytes, StandardCharsets.UTF_8));
         }
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            // a page sent as the body is kept as it arrived, U+0000 included: read back as it was captured
+            return Http.storable(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("A stored raw capture is not readable gzip", e);
         }

@@ -69,6 +69,31 @@ class CaptureApiFuzzTest {
     }
 
     @Test
+    void randomPagesSentAsTheBodyNeverAnswer500() {
+        Random random = new Random(ParserFuzzTest.SEED + 11);
+        List<String> seeds = List.of(Fixtures.text("giulia_linkedin.html"), ParserFuzzTest.GMAIL, ParserFuzzTest.OUTLOOK);
+        String eml = Fixtures.text("thread_with_giulia.eml");
+        String[] queries = {"source=linkedin_profile&pageUrl=https%3A%2F%2Fwww.linkedin.com%2Fin%2Ffuzz%2F", "source=gmail_thread",
+                "source=outlook_thread&ownEmail=me%40example.com", "source=eml", "source=linkedin_profile&pageUrl=%00%ED%A0%80",
+                "source=linkedin_profile&capturedAt=soon", "source=nonsense", ""};
+        for (int round = 0; round < ROUNDS; round++) {
+            String query = queries[random.nextInt(queries.length)];
+            boolean mail = query.equals("source=eml");
+            byte[] page = (mail ? ParserFuzzTest.Mutations.mime(random, eml)
+                    : ParserFuzzTest.Mutations.html(random, seeds.get(random.nextInt(seeds.size())))).getBytes(StandardCharsets.UTF_8);
+            if (random.nextInt(4) == 0) {
+                page = replace(page, page.length > 40 ? new String(page, 20, 4, StandardCharsets.ISO_8859_1) : "",
+                        new byte[]{(byte) 0xC3, 0x28, 0, (byte) 0xED, (byte) 0xA0, (byte) 0x80}); // invalid UTF-8, a NUL
+            }
+            byte[] body = page;
+            RawHttp.Answer answer = assertTimeoutPreemptively(Duration.ofSeconds(90), () -> http.send("POST",
+                    "/api/v1/captures?" + query, body, mail ? "message/rfc822" : "text/html; charset=utf-8", null,
+                    UUID.randomUUID().toString()));
+            check(answer, "page round " + round + " " + query);
+        }
+    }
+
+    @Test
     void hostileBodiesAnswerAClearStatus() throws Exception {
         String profile = Fixtures.text("giulia_linkedin.html");
         List<byte[]> bodies = new ArrayList<>();

@@ -47,21 +47,29 @@ public final class ApiClient {
     }
 
     public Response send(HttpMethod method, String path, Buffer body) {
-        return send(method, path, body, null);
+        return send(method, path, body, (String) null);
     }
 
     public Response send(HttpMethod method, String path, Buffer body, String contentEncoding) {
+        java.util.Map<String, String> headers = new java.util.HashMap<>();
+        if (contentEncoding != null) {
+            headers.put("Content-Encoding", contentEncoding);
+        }
+        if (body != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        return send(method, path, body, headers);
+    }
+
+    /** A request with exactly these headers besides the token. */
+    public Response send(HttpMethod method, String path, Buffer body, java.util.Map<String, String> headers) {
         HttpRequest<Buffer> request = client.request(method, port, "127.0.0.1", path).timeout(60_000);
         if (token != null) {
             request.putHeader("Authorization", "Bearer " + token);
         }
-        if (contentEncoding != null) {
-            request.putHeader("Content-Encoding", contentEncoding);
-        }
+        headers.forEach(request::putHeader);
         try {
-            HttpResponse<Buffer> response = (body == null
-                    ? request.send()
-                    : request.putHeader("Content-Type", "application/json").sendBuffer(body))
+            HttpResponse<Buffer> response = (body == null ? request.send() : request.sendBuffer(body))
                     .await(60, TimeUnit.SECONDS);
             return new Response(response.statusCode(), response.bodyAsString(), response.getHeader("Content-Type"));
         } catch (java.util.concurrent.TimeoutException e) {

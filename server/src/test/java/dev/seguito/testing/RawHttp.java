@@ -40,6 +40,12 @@ public final class RawHttp {
     }
 
     public Answer send(String method, String path, byte[] body, String contentType, String contentEncoding) {
+        return send(method, path, body, contentType, contentEncoding, null);
+    }
+
+    /** With an {@code Idempotency-Key} header when {@code idempotencyKey} is not null. */
+    public Answer send(String method, String path, byte[] body, String contentType, String contentEncoding,
+                       String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
         if (token != null) {
@@ -50,6 +56,9 @@ public final class RawHttp {
         }
         if (contentEncoding != null) {
             request.header("Content-Encoding", contentEncoding);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
