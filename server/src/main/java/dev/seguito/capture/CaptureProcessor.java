@@ -218,7 +218,10 @@ public final class CaptureProcessor {
         return p.linkedinSlug() == null && !p.emails().isEmpty() && p.emails().stream().allMatch(memberEmails::contains);
     }
 
-    /** Marks bounced addresses invalid; answers the contacts that own them, whose next touch must change. */
+    /**
+     * Marks bounced addresses invalid and queues each owner for the CRM; answers the owners, whose next touch must
+     * change.
+     */
     private static Future<Set<UUID>> markBounces(SqlConnection tx, UUID teamId, List<ParsedMessage> messages) {
         List<String> bounced = messages.stream().filter(ParsedMessage::bounce)
                 .flatMap(m -> m.bouncedAddresses().stream()).distinct().toList();
@@ -233,7 +236,10 @@ public final class CaptureProcessor {
                 .map(rows -> {
                     rows.forEach(r -> owners.add(r.getUUID(0)));
                     return null;
-                })).map(owners);
+                }))
+                // the CRM hears of the bounce too (docs/crm-mapping.md): the owner's record now lists it as bounced
+                .compose(v -> Outbox.appendForEach(tx, teamId, List.copyOf(owners), "CONTACT_UPSERT"))
+                .map(owners);
     }
 
     /** The person the capture is about: the profile, or the newest outside sender of the thread. */

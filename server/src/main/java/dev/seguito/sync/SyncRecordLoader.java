@@ -36,6 +36,10 @@ final class SyncRecordLoader {
                                                                            'purpose', pcm.purpose) order by pcm.from_date), '[]'::json)
                                   from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
                                  where pcm.party_id = p.id and pcm.thru_date is null and cm.valid) as mechs,
+                               (select coalesce(json_agg(cm.info_string order by cm.info_string), '[]'::json)
+                                  from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
+                                 where pcm.party_id = p.id and pcm.thru_date is null and not cm.valid
+                                   and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.invalid_reason = 'bounced') as bounced,
                                (select json_build_object('source', c.source, 'sourceUrl', c.page_url, 'captureId', c.id,
                                                          'capturedAt', c.captured_at, 'capturedBy', m.name)
                                   from capture c join team_member m on m.id = c.member_id
@@ -68,7 +72,8 @@ final class SyncRecordLoader {
                     JsonObject contact = new JsonObject().put("firstName", r.getString("first_name"))
                             .put("lastName", r.getString("last_name")).put("fullName", r.getString("full_name"))
                             .put("title", r.getString("title")).put("company", r.getString("company"))
-                            .put("emails", emails).put("phones", phones).put("linkedinUrl", linkedin)
+                            .put("emails", emails).put("phones", phones).put("bouncedEmails", mechs(r.getValue("bounced")))
+                            .put("linkedinUrl", linkedin)
                             .put("website", website).put("source", "manual");
                     if (r.getValue("origin") instanceof JsonObject origin) {
                         origin.forEach(e -> contact.put(e.getKey(), e.getValue() == null ? null : String.valueOf(e.getValue())));

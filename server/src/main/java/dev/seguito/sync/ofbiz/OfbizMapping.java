@@ -95,6 +95,7 @@ public final class OfbizMapping {
                     .put("dataSourceId", dataSourceId).put("fromDate", now).put("isCreate", person.found() ? "N" : "Y")));
         }
         calls.addAll(missingContactMechs(record, partyId, person));
+        calls.addAll(bouncedContactMechs(record, partyId, person));
         if (record.company() != null) {
             calls.addAll(employment(record, partyId, person, company, now));
         }
@@ -147,6 +148,28 @@ public final class OfbizMapping {
         }
         addWebAddress(calls, partyId, person, record.linkedinUrl(), LINKEDIN_URL);
         addWebAddress(calls, partyId, person, record.website(), PRIMARY_WEB_URL);
+        return calls;
+    }
+
+    /**
+     * An address that bounced is ended in OFBiz too ({@code deletePartyContactMech} sets the thruDate; the row stays
+     * as history), whoever entered it there: it no longer reaches the person. An address the contact still has in
+     * Seguito is kept (the same address can be valid for one person and bounced for another only if two people
+     * share it, and then it is still someone's).
+     */
+    private static List<OfbizCall> bouncedContactMechs(SyncRecord record, String partyId, PartySnapshot person) {
+        List<OfbizCall> calls = new ArrayList<>();
+        List<String> current = record.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        for (String email : record.bouncedEmails()) {
+            String address = email.toLowerCase(Locale.ROOT);
+            if (current.contains(address)) {
+                continue;
+            }
+            person.contactMechs().stream()
+                    .filter(cm -> EMAIL_ADDRESS.equals(cm.contactMechTypeId()) && address.equalsIgnoreCase(cm.infoString()))
+                    .forEach(cm -> calls.add(new OfbizCall("deletePartyContactMech",
+                            new JsonObject().put("partyId", partyId).put("contactMechId", cm.contactMechId()))));
+        }
         return calls;
     }
 

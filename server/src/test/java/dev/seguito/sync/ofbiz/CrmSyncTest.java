@@ -130,6 +130,33 @@ class CrmSyncTest {
     }
 
     @Test
+    void aBouncedAddressIsEndedInTheCrmAndNeverCreatedThereAgain() throws Exception {
+        SeguitoServer server = seguito(100);
+        TeamFixture team = TestServer.newTeam(server, "Bounces");
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
+        waitUntil("the thread reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+        String address = "giulia.romano@fabbricanord.example";
+        assertThat(currentEmails(address)).hasSize(1);
+
+        marco.post("/api/v1/captures", Fixtures.eml("bounce_for_giulia.eml"));
+        waitUntil("the bounce reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+        marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")); // the same thread again, later
+        waitUntil("the outbox is empty", () -> sync(team.admin()).getLong("backlog") == 0);
+
+        assertThat(currentEmails(address)).as("the address is ended in OFBiz").isEmpty();
+        assertThat(ofbiz.contactMechs.stream().filter(cm -> address.equals(cm.getString("infoString")))).hasSize(1)
+                .allMatch(cm -> cm.getValue("thruDate") != null, "kept as history, with its thruDate");
+        assertThat(ofbiz.count("deletePartyContactMech")).isEqualTo(1);
+        assertThat(sync(team.admin()).getLong("dead")).isZero();
+    }
+
+    private java.util.List<JsonObject> currentEmails(String address) {
+        return ofbiz.contactMechs.stream().filter(cm -> address.equals(cm.getString("infoString")) && cm.getValue("thruDate") == null)
+                .toList();
+    }
+
+    @Test
     void aCrmThatIsDownForAWhileGetsTheBacklogAfterwardsWithNothingLostOrDoubled() throws Exception {
         SeguitoServer server = seguito(100);
         TeamFixture team = TestServer.newTeam(server, "Outage");

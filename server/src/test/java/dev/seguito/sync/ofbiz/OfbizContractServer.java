@@ -313,6 +313,16 @@ final class OfbizContractServer {
                     yield createContactMech(p, "TELECOM_NUMBER", null);
                 }
                 case "createPartyContactMech" -> createContactMech(p, required(p, "contactMechTypeId"), p.getString("infoString"));
+                case "deletePartyContactMech" -> {
+                    // PartyContactMechServices.xml: the party's current PartyContactMech gets thruDate now
+                    String id = required(p, "contactMechId");
+                    JsonObject cm = contactMechs.stream().filter(m -> m.getString("contactMechId").equals(id)
+                                    && m.getValue("thruDate") == null
+                                    && (p.getString("partyId") == null || m.getString("partyId").equals(p.getString("partyId"))))
+                            .findFirst().orElseThrow(() -> new ServiceError("PartyContactMech not found for contactMechId " + id));
+                    cm.put("thruDate", System.currentTimeMillis());
+                    yield new JsonObject();
+                }
                 case "createPartyRelationship" -> createRelationship(p);
                 case "updatePartyRelationship" -> {
                     JsonObject rel = relationships.stream().filter(r -> r.getString("partyIdFrom").equals(required(p, "partyIdFrom"))
@@ -439,7 +449,7 @@ final class OfbizContractServer {
         partyRoles.stream().filter(r -> r.startsWith(partyId + "/")).forEach(r -> roles.add(r.substring(partyId.length() + 1)));
         out.put("roleTypeIds", roles);
         JsonArray mechs = new JsonArray();
-        contactMechs.stream().filter(cm -> cm.getString("partyId").equals(partyId)).forEach(cm -> {
+        contactMechs.stream().filter(cm -> cm.getString("partyId").equals(partyId) && cm.getValue("thruDate") == null).forEach(cm -> {
             JsonObject copy = cm.copy();
             copy.remove("partyId");
             mechs.add(withoutEmptyValues(copy).put("purposes", cm.getJsonArray("purposes")));

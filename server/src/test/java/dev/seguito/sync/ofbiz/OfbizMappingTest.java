@@ -46,6 +46,37 @@ class OfbizMappingTest {
     }
 
     @Test
+    void aBouncedAddressThatOfbizHoldsIsEndedThereAndNothingElseIs() {
+        String party = OfbizIds.contactParty(ID);
+        PartySnapshot person = new PartySnapshot(party, "PARTY_ENABLED", "Jane", "Doe", "Head of Sales", null,
+                Set.of("CONTACT"), List.of(
+                new PartySnapshot.ContactMech("1", "EMAIL_ADDRESS", "jane@acme.example", null, null, null, Set.of("PRIMARY_EMAIL")),
+                new PartySnapshot.ContactMech("7", "EMAIL_ADDRESS", "Jane.Old@Acme.example", null, null, null, Set.of("OTHER_EMAIL")),
+                new PartySnapshot.ContactMech("8", "EMAIL_ADDRESS", "jane.crm-only@acme.example", null, null, null, Set.of("OTHER_EMAIL"))),
+                List.of(), Set.of(), Set.of());
+        SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
+                .put("title", "Head of Sales").put("emails", new JsonArray().add("jane@acme.example"))
+                .put("bouncedEmails", new JsonArray().add("jane.old@acme.example").add("never-in-ofbiz@acme.example")));
+
+        List<OfbizCall> calls = mapping.contactUpsert(record, person, PartySnapshot.NOT_FOUND);
+
+        assertEquals(List.of(new OfbizCall("deletePartyContactMech", new JsonObject().put("partyId", party).put("contactMechId", "7"))),
+                calls);
+    }
+
+    @Test
+    void anAddressStillCurrentInSeguitoIsNotEndedEvenIfItBouncedForSomeoneElse() {
+        String party = OfbizIds.contactParty(ID);
+        PartySnapshot person = new PartySnapshot(party, "PARTY_ENABLED", "Jane", "Doe", null, null, Set.of("CONTACT"),
+                List.of(new PartySnapshot.ContactMech("1", "EMAIL_ADDRESS", "jane@acme.example", null, null, null, Set.of("PRIMARY_EMAIL"))),
+                List.of(), Set.of(), Set.of());
+        SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
+                .put("emails", new JsonArray().add("jane@acme.example")).put("bouncedEmails", new JsonArray().add("JANE@acme.example")));
+
+        assertEquals(List.of(), mapping.contactUpsert(record, person, PartySnapshot.NOT_FOUND));
+    }
+
+    @Test
     void aSingleNameStillSatisfiesUpdatePersonsRequiredLastName() {
         SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("fullName", "Madonna"));
         JsonObject params = mapping.contactUpsert(record, PartySnapshot.NOT_FOUND, PartySnapshot.NOT_FOUND).get(0).params();

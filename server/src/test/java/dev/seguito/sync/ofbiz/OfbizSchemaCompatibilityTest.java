@@ -143,6 +143,25 @@ class OfbizSchemaCompatibilityTest {
                     written++;
                 }
             }
+            // a bounce: the private address OFBiz holds is ended, the other one stays
+            String gmail = effects.contactMechId(janeParty, "jane@gmail.example");
+            PartySnapshot withMechs = new PartySnapshot(janeParty, "PARTY_ENABLED", "Jane", "Doe", "VP Sales", null,
+                    java.util.Set.of("CONTACT"), List.of(
+                    new PartySnapshot.ContactMech(effects.contactMechId(janeParty, "jane.doe@acme.example"), "EMAIL_ADDRESS",
+                            "jane.doe@acme.example", null, null, null, java.util.Set.of("PRIMARY_EMAIL")),
+                    new PartySnapshot.ContactMech(gmail, "EMAIL_ADDRESS", "jane@gmail.example", null, null, null,
+                            java.util.Set.of("OTHER_EMAIL"))), List.of(),
+                    java.util.Set.of("SEGUITO_LINKEDIN"), java.util.Set.of());
+            SyncRecord bounced = SyncRecord.contactUpsert(janeId, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
+                    .put("title", "VP Sales").put("emails", new JsonArray().add("jane.doe@acme.example"))
+                    .put("bouncedEmails", new JsonArray().add("jane@gmail.example")));
+            for (OfbizCall call : later.contactUpsert(bounced, withMechs, PartySnapshot.NOT_FOUND)) {
+                for (OfbizServiceEffects.Write write : effects.effects(call)) {
+                    write(c, write, call);
+                    written++;
+                }
+            }
+            assertEquals(1, count(c, "party_contact_mech WHERE thru_date IS NOT NULL AND contact_mech_id = '" + gmail + "'"));
             assertEquals(1, count(c, "person"));
             assertEquals(2, count(c, "party_group"));
             assertEquals(6, count(c, "party_contact_mech"), "2 emails, 2 phones, LinkedIn URL, website");

@@ -24,12 +24,16 @@ final class OfbizServiceEffects {
 
     private final OfbizEntityModel model;
     private final long now;
+    private final long later;
     private int nextContactMechId = 10000;
     private final Set<String> ensuredRoles = new HashSet<>();
+    /** "partyId/infoString" → contactMechId of the contact mechs created so far, for a test's snapshot. */
+    private final Map<String, String> contactMechIds = new LinkedHashMap<>();
 
     OfbizServiceEffects(OfbizEntityModel model, long nowMillis) {
         this.model = model;
         this.now = nowMillis;
+        this.later = nowMillis + 86_400_000L;
     }
 
     List<Write> effects(OfbizCall call) {
@@ -63,7 +67,10 @@ final class OfbizServiceEffects {
                 }
                 writes.add(insert("PartyContactMech", p, used, "contactMechId", id, "fromDate", now));
                 writes.add(insert("PartyContactMechPurpose", p, used, "contactMechId", id, "fromDate", now));
+                contactMechIds.put(p.getString("partyId") + "/" + info, id);
             }
+            case "deletePartyContactMech" -> // the current PartyContactMech (created at "now" here) gets a thruDate
+                    writes.add(update("PartyContactMech", p, used, "fromDate", now, "thruDate", later));
             case "createPartyRelationship" -> writes.add(insert("PartyRelationship", p, used));
             case "updatePerson" -> {
                 writes.add(update("Person", p, used));
@@ -107,8 +114,13 @@ final class OfbizServiceEffects {
         return new Write(entity, false, fields(entity, params, used, fixed));
     }
 
-    private Write update(String entity, JsonObject params, Set<String> used) {
-        return new Write(entity, true, fields(entity, params, used));
+    private Write update(String entity, JsonObject params, Set<String> used, Object... fixed) {
+        return new Write(entity, true, fields(entity, params, used, fixed));
+    }
+
+    /** The id of a contact mech created for {@code partyId} with this infoString (an email address, a URL). */
+    String contactMechId(String partyId, String infoString) {
+        return contactMechIds.get(partyId + "/" + infoString);
     }
 
     private Map<String, Object> fields(String entity, JsonObject params, Set<String> used, Object... fixed) {
