@@ -317,14 +317,23 @@ public final class NextTouchService {
         return OffsetDateTime.ofInstant(dev.seguito.api.Http.dateOrDateTime(body, "until"), ZoneOffset.UTC);
     }
 
-    /** The team's suggestions due up to the end of today or of this week, most urgent first. */
+    /** How far past the page the agenda counts: "1,050+" is all a person needs to know of a long list. */
+    static final int COUNTED_PAST_THE_PAGE = 1_000;
+
+    /**
+     * The team's suggestions due up to the end of today or of this week, most urgent first. {@code total} is exact up
+     * to {@link #COUNTED_PAST_THE_PAGE} past the page's end; beyond, {@code totalCapped} is true and total is that
+     * bound.
+     */
     public Future<JsonObject> agenda(Member member, String range, int limit, int offset) {
+        long countUpTo = (long) offset + limit + COUNTED_PAST_THE_PAGE;
         return pool.preparedQuery("select policy from team where id = $1").execute(Tuple.of(member.teamId())).compose(rows -> {
             TeamPolicy policy = TeamPolicies.parse((JsonObject) rows.iterator().next().getValue("policy"));
             LocalDate today = LocalDate.now(policy.timeZone());
             LocalDate last = "week".equals(range) ? today.plusDays(7 - today.getDayOfWeek().getValue()) : today;
             OffsetDateTime until = last.plusDays(1).atStartOfDay(policy.timeZone()).toOffsetDateTime();
-            return pool.preparedQuery(dev.seguito.db.Sql.load("agenda")).execute(Tuple.of(member.teamId(), until, limit, offset));
+            return pool.preparedQuery(dev.seguito.db.Sql.load("agenda"))
+                    .execute(Tuple.of(member.teamId(), until, limit, offset, countUpTo));
         }).map(rows -> {
             JsonArray items = new JsonArray();
             long total = 0;
@@ -337,7 +346,7 @@ public final class NextTouchService {
                         .put("priority", r.getShort("priority")).put("reason", r.getString("reason"))
                         .put("touchedBy", r.getString("touched_by")));
             }
-            return new JsonObject().put("items", items).put("total", total);
+            return new JsonObject().put("items", items).put("total", total).put("totalCapped", total >= countUpTo);
         });
     }
 

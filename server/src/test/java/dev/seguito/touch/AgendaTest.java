@@ -1,0 +1,76 @@
+package dev.seguito.touch;
+
+import dev.seguito.SeguitoServer;
+import dev.seguito.testing.TestServer;
+import dev.seguito.testing.TestServer.TeamFixture;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code GET /api/v1/agenda}: the team's due suggestions, most urgent first, and how many there are. */
+class AgendaTest {
+
+    private static SeguitoServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.onSharedDatabase();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void theTotalIsExactUpToAThousandPastThePageAndSaysWhenItStopsCounting() {
+        TeamFixture team = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
+        dueSuggestions(team, 1_100);
+
+        JsonObject first = team.admin().get("/api/v1/agenda?range=today&limit=50").json();
+        JsonObject further = team.admin().get("/api/v1/agenda?range=today&limit=50&offset=100").json();
+
+        assertThat(first.getJsonArray("items")).hasSize(50);
+        assertThat(first.getLong("total")).isEqualTo(50 + NextTouchService.COUNTED_PAST_THE_PAGE);
+        assertThat(first.getBoolean("totalCapped")).isTrue();
+        assertThat(further.getLong("total")).as("past this page, every one is counted").isEqualTo(1_100);
+        assertThat(further.getBoolean("totalCapped")).isFalse();
+        assertThat(further.getJsonArray("items").getJsonObject(0).getString("displayName")).isEqualTo("Person 0100");
+    }
+
+    @Test
+    void aShortAgendaCountsEveryone() {
+        TeamFixture team = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
+        dueSuggestions(team, 3);
+
+        JsonObject agenda = team.admin().get("/api/v1/agenda?range=today").json();
+
+        assertThat(agenda.getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("displayName"))
+                .containsExactly("Person 0000", "Person 0001", "Person 0002");
+        assertThat(agenda.getLong("total")).isEqualTo(3);
+        assertThat(agenda.getBoolean("totalCapped")).isFalse();
+    }
+
+    /** People due an hour ago, ranked by their number (the same priority, due a second apart). */
+    private static void dueSuggestions(TeamFixture team, int count) {
+        server.pool().preparedQuery("""
+                        with people as (
+                            select gen_random_uuid() as id, n from generate_series(0, $2 - 1) as n),
+                        parties as (
+                            insert into party (id, team_id, party_type) select id, $1, 'PERSON' from people),
+                        persons as (
+                            insert into person (party_id, team_id, full_name, name_key)
+                            select id, $1, 'Person ' || lpad(n::text, 4, '0'), 'person ' || lpad(n::text, 4, '0') from people)
+                        insert into next_touch (party_id, team_id, rule_id, action, channel, due_at, priority, reason)
+                        select id, $1, 'rhythm', 'Check in', 'email', now() - interval '1 hour' + n * interval '1 second', 3,
+                               'Time for the regular check-in'
+                          from people""")
+                .execute(Tuple.of(team.teamId(), count)).await();
+    }
+}
