@@ -116,11 +116,13 @@ public final class CaptureBench {
             String parseCpu = CpuMeter.now().perUnitSince(beforeParse, parses, "parse");
             List<LoadGenerator.Call> calls = captures(pages, count, 7, team, form);
             CpuMeter beforeCaptures = CpuMeter.now();
+            WalMeter walBefore = WalMeter.now(db);
             LoadResult e2e = http.run("POST /api/v1/captures, " + label, inFlight, count, 240, 201, i -> calls.get((int) i));
             // the CRM delivery of each capture is part of its cost, even when it runs after the answer
             long backlog = pendingDeliveries(db);
             waitForDeliveries(db);
             String captureCpu = CpuMeter.now().perUnitSince(beforeCaptures, count, "capture, its CRM delivery included");
+            String wal = WalMeter.now(db).perUnitSince(walBefore, count, "capture");
             LoadResult parseRenamed = new LoadResult("CaptureParsers.parse only, " + label, parse.inFlight(), parse.requests(),
                     parse.errors(), parse.seconds(), parse.p50Ms(), parse.p99Ms(), parse.p999Ms(), parse.maxMs());
             report.line(parseRenamed.row());
@@ -130,7 +132,7 @@ public final class CaptureBench {
                     label, ratio, ratio >= 0.70 ? "MET" : "MISSED", e2e.p99Ms(), e2e.p99Ms() < 100 ? "MET" : "MISSED"));
             report.line(String.format("|  → %s; %s; CRM deliveries still pending when the timed run ended: %d | | | | | | | | |",
                     parseCpu, captureCpu, backlog));
-            report.line("|  → " + warmedUp + " | | | | | | | | |");
+            report.line("|  → " + warmedUp + "; " + wal + " | | | | | | | | |");
         }
 
         /**
