@@ -12,8 +12,6 @@ import dev.seguito.testing.UniqueCaptures;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -32,12 +30,7 @@ class DatabaseRestartTest {
     private static final int PER_CLIENT = 8;
 
     static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return dev.seguito.testing.ServerProcess.freePort();
     }
 
     @Test

@@ -2,7 +2,7 @@ package dev.seguito.fault;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.db.DatabaseLocation;
-import dev.seguito.testing.RawHttp;
+import dev.seguito.testing.ServerProcess;
 import dev.seguito.testing.TestDatabase;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
@@ -77,31 +77,11 @@ class KillNineTest {
         }
     }
 
-    /** {@code java -cp <this test's class path> dev.seguito.Main serve} on the shared test database. */
     private static Process startChild(Path home, int port, DatabaseLocation db, int run) throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                "dev.seguito.Main", "serve");
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(k -> k.startsWith("PG") || k.startsWith("SEGUITO_") || k.equals("DATABASE_URL"));
-        env.put("SEGUITO_HOME", home.toString());
-        env.put("SEGUITO_HTTP_PORT", String.valueOf(port));
-        env.put("SEGUITO_HTTP_HOST", "127.0.0.1");
-        env.put("DATABASE_URL", db.jdbcUrl());
-        env.put("PGUSER", db.user());
-        if (db.password() != null) {
-            env.put("PGPASSWORD", db.password());
-        }
-        builder.redirectErrorStream(true).redirectOutput(home.resolve("server-" + run + ".log").toFile());
-        return builder.start();
+        return ServerProcess.start(home, port, db, run, Map.of());
     }
 
     private static void awaitHealthy(int port) {
-        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
-            RawHttp health = new RawHttp(port, null);
-            while (health.get("/health").status() != 200) {
-                Thread.sleep(200);
-            }
-        });
+        ServerProcess.awaitHealthy(port);
     }
 }

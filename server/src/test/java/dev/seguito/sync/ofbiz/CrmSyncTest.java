@@ -4,9 +4,11 @@ import dev.seguito.SeguitoServer;
 import dev.seguito.db.EmbeddedDatabase;
 import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.ServerProcess;
 import dev.seguito.testing.TestDatabase;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
+import dev.seguito.testing.UniqueCaptures;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientResponse;
@@ -20,7 +22,10 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -217,6 +222,41 @@ class CrmSyncTest {
 
         assertThat(ofbiz.count("createPerson")).isEqualTo(1);
         assertThat(ofbiz.partyByExternalId).hasSize(2);
+    }
+
+    @Test
+    void aServerKilledWithSigkillMidDeliveryIsStartedAgainAndTheCrmGetsEveryContactOnce() throws Exception {
+        SeguitoServer observer = seguito(3_600_000); // sets the team up and reads the outbox; delivers nothing
+        TeamFixture team = TestServer.newTeam(observer, "Sigkill");
+        int contacts = 6;
+        for (int i = 0; i < contacts; i++) {
+            team.admin().post("/api/v1/captures", UniqueCaptures.linkedin("sigkill", i, UUID.randomUUID().toString()));
+        }
+        ofbiz.slow(300);
+        int port = ServerProcess.freePort();
+        java.nio.file.Path home = TestDatabase.tempDir("seguito-crm-kill9");
+        Map<String, String> crm = Map.of("SEGUITO_CRM", "ofbiz", "SEGUITO_OFBIZ_URL", ofbiz.baseUrl(),
+                "SEGUITO_OFBIZ_USER", OfbizContractServer.USER, "SEGUITO_OFBIZ_PASSWORD", OfbizContractServer.PASSWORD,
+                "SEGUITO_OUTBOX_POLL_MS", "100");
+        Process child = ServerProcess.start(home, port, db.location(), 1, crm);
+        try {
+            waitUntil("the first contact reached the CRM", () -> ofbiz.count("createPerson") >= 1);
+            long backlogAtTheKill = sync(team.admin()).getLong("backlog");
+            child.destroyForcibly(); // SIGKILL, in the middle of a delivery: the CRM answers each call after 300 ms
+            assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            ofbiz.slow(0);
+            child = ServerProcess.start(home, port, db.location(), 2, crm);
+            waitUntil("the backlog drained", () -> sync(team.admin()).getLong("backlog") == 0);
+
+            assertThat(backlogAtTheKill).as("killed with deliveries still to do").isPositive();
+            assertThat(ofbiz.count("createPerson")).as("each person created once").isEqualTo(contacts);
+            assertThat(ofbiz.partyByExternalId).hasSize(contacts + 1); // and their one employer
+            assertThat(ofbiz.captureSources).hasSize(contacts);
+            assertThat(sync(team.admin()).getLong("dead")).isZero();
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test
