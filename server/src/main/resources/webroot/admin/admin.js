@@ -114,6 +114,7 @@ const POLICY_FIELDS = [
   ['idealProfile.roles', 'Ideal roles (comma separated)', 'list'],
   ['idealProfile.companySizes', 'Ideal company sizes (comma separated)', 'list'],
   ['idealProfile.tags', 'Ideal tags (comma separated)', 'list'],
+  ['daysOff', 'Days off: holidays, closing days (2026-12-25, comma separated)', 'list'],
 ];
 
 function getPath(obj, path) {

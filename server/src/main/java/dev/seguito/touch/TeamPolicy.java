@@ -4,6 +4,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.time.DateTimeException;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,11 +26,16 @@ import java.util.Map;
  * @param answerLinkedinDays      reply to an inbound LinkedIn message within this many days
  * @param referralIntervalDays    partners: suggest sharing an opportunity this long after the last one
  * @param minFitScore             prospects below this fit score get no proactive suggestions
+ * @param daysOff                 dates the team does not work (public holidays, the office's closing days): business
+ *                                days skip them as they skip weekends; sorted, at most {@value #MAX_DAYS_OFF}
  */
 public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmDays, int backoffThreshold,
                          double backoffMultiplier, int frequencyCapDays, int dormantDays,
                          int answerEmailBusinessDays, int answerLinkedinDays, int referralIntervalDays,
-                         double minFitScore, IdealProfile idealProfile) {
+                         double minFitScore, IdealProfile idealProfile, List<LocalDate> daysOff) {
+
+    /** Enough for a few years of holidays; a list that long is a mistake, not a calendar. */
+    public static final int MAX_DAYS_OFF = 400;
 
     public TeamPolicy {
         if (timeZone == null) {
@@ -60,6 +66,15 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
             throw invalid("minFitScore", "must be between 0 and 1");
         }
         idealProfile = idealProfile == null ? IdealProfile.NONE : idealProfile;
+        daysOff = daysOff == null ? List.of() : daysOff.stream().distinct().sorted().toList();
+        if (daysOff.size() > MAX_DAYS_OFF) {
+            throw invalid("daysOff", "holds at most " + MAX_DAYS_OFF + " dates");
+        }
+    }
+
+    /** Whether the team does not work on this date (in its own time zone). */
+    public boolean isDayOff(LocalDate date) {
+        return Collections.binarySearch(daysOff, date) >= 0;
     }
 
     /** The documented defaults (docs/policies.md). */
@@ -70,7 +85,7 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
         rhythm.put(RelationshipType.PARTNER, 45);
         rhythm.put(RelationshipType.COLLEAGUE, 90);
         rhythm.put(RelationshipType.OTHER, 60);
-        return new TeamPolicy(ZoneId.of("Europe/Rome"), rhythm, 3, 2.0, 3, 180, 1, 2, 60, 0.5, IdealProfile.NONE);
+        return new TeamPolicy(ZoneId.of("Europe/Rome"), rhythm, 3, 2.0, 3, 180, 1, 2, 60, 0.5, IdealProfile.NONE, List.of());
     }
 
     public int rhythmDaysFor(RelationshipType type) {
@@ -95,7 +110,8 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
                         .put("industries", new JsonArray(idealProfile.industries()))
                         .put("roles", new JsonArray(idealProfile.roles()))
                         .put("companySizes", new JsonArray(idealProfile.companySizes()))
-                        .put("tags", new JsonArray(idealProfile.tags())));
+                        .put("tags", new JsonArray(idealProfile.tags())))
+                .put("daysOff", new JsonArray(daysOff.stream().map(LocalDate::toString).toList()));
     }
 
     /**
@@ -143,7 +159,24 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
                 wholeNumber(json, "answerLinkedinDays", "answerLinkedinDays", d.answerLinkedinDays()),
                 wholeNumber(json, "referralIntervalDays", "referralIntervalDays", d.referralIntervalDays()),
                 number(json, "minFitScore", d.minFitScore()),
-                ideal);
+                ideal, json.getValue("daysOff") == null ? d.daysOff() : dates(json.getValue("daysOff")));
+    }
+
+    private static List<LocalDate> dates(Object raw) {
+        String expected = "must be a list of dates like 2026-12-25";
+        List<?> list = raw instanceof JsonArray a ? a.getList() : raw instanceof List<?> l ? l : null;
+        if (list == null) {
+            throw invalid("daysOff", expected);
+        }
+        List<LocalDate> out = new ArrayList<>();
+        for (Object item : list) {
+            try {
+                out.add(LocalDate.parse((String) item));
+            } catch (RuntimeException e) {
+                throw invalid("daysOff", expected + " (not a date: " + item + ")");
+            }
+        }
+        return out;
     }
 
     private static RelationshipType relationshipType(String key) {

@@ -28,18 +28,22 @@ public record TouchContext(ContactFacts facts, Timeline timeline, TeamPolicy pol
         return instant.atZone(policy.timeZone()).plusDays(days).toInstant();
     }
 
-    /** Same wall-clock time {@code days} business days later; a weekend start rolls to Monday. No holidays. */
+    /**
+     * Same wall-clock time {@code days} business days later; a start on a weekend or a day off rolls to the next
+     * working day. Days off are the team's own list ({@link TeamPolicy#daysOff}).
+     */
     public Instant plusBusinessDays(Instant instant, int days) {
         ZonedDateTime t = instant.atZone(policy.timeZone());
         for (int i = 0; i < days; i++) {
             t = t.plusDays(1);
-            t = skipWeekend(t);
+            t = skipDaysOff(t);
         }
-        return skipWeekend(t).toInstant();
+        return skipDaysOff(t).toInstant();
     }
 
-    private static ZonedDateTime skipWeekend(ZonedDateTime t) {
-        while (t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY) {
+    private ZonedDateTime skipDaysOff(ZonedDateTime t) {
+        while (t.getDayOfWeek() == DayOfWeek.SATURDAY || t.getDayOfWeek() == DayOfWeek.SUNDAY
+                || policy.isDayOff(t.toLocalDate())) {
             t = t.plusDays(1);
         }
         return t;

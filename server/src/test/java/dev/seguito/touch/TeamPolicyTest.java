@@ -52,8 +52,11 @@ class TeamPolicyTest {
                 .put("referralIntervalDays", 30).put("minFitScore", 0.7)
                 .put("idealProfile", new JsonObject().put("industries", new JsonArray().add("Software"))
                         .put("roles", new JsonArray().add("head of sales")).put("companySizes", new JsonArray().add("51-200"))
-                        .put("tags", new JsonArray().add("saas"))));
+                        .put("tags", new JsonArray().add("saas")))
+                .put("daysOff", new JsonArray().add("2026-12-26").add("2026-12-25").add("2026-12-25")));
         assertEquals(custom, TeamPolicy.fromJson(custom.toJson()));
+        assertEquals(List.of(java.time.LocalDate.parse("2026-12-25"), java.time.LocalDate.parse("2026-12-26")),
+                custom.daysOff(), "sorted, each once");
         assertEquals(TeamPolicy.defaults(), TeamPolicy.fromJson(TeamPolicy.defaults().toJson()));
         assertEquals(21, custom.rhythmDaysFor(RelationshipType.CLIENT));
         assertEquals(14, custom.rhythmDaysFor(RelationshipType.PROSPECT), "missing types keep their default");
@@ -66,6 +69,7 @@ class TeamPolicyTest {
         assertEquals("Europe/Rome", json.getString("timeZone"));
         assertEquals(30, json.getJsonObject("rhythmDays").getInteger("client"));
         assertEquals(new JsonArray(), json.getJsonObject("idealProfile").getJsonArray("roles"));
+        assertEquals(new JsonArray(), json.getJsonArray("daysOff"), "no days off unless the team lists them");
         // survives a text round trip, as it will in the database and the admin API
         assertEquals(TeamPolicy.defaults(), TeamPolicy.fromJson(new JsonObject(json.encode())));
     }
@@ -97,7 +101,11 @@ class TeamPolicyTest {
                 new Invalid("{\"minFitScore\": \"high\"}", "minFitScore"),
                 new Invalid("{\"idealProfile\": {\"roles\": \"sales\"}}", "idealProfile.roles"),
                 new Invalid("{\"idealProfile\": {\"tags\": [1, 2]}}", "idealProfile.tags"),
-                new Invalid("{\"idealProfile\": []}", "idealProfile")
+                new Invalid("{\"idealProfile\": []}", "idealProfile"),
+                new Invalid("{\"daysOff\": \"2026-12-25\"}", "daysOff"),
+                new Invalid("{\"daysOff\": [\"25/12/2026\"]}", "daysOff"),
+                new Invalid("{\"daysOff\": [\"2026-02-30\"]}", "daysOff"),
+                new Invalid("{\"daysOff\": [20261225]}", "daysOff")
         );
     }
 

@@ -5,6 +5,7 @@ import dev.seguito.touch.Interaction;
 import dev.seguito.touch.RelationshipType;
 import dev.seguito.touch.SuggestionState;
 import dev.seguito.touch.TeamPolicy;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +81,15 @@ class AnswerInboundRuleTest {
                         timeline(in("e1", EMAIL, "2025-11-07 19:00", "Anna")),
                         TeamPolicy.fromJson(new JsonObject().put("answerEmailBusinessDays", 2)), "2025-11-07 19:05",
                         List.of(replyEmail("2025-11-11 19:00", "7 Nov"))),
+                new Case("email on Friday, Monday a day off for the team: due Tuesday",
+                        timeline(in("e1", EMAIL, "2025-11-07 19:00", "Anna")),
+                        TeamPolicy.fromJson(new JsonObject().put("daysOff", new JsonArray().add("2025-11-10"))), "2025-11-07 19:05",
+                        List.of(replyEmail("2025-11-11 19:00", "7 Nov"))),
+                new Case("email on a day off: due the next working day, as from a Saturday",
+                        timeline(in("e1", EMAIL, "2025-12-25 10:00", "Anna")),
+                        TeamPolicy.fromJson(new JsonObject().put("daysOff", new JsonArray().add("2025-12-25").add("2025-12-26"))),
+                        "2025-12-25 11:00",
+                        List.of(replyEmail("2025-12-29 10:00", "25 Dec"))),
                 new Case("LinkedIn message on Friday: two calendar days, Sunday",
                         timeline(in("l1", LINKEDIN_MESSAGE, "2025-11-07 19:00", "Anna")), DEFAULTS, "2025-11-07 19:05",
                         List.of(replyLinkedin("2025-11-09 19:00", "7 Nov"))),
