@@ -15,6 +15,7 @@ import dev.seguito.interactions.InteractionService;
 import dev.seguito.privacy.Privacy;
 import dev.seguito.plugin.PluginDescriptor;
 import dev.seguito.sync.Connectors;
+import dev.seguito.sync.OutboxRetention;
 import dev.seguito.sync.OutboxWorker;
 import dev.seguito.sync.SyncAdmin;
 import dev.seguito.sync.SyncRoutes;
@@ -42,6 +43,7 @@ public final class Services implements AutoCloseable {
     private final Privacy privacy;
     private final Router router;
     private final OutboxWorker outbox;
+    private final OutboxRetention outboxRetention;
     private final NextTouchService touches;
 
     private final PluginDescriptor descriptor;
@@ -58,6 +60,7 @@ public final class Services implements AutoCloseable {
         NextTouchService touches = new NextTouchService(pool);
         this.touches = touches;
         this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
+        this.outboxRetention = new OutboxRetention(vertx, pool).start(Duration.ofHours(1));
         SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
         this.privacy = new Privacy(vertx, pool, config, contacts); // erase, export, raw-capture retention
@@ -114,6 +117,7 @@ public final class Services implements AutoCloseable {
         privacy.close();
         vertx.cancelTimer(recheckTimer);
         outbox.close();
+        outboxRetention.close();
         events.close();
     }
 }

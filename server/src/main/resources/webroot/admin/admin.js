@@ -82,7 +82,7 @@ async function loadSync() {
   const dl = $('#sync-status');
   dl.replaceChildren();
   for (const [label, value] of [['Connector', status.connector], ['Waiting to send', status.backlog],
-    ['Retrying', status.retrying], ['Failed (dead letters)', status.dead], ['Delivered', status.delivered],
+    ['Retrying', status.retrying], ['Failed (dead letters)', status.dead], ['Delivered (last 30 days)', status.delivered],
     ['Last delivery', when(status.lastDelivered)]]) {
     const dt = document.createElement('dt'); dt.textContent = label;
     const dd = document.createElement('dd'); dd.textContent = String(value ?? '');
