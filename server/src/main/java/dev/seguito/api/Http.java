@@ -2,6 +2,7 @@ package dev.seguito.api;
 
 import dev.seguito.team.Member;
 import io.vertx.core.Future;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -33,7 +34,7 @@ public final class Http {
      * loop: at most {@link #SMALL_BODY_BYTES} once decompressed, so no request can hold the loop for long.
      */
     public static JsonObject body(RoutingContext ctx) {
-        io.vertx.core.buffer.Buffer received = received(ctx);
+        Buffer received = received(ctx);
         GzipBodies.Encoding encoding = ctx.get(GzipBodies.ENCODING);
         boolean gzip = encoding != null && encoding.gzip();
         return json(GzipBodies.decode(received, gzip,
@@ -50,7 +51,7 @@ public final class Http {
          * @param decoded    the body, inflated when it arrived gzip
          * @param asReceived the body as it arrived when it arrived gzip, else {@code null}
          */
-        T read(io.vertx.core.buffer.Buffer decoded, io.vertx.core.buffer.Buffer asReceived);
+        T read(Buffer decoded, Buffer asReceived);
     }
 
     /**
@@ -60,7 +61,7 @@ public final class Http {
      */
     public static <T> Future<T> largeBody(RoutingContext ctx, BodyReader<T> reader) {
         try {
-            io.vertx.core.buffer.Buffer received = received(ctx);
+            Buffer received = received(ctx);
             GzipBodies.Encoding encoding = ctx.get(GzipBodies.ENCODING);
             boolean gzip = encoding != null && encoding.gzip();
             int maxBytes = encoding == null ? Integer.MAX_VALUE : encoding.maxBytes();
@@ -76,15 +77,15 @@ public final class Http {
         return largeBody(ctx, (decoded, asReceived) -> json(decoded));
     }
 
-    private static io.vertx.core.buffer.Buffer received(RoutingContext ctx) {
+    private static Buffer received(RoutingContext ctx) {
         if (ctx.body() == null || ctx.body().length() <= 0) {
-            throw ApiError.badRequest("A JSON body is required");
+            throw ApiError.badRequest("A request body is required");
         }
         return ctx.body().buffer();
     }
 
     /** A decoded body as a JSON object whose strings PostgreSQL can store; anything else is a 400. */
-    public static JsonObject json(io.vertx.core.buffer.Buffer decoded) {
+    public static JsonObject json(Buffer decoded) {
         if (decoded.length() == 0) {
             throw ApiError.badRequest("A JSON body is required");
         }
@@ -193,7 +194,7 @@ public final class Http {
 
     public static void json(RoutingContext ctx, int status, Object body) {
         var response = ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
-        if (body instanceof io.vertx.core.buffer.Buffer encoded) {
+        if (body instanceof Buffer encoded) {
             response.end(encoded); // already JSON (a kept contact card)
         } else {
             response.end(body instanceof JsonObject o ? o.encode() : io.vertx.core.json.Json.encode(body));

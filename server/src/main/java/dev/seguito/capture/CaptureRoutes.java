@@ -49,7 +49,7 @@ public final class CaptureRoutes {
             return Future.failedFuture(new ApiError(415, "unsupported_media_type",
                     "Send the capture as application/json, or the page itself as text/html (a mail as message/rfc822)"));
         }
-        if (type.contains("charset=") && !type.replace(" ", "").contains("charset=utf-8")) {
+        if (type.contains("charset=") && !type.replace(" ", "").replace("\"", "").contains("charset=utf-8")) {
             return Future.failedFuture(new ApiError(415, "unsupported_media_type", "Send the page in UTF-8"));
         }
         // copied on the event loop: the worker thread reads its own

@@ -32,9 +32,9 @@ import java.util.UUID;
 /**
  * Receives captures. Reading and hashing the body ({@link ReceivedCapture}) and parsing the page run on worker threads
  * (a 600 KB page must not stall the event loop), and so does compressing it when it did not arrive compressed, at the
- * same time as the parse. Storing the raw
- * capture, merging people, recording messages and writing the outbox happen in one transaction, whose answer is kept
- * so that a retry with the same idempotency key gets the same answer and changes nothing.
+ * same time as the parse. Storing the raw capture, merging people, recording messages and writing the outbox happen
+ * in one transaction, whose answer is kept so that a retry with the same idempotency key gets the same answer and
+ * changes nothing.
  */
 public final class CaptureService {
 
@@ -52,7 +52,7 @@ public final class CaptureService {
     }
 
     /** Stores a capture once: a retry with the same idempotency key answers what the first one stored. */
-    public Future<Answer> capture(Member member, ReceivedCapture received) {
+    Future<Answer> capture(Member member, ReceivedCapture received) {
         CaptureRequest request = received.request();
         byte[] hash = received.payloadHash();
         return previous(member, request.idempotencyKey(), hash).compose(previous -> {
