@@ -25,6 +25,7 @@ const state = {
   error: null,
   busy: false,
   logOpen: false,
+  confirmDelete: null, // the id of the contact whose "Delete everywhere?" is open
   queue: [],
 };
 let seq = 0;
@@ -435,7 +436,60 @@ function renderCard(c) {
     state.logOpen ? renderLogForm(c) : null,
     renderOthers(),
     renderTimeline(c),
-    renderFacts(c));
+    renderFacts(c),
+    renderPrivacy(c));
+}
+
+/** Export and erasure (docs/privacy.md): deleting asks first, in the panel, and says what goes. */
+function renderPrivacy(c) {
+  const name = c.displayName || 'This contact';
+  if (state.confirmDelete === c.id) {
+    return h('section', { class: 'block confirm', role: 'alertdialog', 'aria-labelledby': 'del-title', 'data-testid': 'delete-confirm' },
+      h('h2', { id: 'del-title' }, 'Delete everywhere?'),
+      h('p', {}, `${name} goes from your team's contact base for everyone: interactions, captured pages and the CRM record. This cannot be undone.`),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'danger', 'data-testid': 'delete-yes', disabled: state.busy, onclick: () => deleteContact(c) }, 'Delete'),
+        h('button', { type: 'button', 'data-testid': 'delete-no', onclick: () => { state.confirmDelete = null; render(); } }, 'Cancel')));
+  }
+  return h('div', { class: 'actions quiet' },
+    h('button', { type: 'button', class: 'link', 'data-testid': 'export-vcard', disabled: state.busy, onclick: () => exportVcard(c) }, 'Export vCard'),
+    h('button', { type: 'button', class: 'link', 'data-testid': 'delete-open', disabled: state.busy,
+      onclick: () => { state.confirmDelete = c.id; render(); } }, 'Delete everywhere…'));
+}
+
+async function deleteContact(c) {
+  if (state.busy) return;
+  state.busy = true;
+  render();
+  const my = ++seq;
+  try {
+    await api.deleteContact(c.id);
+    if (my === seq) { state.card = null; state.view = 'unknown'; }
+    state.confirmDelete = null;
+    state.error = null;
+    toast('Deleted everywhere.');
+  } catch (e) {
+    state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
+  } finally {
+    state.busy = false;
+    render();
+  }
+}
+
+async function exportVcard(c) {
+  try {
+    const text = await api.exportVcard(c.id);
+    const url = URL.createObjectURL(new Blob([text], { type: 'text/vcard' }));
+    const file = `${String(c.displayName || 'contact').replace(/[^\p{L}\p{N} ._-]/gu, '').trim() || 'contact'}.vcf`;
+    const link = h('a', { href: url, download: file, hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  } catch (e) {
+    state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
+    render();
+  }
 }
 
 function renderNextTouch(c) {

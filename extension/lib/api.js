@@ -55,7 +55,7 @@ export async function gzipText(text) {
 }
 
 /**
- * Low-level request. Throws ApiError; answers the parsed JSON (or null for empty bodies).
+ * Low-level request. Throws ApiError; answers {status, data: the parsed JSON (or null), gzipped, body: the text}.
  * opts: {method, body (object, sent as JSON) or text + contentType (sent as it is), query (object; an array value
  * repeats its parameter), headers, serverUrl, token, gzip (bool|'auto'), signal, auth (default true)}
  */
@@ -106,7 +106,7 @@ export async function request(path, opts = {}) {
     if (res.status === 401 && auth && !opts.token) await markRevoked(token);
     throw err;
   }
-  return { status: res.status, data, gzipped };
+  return { status: res.status, data, gzipped, body: answer };
 }
 
 /** Remember that the stored token no longer works, so every page shows the same clear message. */
@@ -155,4 +155,6 @@ export const api = {
   confirmDuplicate: (id, other) => request(`/api/v1/contacts/${enc(id)}/duplicates/${enc(other)}/confirm`, { method: 'POST', body: {} }).then((r) => r.data),
   rejectDuplicate: (id, other) => request(`/api/v1/contacts/${enc(id)}/duplicates/${enc(other)}/reject`, { method: 'POST', body: {} }).then((r) => r.data),
   capture: (payload) => request('/api/v1/captures', captureRequest(payload)),
+  deleteContact: (id) => request(`/api/v1/contacts/${enc(id)}`, { method: 'DELETE' }),
+  exportVcard: (id) => request(`/api/v1/contacts/${enc(id)}/export`, { query: { format: 'vcard' } }).then((r) => r.body),
 };

@@ -274,6 +274,30 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     });
   }
 
+  it('exports a contact as a vCard, and deletes it everywhere only once asked twice', async () => {
+    await li.goto(LI('kenji-watanabe'));
+    await waitCard('Kenji Watanabe');
+    const id = await panel.locator('[data-testid="card"]').getAttribute('data-contact-id');
+    const [download] = await Promise.all([panel.waitForEvent('download'), panel.click('[data-testid="export-vcard"]')]);
+    const vcf = fs.readFileSync(await download.path(), 'utf8');
+    assert.equal(download.suggestedFilename(), 'Kenji Watanabe.vcf');
+    assert.match(vcf, /^BEGIN:VCARD\r?\n/);
+    assert.match(vcf, /\nFN:Kenji Watanabe\r?\n/);
+
+    await panel.click('[data-testid="delete-open"]');
+    await panel.locator('[data-testid="delete-confirm"]').waitFor();
+    assert.match(await panel.locator('[data-testid="delete-confirm"]').textContent(), /Kenji Watanabe goes from your team's contact base/);
+    await screenshot(panel, 'sidepanel-delete-confirm');
+    await panel.click('[data-testid="delete-no"]');
+    assert.equal(await panel.locator('[data-testid="delete-confirm"]').count(), 0);
+    assert.equal((await apiCall(server, token, 'GET', `/api/v1/contacts/${id}`)).status, 200, 'Cancel deletes nothing');
+
+    await panel.click('[data-testid="delete-open"]');
+    await panel.click('[data-testid="delete-yes"]');
+    await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
+    assert.equal((await apiCall(server, token, 'GET', `/api/v1/contacts/${id}`)).status, 404, 'gone for the whole team');
+  });
+
   it('says "Your access was revoked, pair again" once the token is revoked', async () => {
     // The admin revokes this browser's token from another device (a second token of the same admin).
     const me = await api(server, token, 'GET', '/api/v1/me');
