@@ -14,6 +14,7 @@ import dev.seguito.identity.DuplicateService;
 import dev.seguito.interactions.InteractionService;
 import dev.seguito.privacy.Privacy;
 import dev.seguito.plugin.PluginDescriptor;
+import dev.seguito.db.PeriodicPurge;
 import dev.seguito.sync.Connectors;
 import dev.seguito.sync.OutboxRetention;
 import dev.seguito.sync.OutboxWorker;
@@ -43,7 +44,7 @@ public final class Services implements AutoCloseable {
     private final Privacy privacy;
     private final Router router;
     private final OutboxWorker outbox;
-    private final OutboxRetention outboxRetention;
+    private final PeriodicPurge outboxRetention;
     private final NextTouchService touches;
 
     private final PluginDescriptor descriptor;
@@ -60,7 +61,7 @@ public final class Services implements AutoCloseable {
         NextTouchService touches = new NextTouchService(pool);
         this.touches = touches;
         this.outbox = new OutboxWorker(vertx, pool, Connectors.fromConfig(vertx, config), config.outboxPollMillis()).start();
-        this.outboxRetention = new OutboxRetention(vertx, pool).start(Duration.ofHours(1));
+        this.outboxRetention = OutboxRetention.of(vertx, pool).start(Duration.ofHours(1));
         SyncAdmin sync = new SyncAdmin(pool, outbox.connectorName());
         this.interactions = new InteractionService(pool, touches::recompute);
         this.privacy = new Privacy(vertx, pool, config, contacts); // erase, export, raw-capture retention

@@ -15,12 +15,12 @@ public final class Privacy implements AutoCloseable {
 
     private final ContactEraser eraser;
     private final ContactExport export;
-    private final RawCaptureRetention retention;
+    private final dev.seguito.db.PeriodicPurge retention;
 
     public Privacy(Vertx vertx, Pool pool, SeguitoConfig config, ContactQueries contacts) {
         this.eraser = new ContactEraser(pool, contacts::forget);
         this.export = new ContactExport(pool, contacts);
-        this.retention = new RawCaptureRetention(vertx, pool, config.rawCaptureRetention()).start(RETENTION_PERIOD);
+        this.retention = RawCaptureRetention.of(vertx, pool, config.rawCaptureRetention()).start(RETENTION_PERIOD);
     }
 
     public void mount(Router api) {

@@ -1,7 +1,6 @@
 package dev.seguito.privacy;
 
 import dev.seguito.db.PeriodicPurge;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -14,7 +13,7 @@ import java.util.function.Supplier;
  * Drops the raw captured page ({@code capture.raw}) once it is older than the retention period (default 30 days):
  * the parsed contact stays, the page it came from does not. Runs hourly in every server process ({@link PeriodicPurge}).
  */
-public final class RawCaptureRetention implements AutoCloseable {
+public final class RawCaptureRetention {
 
     private static final String PURGE_BATCH = """
             with batch as (
@@ -26,29 +25,15 @@ public final class RawCaptureRetention implements AutoCloseable {
             update capture c set raw = null, purged_at = now()
               from batch where c.id = batch.id""";
 
-    private final PeriodicPurge purge;
-
-    public RawCaptureRetention(Vertx vertx, Pool pool, Duration retention) {
-        this(vertx, pool, retention, () -> OffsetDateTime.now(ZoneOffset.UTC));
+    private RawCaptureRetention() {
     }
 
-    RawCaptureRetention(Vertx vertx, Pool pool, Duration retention, Supplier<OffsetDateTime> clock) {
-        this.purge = new PeriodicPurge(vertx, pool, "raw captured pages", PURGE_BATCH, retention, clock);
+    /** The job, not yet started ({@link PeriodicPurge#start}). */
+    public static PeriodicPurge of(Vertx vertx, Pool pool, Duration retention) {
+        return of(vertx, pool, retention, () -> OffsetDateTime.now(ZoneOffset.UTC));
     }
 
-    /** Runs once shortly after start, then every {@code period}. */
-    public RawCaptureRetention start(Duration period) {
-        purge.start(period);
-        return this;
-    }
-
-    /** Purges every raw capture older than the retention, batch by batch; answers how many were purged. */
-    public Future<Integer> runOnce() {
-        return purge.runOnce();
-    }
-
-    @Override
-    public void close() {
-        purge.close();
+    static PeriodicPurge of(Vertx vertx, Pool pool, Duration retention, Supplier<OffsetDateTime> clock) {
+        return new PeriodicPurge(vertx, pool, "raw captured pages", PURGE_BATCH, retention, clock);
     }
 }

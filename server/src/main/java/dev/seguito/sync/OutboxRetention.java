@@ -1,7 +1,6 @@
 package dev.seguito.sync;
 
 import dev.seguito.db.PeriodicPurge;
-import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.sqlclient.Pool;
 
@@ -16,7 +15,7 @@ import java.util.function.Supplier;
  * and with it the admin page's counts, for good. Rows still to deliver and dead letters are never deleted: those
  * need someone. Runs hourly in every server process ({@link PeriodicPurge}).
  */
-public final class OutboxRetention implements AutoCloseable {
+public final class OutboxRetention {
 
     /** How long a delivered row stays: the admin page's "delivered" counts this window. */
     public static final Duration KEEP_DELIVERED = Duration.ofDays(30);
@@ -30,29 +29,15 @@ public final class OutboxRetention implements AutoCloseable {
                        for update skip locked) batch
              where o.id = batch.id""";
 
-    private final PeriodicPurge purge;
-
-    public OutboxRetention(Vertx vertx, Pool pool) {
-        this(vertx, pool, KEEP_DELIVERED, () -> OffsetDateTime.now(ZoneOffset.UTC));
+    private OutboxRetention() {
     }
 
-    OutboxRetention(Vertx vertx, Pool pool, Duration keep, Supplier<OffsetDateTime> clock) {
-        this.purge = new PeriodicPurge(vertx, pool, "delivered outbox rows", PURGE_BATCH, keep, clock);
+    /** The job, not yet started ({@link PeriodicPurge#start}). */
+    public static PeriodicPurge of(Vertx vertx, Pool pool) {
+        return of(vertx, pool, KEEP_DELIVERED, () -> OffsetDateTime.now(ZoneOffset.UTC));
     }
 
-    /** Runs once shortly after start, then every {@code period}. */
-    public OutboxRetention start(Duration period) {
-        purge.start(period);
-        return this;
-    }
-
-    /** Deletes every row delivered before the window, batch by batch; answers how many. */
-    public Future<Integer> runOnce() {
-        return purge.runOnce();
-    }
-
-    @Override
-    public void close() {
-        purge.close();
+    static PeriodicPurge of(Vertx vertx, Pool pool, Duration keep, Supplier<OffsetDateTime> clock) {
+        return new PeriodicPurge(vertx, pool, "delivered outbox rows", PURGE_BATCH, keep, clock);
     }
 }

@@ -209,8 +209,8 @@ class PrivacyTest {
         server.pool().preparedQuery("update capture set received_at = now() - interval '31 days' where id = any($1)")
                 .execute(Tuple.of((Object) old.toArray(UUID[]::new))).await();
 
-        RawCaptureRetention first = new RawCaptureRetention(server.vertx(), server.pool(), Duration.ofDays(30));
-        RawCaptureRetention second = new RawCaptureRetention(server.vertx(), server.pool(), Duration.ofDays(30));
+        var first = RawCaptureRetention.of(server.vertx(), server.pool(), Duration.ofDays(30));
+        var second = RawCaptureRetention.of(server.vertx(), server.pool(), Duration.ofDays(30));
         List<Integer> purged = Future.all(first.runOnce(), second.runOnce()).await().list();
 
         assertThat(purged.stream().mapToInt(Integer::intValue).sum()).isGreaterThanOrEqualTo(6);
@@ -228,7 +228,7 @@ class PrivacyTest {
                 Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL)).json().getString("captureId"));
         // a clock fixed just after this capture keeps the shared database's newer rows out of the test's reach
         java.time.OffsetDateTime receivedAt = rows("select received_at from capture where id = $1", id).get(0).getOffsetDateTime(0);
-        RawCaptureRetention zero = new RawCaptureRetention(server.vertx(), server.pool(), Duration.ZERO,
+        var zero = RawCaptureRetention.of(server.vertx(), server.pool(), Duration.ZERO,
                 () -> receivedAt.plusNanos(1000));
 
         assertThat(zero.runOnce().await()).isGreaterThanOrEqualTo(1);

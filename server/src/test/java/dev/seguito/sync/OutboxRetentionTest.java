@@ -41,7 +41,7 @@ class OutboxRetentionTest {
         long pendingFromLongAgo = row(team, "created_at = now() - interval '90 days'");
         long deadLongAgo = row(team, "dead_at = now() - interval '90 days', attempts = 12");
 
-        int deleted = new OutboxRetention(sql.vertx(), sql.pool()).runOnce().await();
+        int deleted = OutboxRetention.of(sql.vertx(), sql.pool()).runOnce().await();
 
         assertThat(deleted).isEqualTo(1);
         assertThat(remaining()).containsExactlyInAnyOrder(deliveredLately, pendingFromLongAgo, deadLongAgo)
@@ -57,8 +57,8 @@ class OutboxRetentionTest {
                           from generate_series(1, 1200)""")
                 .execute(Tuple.of(team)).await();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        OutboxRetention first = new OutboxRetention(sql.vertx(), sql.pool(), OutboxRetention.KEEP_DELIVERED, () -> now);
-        OutboxRetention second = new OutboxRetention(sql.vertx(), sql.pool(), OutboxRetention.KEEP_DELIVERED, () -> now);
+        var first = OutboxRetention.of(sql.vertx(), sql.pool(), OutboxRetention.KEEP_DELIVERED, () -> now);
+        var second = OutboxRetention.of(sql.vertx(), sql.pool(), OutboxRetention.KEEP_DELIVERED, () -> now);
 
         List<Integer> deleted = Future.all(first.runOnce(), second.runOnce()).await().list();
 
