@@ -234,6 +234,11 @@ function notFoundToNull(e) {
   throw e;
 }
 
+/** What to tell the user about a failure: the API's own wording, else the error's message. */
+function errorText(e) {
+  return e instanceof ApiError ? e.message : String(e?.message ?? e);
+}
+
 function handleError(e, my) {
   if (my !== undefined && my !== seq) return;
   if (e instanceof ApiError && e.status === 401) {
@@ -246,7 +251,7 @@ function handleError(e, my) {
     state.error = `${e.message} Captures are kept and sent when it is back.`;
   } else {
     state.view = state.card ? 'card' : 'error';
-    state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
+    state.error = errorText(e);
   }
   render();
   if (state.view === 'card') toast(state.error);
@@ -310,7 +315,7 @@ async function act(fn, doneText) {
     state.error = null;
     if (doneText) toast(doneText);
   } catch (e) {
-    state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
+    state.error = errorText(e);
   } finally {
     state.busy = false;
     render();
@@ -469,7 +474,7 @@ async function deleteContact(c) {
     state.error = null;
     toast('Deleted everywhere.');
   } catch (e) {
-    state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
+    state.error = errorText(e);
   } finally {
     state.busy = false;
     render();
@@ -487,7 +492,7 @@ async function exportVcard(c) {
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
   } catch (e) {
-    state.error = e instanceof ApiError ? e.message : String(e?.message ?? e);
+    state.error = errorText(e);
     render();
   }
 }
