@@ -32,19 +32,23 @@ final class SyncRecordLoader {
         return client.preparedQuery("""
                         select p.status, pe.first_name, pe.last_name, pe.full_name, pe.title, pe.linkedin_slug,
                                (select company from current_employment(p.id)) as company,
-                               (select coalesce(json_agg(json_build_object('type', cm.contact_mech_type, 'value', cm.info_string,
-                                                                           'purpose', pcm.purpose) order by pcm.from_date), '[]'::json)
-                                  from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
-                                 where pcm.party_id = p.id and pcm.thru_date is null and cm.valid) as mechs,
-                               (select coalesce(json_agg(cm.info_string order by cm.info_string), '[]'::json)
-                                  from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
-                                 where pcm.party_id = p.id and pcm.thru_date is null and not cm.valid
-                                   and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.invalid_reason = 'bounced') as bounced,
+                               addresses.mechs, addresses.bounced,
                                (select json_build_object('source', c.source, 'sourceUrl', c.page_url, 'captureId', c.id,
                                                          'capturedAt', c.captured_at, 'capturedBy', m.name)
                                   from capture c join team_member m on m.id = c.member_id
                                  where c.primary_party_id = p.id order by c.received_at limit 1) as origin
-                          from party p join person pe on pe.party_id = p.id where p.id = $1""")
+                          from party p join person pe on pe.party_id = p.id
+                          -- the contact's current addresses, read once: the valid ones, and the bounced emails
+                          cross join lateral (
+                              select coalesce(json_agg(json_build_object('type', cm.contact_mech_type, 'value', cm.info_string,
+                                                                         'purpose', pcm.purpose) order by pcm.from_date)
+                                                  filter (where cm.valid), '[]'::json) as mechs,
+                                     coalesce(json_agg(cm.info_string order by cm.info_string)
+                                                  filter (where not cm.valid and cm.contact_mech_type = 'EMAIL_ADDRESS'
+                                                            and cm.invalid_reason = 'bounced'), '[]'::json) as bounced
+                                from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
+                               where pcm.party_id = p.id and pcm.thru_date is null) addresses
+                         where p.id = $1""")
                 .execute(Tuple.of(partyId))
                 .map(rows -> {
                     if (rows.size() == 0 || !"ACTIVE".equals(rows.iterator().next().getString("status"))) {
