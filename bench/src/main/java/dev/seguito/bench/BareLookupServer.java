@@ -1,22 +1,17 @@
 package dev.seguito.bench;
 
 import dev.seguito.db.DatabaseLocation;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.pgclient.PgBuilder;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.PoolOptions;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.UUID;
 
 /**
- * The baseline for the sidebar look-up: the least a Vert.x server can do to answer it, one prepared query on the
- * same database and a small JSON answer; no router, authentication, cache, card assembly or metrics. Uses the same
- * pool size as Seguito's default so the two compete for the database on equal terms.
+ * The baseline for the sidebar look-up: one prepared query and a small JSON answer on a {@link BareServer}; no
+ * card assembly.
  */
 public final class BareLookupServer implements AutoCloseable {
 
@@ -30,24 +25,19 @@ public final class BareLookupServer implements AutoCloseable {
               join person pe on pe.party_id = p.id
              where cm.team_id = $1 and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.info_string = $2 limit 1""";
 
-    private final Vertx vertx = Vertx.vertx();
-    private final Pool pool;
-    private final HttpServer server;
+    private final BareServer server;
     private final UUID teamId;
 
     public BareLookupServer(DatabaseLocation db, UUID teamId, int poolSize) {
         this.teamId = teamId;
-        this.pool = PgBuilder.pool().with(new PoolOptions().setMaxSize(poolSize).setMaxWaitQueueSize(2000))
-                .connectingTo(db.connectOptions()).using(vertx).build();
-        this.server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
-                .toCompletionStage().toCompletableFuture().join();
+        this.server = new BareServer(db, poolSize, this::handle);
     }
 
     public int port() {
-        return server.actualPort();
+        return server.port();
     }
 
-    private void handle(HttpServerRequest req) {
+    private void handle(Pool pool, HttpServerRequest req) {
         String slug = req.getParam("slug");
         String email = req.getParam("email");
         pool.preparedQuery(slug != null ? BY_SLUG : BY_EMAIL).execute(Tuple.of(teamId, slug != null ? slug : email))
@@ -66,7 +56,6 @@ public final class BareLookupServer implements AutoCloseable {
 
     @Override
     public void close() {
-        // closing the Vert.x instance closes its server and pool; chaining their closes first can hang on shutdown
-        vertx.close().toCompletionStage().toCompletableFuture().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        server.close();
     }
 }

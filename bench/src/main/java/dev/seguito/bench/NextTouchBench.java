@@ -63,7 +63,7 @@ public final class NextTouchBench {
                         suggestions, legacySeconds / bulkSeconds, bulkSeconds < 30 ? "MET" : "MISSED"));
                 report.line("");
 
-                agenda(report, server, team);
+                agenda(report, server, db, team);
             } finally {
                 server.close();
             }
@@ -100,7 +100,7 @@ public final class NextTouchBench {
               join person pe on pe.party_id = page.party_id
              order by page.priority, page.due_at, page.party_id""";
 
-    private static void agenda(Report report, SeguitoServer server, BenchServer.Team team) {
+    private static void agenda(Report report, SeguitoServer server, BenchDatabase db, BenchServer.Team team) {
         String sql = Sql.load("agenda");
         // the same bound the service computes for range=week with the default policy (UTC)
         LocalDate sunday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
@@ -113,21 +113,28 @@ public final class NextTouchBench {
         AsyncTimer.run("warm-up", 4, 300, i -> server.pool().preparedQuery(sql).execute(params));
         AsyncTimer.run("warm-up", 4, 300, i -> server.pool().preparedQuery(AGENDA_COUNTING_EVERY_ROW).execute(everyRow));
         Map<String, String> auth = Map.of("Authorization", "Bearer " + team.token());
-        try (LoadGenerator http = new LoadGenerator(server.port())) {
+        try (LoadGenerator http = new LoadGenerator(server.port());
+             BareAgendaServer bare = new BareAgendaServer(db.location(), 8, params);
+             LoadGenerator toBare = new LoadGenerator(bare.port())) {
             http.run("warm-up", 4, 300, 60, 200, i -> LoadGenerator.Call.get("/api/v1/agenda?range=week", auth));
+            toBare.run("warm-up", 4, 300, 60, 200, i -> LoadGenerator.Call.get("/agenda", Map.of()));
             report.line(LoadResult.header());
             for (int inFlight : new int[]{1, 8}) {
                 LoadResult before = AsyncTimer.run("agenda SQL counting every due row (before)", inFlight, 1000,
                         i -> server.pool().preparedQuery(AGENDA_COUNTING_EVERY_ROW).execute(everyRow));
                 LoadResult raw = AsyncTimer.run("agenda SQL only (pool)", inFlight, 1000, i -> server.pool().preparedQuery(sql).execute(params));
+                LoadResult bareHttp = toBare.run("bare Vert.x endpoint, same statement and JSON", inFlight, 1000, 120, 200,
+                        i -> LoadGenerator.Call.get("/agenda", Map.of()));
                 LoadResult api = http.run("GET /api/v1/agenda?range=week", inFlight, 1000, 120, 200,
                         i -> LoadGenerator.Call.get("/api/v1/agenda?range=week", auth));
                 report.line(before.row());
                 report.line(raw.row());
+                report.line(bareHttp.row());
                 report.line(api.row());
-                report.line(String.format("|  → @%d: SQL now/before throughput %.2f; HTTP/SQL throughput ratio %.2f; API p99 %.2f ms, target < 20 ms: %s | | | | | | | | |",
-                        inFlight, raw.throughput() / before.throughput(), api.throughput() / raw.throughput(), api.p99Ms(),
-                        api.p99Ms() < 20 ? "MET" : "MISSED"));
+                report.line(String.format("|  → @%d: SQL now/before throughput %.2f; HTTP/SQL throughput ratio %.2f (bare endpoint %.2f); API/bare %.2f; API p99 %.2f ms (bare %.2f), target < 20 ms: %s | | | | | | | | |",
+                        inFlight, raw.throughput() / before.throughput(), api.throughput() / raw.throughput(),
+                        bareHttp.throughput() / raw.throughput(), api.throughput() / bareHttp.throughput(), api.p99Ms(),
+                        bareHttp.p99Ms(), api.p99Ms() < 20 ? "MET" : "MISSED"));
             }
         }
     }
