@@ -2,11 +2,9 @@ package dev.seguito.bench;
 
 import dev.seguito.db.DatabaseLocation;
 import dev.seguito.db.Sql;
+import dev.seguito.touch.NextTouchService;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
-import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
 
 /**
@@ -20,9 +18,12 @@ final class BareAgendaServer implements AutoCloseable {
 
     private final BareServer server;
     private final Tuple params;
+    private final long countUpTo;
 
+    /** @param params the agenda statement's; the fifth is where its count stops */
     BareAgendaServer(DatabaseLocation db, int poolSize, Tuple params) {
         this.params = params;
+        this.countUpTo = params.getLong(4);
         this.server = new BareServer(db, poolSize, this::handle);
     }
 
@@ -32,22 +33,8 @@ final class BareAgendaServer implements AutoCloseable {
 
     private void handle(Pool pool, HttpServerRequest req) {
         pool.preparedQuery(AGENDA).execute(params)
-                .onSuccess(rows -> {
-                    JsonArray items = new JsonArray();
-                    long total = 0;
-                    for (Row r : rows) {
-                        total = r.getLong("total");
-                        items.add(new JsonObject().put("contactId", r.getUUID("party_id").toString())
-                                .put("displayName", r.getString("full_name")).put("company", r.getString("company"))
-                                .put("rule", r.getString("rule_id")).put("action", r.getString("action"))
-                                .put("channel", r.getString("channel"))
-                                .put("dueAt", r.getOffsetDateTime("due_at").toInstant().toString())
-                                .put("priority", r.getShort("priority")).put("reason", r.getString("reason"))
-                                .put("touchedBy", r.getString("touched_by")));
-                    }
-                    req.response().putHeader("content-type", "application/json")
-                            .end(new JsonObject().put("items", items).put("total", total).encode());
-                })
+                .onSuccess(rows -> req.response().putHeader("content-type", "application/json")
+                        .end(NextTouchService.agendaPage(rows, countUpTo).encode()))
                 .onFailure(e -> req.response().setStatusCode(500).end(e.getMessage()));
     }
 
