@@ -1,6 +1,7 @@
 package dev.seguito.api;
 
 import dev.seguito.SeguitoServer;
+import dev.seguito.testing.Gzip;
 import dev.seguito.testing.RawHttp;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
@@ -9,11 +10,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,21 +44,23 @@ class RequestBodiesTest {
     }
 
     @Test
-    void aSmallBodyRouteRefusesMoreThanAMegabyteOnceInflated() throws IOException {
+    void aSmallBodyRouteRefusesMoreThanAMegabyteOnceInflated() {
         RawHttp http = new RawHttp(server.port(), team.admin().token());
         String note = "x".repeat(Http.SMALL_BODY_BYTES);
         byte[] body = new JsonObject().put("type", "note").put("note", note).toBuffer().getBytes();
 
-        RawHttp.Answer answer = http.send("POST", "/api/v1/contacts/" + UUID.randomUUID() + "/interactions",
-                gzip(body), "application/json", "gzip");
+        byte[] compressed = Gzip.of(body);
 
-        assertThat(gzip(body).length).as("the compressed body itself is small").isLessThan(64 * 1024);
+        RawHttp.Answer answer = http.send("POST", "/api/v1/contacts/" + UUID.randomUUID() + "/interactions",
+                compressed, "application/json", "gzip");
+
+        assertThat(compressed.length).as("the compressed body itself is small").isLessThan(64 * 1024);
         assertThat(answer.status()).as(answer.body()).isEqualTo(413);
         assertThat(answer.json().getString("message")).contains("1 MB once decompressed");
     }
 
     @Test
-    void aCaptureMayBeLargerThanASmallBodyRouteAccepts() throws IOException {
+    void aCaptureMayBeLargerThanASmallBodyRouteAccepts() {
         RawHttp http = new RawHttp(server.port(), team.admin().token());
         String padding = "<p>" + "Giulia Romano lavora a Milano. ".repeat(40_000) + "</p>";
         String page = "<html><head><title>Giulia Romano | LinkedIn</title></head><body><main><h1>Giulia Romano</h1>"
@@ -69,7 +69,7 @@ class RequestBodiesTest {
                 .put("pageUrl", "https://www.linkedin.com/in/giulia-romano-bodies/")
                 .put("idempotencyKey", UUID.randomUUID().toString()).toBuffer().getBytes();
 
-        RawHttp.Answer answer = http.send("POST", "/api/v1/captures", gzip(body), "application/json", "gzip");
+        RawHttp.Answer answer = http.send("POST", "/api/v1/captures", Gzip.of(body), "application/json", "gzip");
 
         assertThat(body.length).isGreaterThan(Http.SMALL_BODY_BYTES);
         assertThat(answer.status()).as(answer.body()).isEqualTo(201);
@@ -88,13 +88,5 @@ class RequestBodiesTest {
         assertThat(capture.status()).as(capture.body()).isEqualTo(400);
         assertThat(capture.json().getString("message")).isEqualTo("The body is not a JSON object");
         assertThat(policy.status()).as(policy.body()).isEqualTo(400);
-    }
-
-    private static byte[] gzip(byte[] data) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        }
-        return out.toByteArray();
     }
 }

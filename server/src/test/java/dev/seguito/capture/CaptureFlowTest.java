@@ -3,6 +3,7 @@ package dev.seguito.capture;
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.Gzip;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.buffer.Buffer;
@@ -13,9 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -292,20 +291,17 @@ class CaptureFlowTest {
     @Test
     void aGzipBodyIsKeptAsItArrivedAndReparsesToTheSameContact() throws Exception {
         TeamFixture team = team();
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL).toBuffer().getBytes());
-        }
+        byte[] gzip = Gzip.of(Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL).toBuffer().getBytes());
 
         ApiClient.Response response = team.admin().send(HttpMethod.POST, "/api/v1/captures",
-                Buffer.buffer(bytes.toByteArray()), "gzip");
+                Buffer.buffer(gzip), "gzip");
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         String captureId = response.json().getString("captureId");
         var stored = server.pool().preparedQuery("select raw, raw_format from capture where id = $1")
                 .execute(io.vertx.sqlclient.Tuple.of(UUID.fromString(captureId))).await().iterator().next();
         assertThat(stored.getString("raw_format")).isEqualTo("request");
-        assertThat(stored.getBuffer("raw").getBytes()).isEqualTo(bytes.toByteArray());
+        assertThat(stored.getBuffer("raw").getBytes()).isEqualTo(gzip);
         ApiClient.Response reparsed = team.admin().post("/api/v1/captures/" + captureId + "/reparse", null);
         assertThat(reparsed.status()).as(reparsed.body()).isEqualTo(200);
         assertThat(reparsed.json().getJsonObject("contact").getString("id"))

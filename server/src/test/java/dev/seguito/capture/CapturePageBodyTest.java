@@ -3,6 +3,7 @@ package dev.seguito.capture;
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.Gzip;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.buffer.Buffer;
@@ -14,14 +15,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,9 +44,9 @@ class CapturePageBodyTest {
     }
 
     @Test
-    void aGzipPageIsStoredAsItArrivedAndReparsesToTheSameContact() throws IOException {
+    void aGzipPageIsStoredAsItArrivedAndReparsesToTheSameContact() {
         TeamFixture team = team();
-        byte[] gzip = gzip(Fixtures.text("giulia_linkedin.html"));
+        byte[] gzip = Gzip.of(Fixtures.text("giulia_linkedin.html"));
 
         ApiClient.Response response = send(team, linkedinQuery(GIULIA_URL), UUID.randomUUID().toString(),
                 "text/html; charset=utf-8", gzip, true);
@@ -166,14 +164,6 @@ class CapturePageBodyTest {
     private static Row stored(String captureId) {
         return server.pool().preparedQuery("select raw, raw_format, page_url from capture where id = $1")
                 .execute(Tuple.of(UUID.fromString(captureId))).await().iterator().next();
-    }
-
-    private static byte[] gzip(String text) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(text.getBytes(StandardCharsets.UTF_8));
-        }
-        return out.toByteArray();
     }
 
     private static String enc(String value) {

@@ -2,6 +2,7 @@ package dev.seguito.parse;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.Gzip;
 import dev.seguito.testing.RawHttp;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
@@ -19,7 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -118,14 +118,14 @@ class CaptureApiFuzzTest {
         for (int i = 0; i < bodies.size(); i++) {
             check(post(bodies.get(i), null), "hostile body " + i);
         }
-        RawHttp.Answer bomb = post(gzip(new byte[64 * 1024 * 1024]), "gzip");
+        RawHttp.Answer bomb = post(Gzip.of(new byte[64 * 1024 * 1024]), "gzip");
         assertThat(bomb.status()).as("a gzip bomb (64 MB of zeros): " + bomb.body()).isEqualTo(413);
         RawHttp.Answer notGzip = post("not gzip at all".getBytes(StandardCharsets.UTF_8), "gzip");
         assertThat(notGzip.status()).as("a body that is not gzip: " + notGzip.body()).isEqualTo(400);
         assertThat(notGzip.body()).contains("not valid gzip");
         RawHttp.Answer brotli = post(capture("linkedin_profile", profile).toBuffer().getBytes(), "br");
         assertThat(brotli.status()).as("an encoding the server does not speak: " + brotli.body()).isEqualTo(400);
-        RawHttp.Answer gzipped = post(gzip(capture("linkedin_profile", profile).toBuffer().getBytes()), "gzip");
+        RawHttp.Answer gzipped = post(Gzip.of(capture("linkedin_profile", profile).toBuffer().getBytes()), "gzip");
         assertThat(gzipped.status()).as("a real gzip capture: " + gzipped.body()).isEqualTo(201);
         assertThat(http.get("/api/v1/me").status()).as("the server is still fine").isEqualTo(200);
     }
@@ -174,14 +174,6 @@ class CaptureApiFuzzTest {
         out.write(haystack, 0, at);
         out.writeBytes(with);
         out.write(haystack, at + marker.length(), haystack.length - at - marker.length());
-        return out.toByteArray();
-    }
-
-    private static byte[] gzip(byte[] data) throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(data);
-        }
         return out.toByteArray();
     }
 }
