@@ -150,6 +150,16 @@ public final class Http {
         return out == null ? s : out.toString();
     }
 
+    /**
+     * UTF-8 bytes as text PostgreSQL can store. Decoding turns malformed bytes into U+FFFD and never yields half a
+     * surrogate pair, so only U+0000 is left to replace: one vectorised search instead of {@link #storable}'s
+     * character-by-character pass over a 400 KB page.
+     */
+    public static String storableUtf8(byte[] bytes) {
+        String text = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+        return text.indexOf('\u0000') < 0 ? text : text.replace('\u0000', '\uFFFD');
+    }
+
     /** Ids that are not UUIDs cannot exist: answer 404, the same as for another team's id. */
     public static UUID idParam(RoutingContext ctx, String name) {
         try {

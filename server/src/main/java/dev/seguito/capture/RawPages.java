@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -40,7 +39,8 @@ final class RawPages {
             return text(stored);
         }
         try {
-            return CaptureRequest.from(Http.storableStrings(new JsonObject(text(stored)))).content();
+            // storableStrings cleans each string of the request, as when it was received
+            return CaptureRequest.from(Http.storableStrings(new JsonObject(Buffer.buffer(decoded(stored))))).content();
         } catch (RuntimeException e) {
             throw new IllegalStateException("A raw capture kept as its request is not a capture request", e);
         }
@@ -57,14 +57,19 @@ final class RawPages {
         return Buffer.buffer(out.toByteArray());
     }
 
+    /** The stored page or mail as text; a page sent as the body was kept as it arrived, U+0000 included. */
     static String text(Buffer stored) {
+        return Http.storableUtf8(decoded(stored));
+    }
+
+    /** The stored bytes, inflated when they are gzip. */
+    private static byte[] decoded(Buffer stored) {
         byte[] bytes = stored.getBytes();
         if (bytes.length < 2 || (bytes[0] & 0xff) != 0x1f || (bytes[1] & 0xff) != 0x8b) {
-            return Http.storable(new String(bytes, StandardCharsets.UTF_8));
+            return bytes;
         }
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(bytes))) {
-            // a page sent as the body is kept as it arrived, U+0000 included: read back as it was captured
-            return Http.storable(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException("A stored raw capture is not readable gzip", e);
         }

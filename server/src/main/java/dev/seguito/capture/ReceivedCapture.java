@@ -8,7 +8,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.MultiMap;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,12 +49,8 @@ record ReceivedCapture(CaptureRequest request, byte[] payloadHash, RawPages.Stor
                     : "Source eml takes the raw message as message/rfc822");
         }
         byte[] bytes = page.getBytes();
-        // U+0000 is the one character a UTF-8 page can hold that PostgreSQL text cannot (malformed bytes already
-        // become U+FFFD here); unlike the JSON form, there are no escapes that could spell half a surrogate pair
-        String content = new String(bytes, StandardCharsets.UTF_8);
-        if (content.indexOf('\u0000') >= 0) {
-            content = content.replace('\u0000', '\uFFFD');
-        }
+        // unlike the JSON form, there are no escapes that could spell half a surrogate pair
+        String content = Http.storableUtf8(bytes);
         JsonObject fields = new JsonObject().put("source", sourceName).put("pageUrl", query.get("pageUrl"))
                 .put("capturedAt", query.get("capturedAt")).put("idempotencyKey", idempotencyKey);
         List<String> own = query.getAll("ownEmail");

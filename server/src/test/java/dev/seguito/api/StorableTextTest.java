@@ -24,6 +24,17 @@ class StorableTextTest {
     }
 
     @Test
+    void utf8BytesDecodeToStorableTextEvenWhenTheySpellHalfASurrogatePair() {
+        byte[] bytes = {'a', 0, 'b', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'c', (byte) 0xC3, 0x28, (byte) 0xF0, (byte) 0x9F,
+                (byte) 0x99, (byte) 0x82};
+
+        String text = Http.storableUtf8(bytes);
+
+        assertThat(text).isEqualTo(Http.storable(text)).doesNotContain("\u0000").endsWith("\uD83D\uDE42");
+        assertThat(text).startsWith("a\uFFFDb\uFFFD").contains("c\uFFFD(");
+    }
+
+    @Test
     void everyStringOfAJsonBodyIsCleanedNestedOnesToo() {
         JsonObject body = new JsonObject().put("html", "x\u0000").put("list", new JsonArray().add("\uDC00"))
                 .put("inner", new JsonObject().put("name", "\uD800"));
