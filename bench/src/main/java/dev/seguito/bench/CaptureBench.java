@@ -36,9 +36,11 @@ import java.util.zip.GZIPOutputStream;
  * (read at run time, never copied), and once more on a team whose base already holds 50,000 contacts and their
  * captures. Targets: end to end at least 70 % of parse-only; p99 under 100 ms. Requests are
  * sent as the extension sends them (the page itself as the body, gzip above 32 KB) and are all made before the timed
- * run; {@code json} as the third argument sends the JSON form instead, to compare the two.
+ * run; {@code json} as the third argument sends the JSON form instead, to compare the two. {@code pinned} as the fourth
+ * gives PostgreSQL a CPU of its own ({@link CpuPinning}), as a database on another host has: parse-only then runs on
+ * the server's CPUs only.
  *
- * <p>Run: {@code bench/run.sh CaptureBench} (optional: pages, requests in flight, page|json).
+ * <p>Run: {@code bench/run.sh CaptureBench} (optional: pages, requests in flight, page|json, shared|pinned).
  */
 public final class CaptureBench {
 
@@ -55,16 +57,25 @@ public final class CaptureBench {
         int pages = args.length > 0 ? Integer.parseInt(args[0]) : 150;
         int inFlight = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Form form = args.length > 2 ? Form.valueOf(args[2].toUpperCase(java.util.Locale.ROOT)) : Form.PAGE;
+        boolean pinned = args.length > 3 && args[3].equals("pinned");
         Report report = new Report("capture");
         List<LinkedInPageGenerator.Page> generated = generatedPages(pages);
         long bytes = generated.stream().mapToLong(page -> page.html().length()).sum();
         report.line(String.format("%d generated pages, %.0f KB on average (200–600 KB); captures sent in the %s form.%n",
                 pages, bytes / 1024.0 / pages, form.name().toLowerCase(java.util.Locale.ROOT)));
         try (BenchDatabase db = BenchDatabase.start()) {
+            int cpus = Runtime.getRuntime().availableProcessors();
+            if (pinned) {
+                cpus = CpuPinning.databaseApart();
+                report.line(String.format("PostgreSQL pinned to a CPU of its own; the server, the load generator and "
+                        + "parse-only share the other %d.%n", cpus));
+            } else {
+                report.line(String.format("PostgreSQL, the server, the load generator and parse-only share the %d CPUs.%n", cpus));
+            }
             SeguitoServer server = BenchServer.start(db.location());
             try (LoadGenerator http = new LoadGenerator(server.port())) {
                 BenchServer.Team team = BenchServer.newTeam(server, "Capture bench");
-                Run run = new Run(report, server, db, http, inFlight, form);
+                Run run = new Run(report, server, db, http, inFlight, form, cpus);
                 report.line(LoadResult.header());
                 run.compare("generated", generated, pages, team);
                 List<LinkedInPageGenerator.Page> real = corpus();
@@ -102,12 +113,12 @@ public final class CaptureBench {
     }
 
     /** One server, its database and the load generator, shared by the comparisons of a run. */
-    private record Run(Report report, SeguitoServer server, BenchDatabase db, LoadGenerator http, int inFlight, Form form) {
+    private record Run(Report report, SeguitoServer server, BenchDatabase db, LoadGenerator http, int inFlight, Form form,
+                       int cpus) {
 
         /** Parse-only against end to end on the same pages, both warm, with where the CPU of each went. */
         void compare(String label, List<LinkedInPageGenerator.Page> pages, int count, BenchServer.Team team)
                 throws InterruptedException {
-            int cpus = Runtime.getRuntime().availableProcessors();
             String warmedUp = warmUp(pages, cpus);
             CpuMeter beforeParse = CpuMeter.now();
             // the same pages again and again, for a few seconds: 150 parses took under half a second and varied 2x
@@ -116,12 +127,14 @@ public final class CaptureBench {
             String parseCpu = CpuMeter.now().perUnitSince(beforeParse, parses, "parse");
             List<LoadGenerator.Call> calls = captures(pages, count, 7, team, form);
             CpuMeter beforeCaptures = CpuMeter.now();
+            ThreadCpu threadsBefore = ThreadCpu.now();
             WalMeter walBefore = WalMeter.now(db);
             LoadResult e2e = http.run("POST /api/v1/captures, " + label, inFlight, count, 240, 201, i -> calls.get((int) i));
             // the CRM delivery of each capture is part of its cost, even when it runs after the answer
             long backlog = pendingDeliveries(db);
             waitForDeliveries(db);
             String captureCpu = CpuMeter.now().perUnitSince(beforeCaptures, count, "capture, its CRM delivery included");
+            String threads = ThreadCpu.now().perUnitSince(threadsBefore, count).replace("unit", "capture");
             String wal = WalMeter.now(db).perUnitSince(walBefore, count, "capture");
             LoadResult parseRenamed = new LoadResult("CaptureParsers.parse only, " + label, parse.inFlight(), parse.requests(),
                     parse.errors(), parse.seconds(), parse.p50Ms(), parse.p99Ms(), parse.p999Ms(), parse.maxMs());
@@ -133,6 +146,7 @@ public final class CaptureBench {
             report.line(String.format("|  → %s; %s; CRM deliveries still pending when the timed run ended: %d | | | | | | | | |",
                     parseCpu, captureCpu, backlog));
             report.line("|  → " + warmedUp + "; " + wal + " | | | | | | | | |");
+            report.line("|  → " + threads + " | | | | | | | | |");
         }
 
         /**

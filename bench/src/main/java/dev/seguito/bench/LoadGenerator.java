@@ -80,6 +80,7 @@ public final class LoadGenerator implements AutoCloseable {
         Call call = calls.apply(i);
         long t0 = System.nanoTime();
         send(client, call).onComplete(ar -> {
+            ThreadCpu.registerLoadGeneratorThread();
             long micro = (System.nanoTime() - t0) / 1000;
             if (ar.succeeded() && ar.result() == expectStatus) {
                 synchronized (micros) {
