@@ -1,6 +1,7 @@
 package dev.seguito;
 
 import dev.seguito.api.ApiRouter;
+import dev.seguito.api.CpuWork;
 import dev.seguito.capture.CaptureProcessor;
 import dev.seguito.capture.CaptureRoutes;
 import dev.seguito.capture.CaptureService;
@@ -46,6 +47,7 @@ public final class Services implements AutoCloseable {
     private final OutboxWorker outbox;
     private final PeriodicPurge outboxRetention;
     private final NextTouchService touches;
+    private final CpuWork cpu;
 
     private final PluginDescriptor descriptor;
     private final long recheckTimer;
@@ -66,12 +68,13 @@ public final class Services implements AutoCloseable {
         this.interactions = new InteractionService(pool, touches::recompute);
         this.privacy = new Privacy(vertx, pool, config, contacts); // erase, export, raw-capture retention
         CaptureProcessor processor = new CaptureProcessor(touches::recomputeMany);
-        CaptureService captures = new CaptureService(vertx, pool, processor);
-        ImportService imports = new ImportService(vertx, pool, processor);
+        this.cpu = new CpuWork(vertx);
+        CaptureService captures = new CaptureService(cpu, pool, processor);
+        ImportService imports = new ImportService(cpu, pool, processor);
         imports.resumeUnfinished();
         this.recheckTimer = vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> touches.recheckDue(500));
         this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
-            CaptureRoutes.mount(api, captures, imports);
+            CaptureRoutes.mount(api, cpu, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
                     new DuplicateService(pool, touches::recompute),
                     new ContactEditor(pool, touches::recompute));
@@ -120,5 +123,6 @@ public final class Services implements AutoCloseable {
         outbox.close();
         outboxRetention.close();
         events.close();
+        cpu.close();
     }
 }

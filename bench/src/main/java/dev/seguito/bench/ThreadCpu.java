@@ -88,7 +88,7 @@ final class ThreadCpu {
         if (name.startsWith("vert.x-eventloo") || name.startsWith("vert.x-acceptor")) {
             return "server event loops";
         }
-        if (name.startsWith("vert.x-worker") || name.startsWith("vert.x-internal")) {
+        if (name.startsWith("vert.x-worker") || name.startsWith("vert.x-internal") || name.startsWith("seguito-cpu")) {
             return "server workers";
         }
         if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {

@@ -59,22 +59,21 @@ public final class Http {
      * a worker thread: a 400 KB page takes milliseconds of both, which the event loop's other requests must not wait
      * for. Up to the server's body limit once decompressed.
      */
-    public static <T> Future<T> largeBody(RoutingContext ctx, BodyReader<T> reader) {
+    public static <T> Future<T> largeBody(RoutingContext ctx, CpuWork cpu, BodyReader<T> reader) {
         try {
             Buffer received = received(ctx);
             GzipBodies.Encoding encoding = ctx.get(GzipBodies.ENCODING);
             boolean gzip = encoding != null && encoding.gzip();
             int maxBytes = encoding == null ? Integer.MAX_VALUE : encoding.maxBytes();
-            return ctx.vertx().executeBlocking(() -> reader.read(GzipBodies.decode(received, gzip, maxBytes),
-                    gzip ? received : null), false);
+            return cpu.run(() -> reader.read(GzipBodies.decode(received, gzip, maxBytes), gzip ? received : null));
         } catch (ApiError e) {
             return Future.failedFuture(e);
         }
     }
 
-    /** The JSON body of a route made for large bodies, as {@link #largeBody(RoutingContext, BodyReader)} reads it. */
-    public static Future<JsonObject> largeBody(RoutingContext ctx) {
-        return largeBody(ctx, (decoded, asReceived) -> json(decoded));
+    /** The JSON body of a route made for large bodies, as {@link #largeBody(RoutingContext, CpuWork, BodyReader)} reads it. */
+    public static Future<JsonObject> largeBody(RoutingContext ctx, CpuWork cpu) {
+        return largeBody(ctx, cpu, (decoded, asReceived) -> json(decoded));
     }
 
     private static Buffer received(RoutingContext ctx) {

@@ -1,6 +1,7 @@
 package dev.seguito.capture;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.api.CpuWork;
 import dev.seguito.api.Http;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -23,11 +24,11 @@ public final class CaptureRoutes {
     private CaptureRoutes() {
     }
 
-    public static void mount(Router api, CaptureService captures, ImportService imports) {
-        api.post("/imports").handler(ctx -> respond(ctx, 202, largeBody(ctx).compose(body -> imports.start(member(ctx), body))));
+    public static void mount(Router api, CpuWork cpu, CaptureService captures, ImportService imports) {
+        api.post("/imports").handler(ctx -> respond(ctx, 202, largeBody(ctx, cpu).compose(body -> imports.start(member(ctx), body))));
         api.get("/imports/:importId").handler(ctx -> respond(ctx, 200,
                 imports.status(member(ctx).teamId(), idParam(ctx, "importId"))));
-        api.post("/captures").handler(ctx -> received(ctx)
+        api.post("/captures").handler(ctx -> received(ctx, cpu)
                 .compose(capture -> captures.capture(member(ctx), capture))
                 .onSuccess(answer -> json(ctx, answer.status(), answer.body()))
                 .onFailure(ctx::fail));
@@ -39,11 +40,11 @@ public final class CaptureRoutes {
     }
 
     /** The capture in either of its forms, told apart by the body's media type (no type: JSON, as before). */
-    private static Future<ReceivedCapture> received(RoutingContext ctx) {
+    private static Future<ReceivedCapture> received(RoutingContext ctx, CpuWork cpu) {
         String header = ctx.request().getHeader("Content-Type");
         String type = header == null ? "application/json" : header.trim().toLowerCase(Locale.ROOT);
         if (type.startsWith("application/json")) {
-            return largeBody(ctx, (decoded, asReceived) -> ReceivedCapture.ofJson(Http.json(decoded), asReceived));
+            return largeBody(ctx, cpu, (decoded, asReceived) -> ReceivedCapture.ofJson(Http.json(decoded), asReceived));
         }
         if (!type.startsWith("text/html") && !type.startsWith("message/rfc822")) {
             return Future.failedFuture(new ApiError(415, "unsupported_media_type",
@@ -55,6 +56,6 @@ public final class CaptureRoutes {
         // copied on the event loop: the worker thread reads its own
         MultiMap query = MultiMap.caseInsensitiveMultiMap().addAll(ctx.queryParams());
         String key = ctx.request().getHeader("Idempotency-Key");
-        return largeBody(ctx, (decoded, asReceived) -> ReceivedCapture.ofPage(query, key, type, decoded, asReceived));
+        return largeBody(ctx, cpu, (decoded, asReceived) -> ReceivedCapture.ofPage(query, key, type, decoded, asReceived));
     }
 }

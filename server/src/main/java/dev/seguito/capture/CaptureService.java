@@ -1,6 +1,7 @@
 package dev.seguito.capture;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.api.CpuWork;
 import dev.seguito.contacts.ContactQueries;
 import dev.seguito.db.PgErrors;
 import dev.seguito.parse.CaptureParsers;
@@ -10,7 +11,6 @@ import dev.seguito.parse.ParsedCapture;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -41,12 +41,12 @@ public final class CaptureService {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureService.class);
     private static final int ATTEMPTS = 3;
 
-    private final Vertx vertx;
+    private final CpuWork cpu;
     private final Pool pool;
     private final CaptureProcessor processor;
 
-    public CaptureService(Vertx vertx, Pool pool, CaptureProcessor processor) {
-        this.vertx = vertx;
+    public CaptureService(CpuWork cpu, Pool pool, CaptureProcessor processor) {
+        this.cpu = cpu;
         this.pool = pool;
         this.processor = processor;
     }
@@ -99,7 +99,7 @@ public final class CaptureService {
     }
 
     private Future<ParsedCapture> parse(CaptureRequest request) {
-        return vertx.executeBlocking(() -> {
+        return cpu.run(() -> {
             try {
                 return CaptureParsers.parse(request.source(), request.content(), request.pageUrl());
             } catch (CaptureRejectedException e) {
@@ -107,12 +107,12 @@ public final class CaptureService {
             } catch (RuntimeException | StackOverflowError e) {
                 throw new UnexpectedParseFailure(e);
             }
-        }, false);
+        });
     }
 
     /** The raw page as it is kept, compressed on a worker thread. */
     private Future<RawPages.Stored> gzip(byte[] utf8) {
-        return vertx.executeBlocking(() -> new RawPages.Stored(RawPages.gzip(utf8), RawPages.PAGE), false);
+        return cpu.run(() -> new RawPages.Stored(RawPages.gzip(utf8), RawPages.PAGE));
     }
 
     private Future<Answer> store(Member member, CaptureRequest request, byte[] hash, RawPages.Stored raw,
@@ -199,10 +199,10 @@ public final class CaptureService {
                             r.getString("name"), r.getString("email"), r.getString("role"), null);
                     Buffer raw = r.getBuffer("raw");
                     // inflating a 400 KB page is worker-thread work, like the parsing it feeds
-                    return vertx.executeBlocking(() -> new CaptureRequest(CaptureSource.fromWire(r.getString("source")),
+                    return cpu.run(() -> new CaptureRequest(CaptureSource.fromWire(r.getString("source")),
                                     r.getString("page_url"), RawPages.content(raw, r.getString("raw_format")),
                                     r.getOffsetDateTime("captured_at").toInstant(),
-                                    "reparse", List.<String>of()), false)
+                                    "reparse", List.<String>of()))
                             .compose(request -> reparseAs(capturer, captureId, request));
                 });
     }

@@ -7,8 +7,8 @@ import dev.seguito.parse.CaptureSource;
 import dev.seguito.parse.ParsedCapture;
 import dev.seguito.parse.ParsedPerson;
 import dev.seguito.team.Member;
+import dev.seguito.api.CpuWork;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -46,21 +46,21 @@ public final class ImportService {
     static final int PARALLEL_BATCHES = 3;
     private static final int MAX_ERRORS_KEPT = 100;
 
-    private final Vertx vertx;
+    private final CpuWork cpu;
     private final Pool pool;
     private final CaptureProcessor processor;
     private final boolean bulkNewPeople;
 
-    public ImportService(Vertx vertx, Pool pool, CaptureProcessor processor) {
-        this(vertx, pool, processor, true);
+    public ImportService(CpuWork cpu, Pool pool, CaptureProcessor processor) {
+        this(cpu, pool, processor, true);
     }
 
     /**
      * @param bulkNewPeople create the rows that match nobody set-based ({@link NewPeopleInBulk}); false sends every
      *                      row through the capture path, which tests use as the reference
      */
-    ImportService(Vertx vertx, Pool pool, CaptureProcessor processor, boolean bulkNewPeople) {
-        this.vertx = vertx;
+    ImportService(CpuWork cpu, Pool pool, CaptureProcessor processor, boolean bulkNewPeople) {
+        this.cpu = cpu;
         this.pool = pool;
         this.processor = processor;
         this.bulkNewPeople = bulkNewPeople;
@@ -147,7 +147,7 @@ public final class ImportService {
                     Member member = new Member(r.getUUID("member_id"), r.getUUID("team_id"), r.getString("team_name"),
                             r.getString("name"), r.getString("email"), r.getString("role"), null);
                     String content = r.getString("content");
-                    return vertx.executeBlocking(() -> parse(r.getString("format"), content), false)
+                    return cpu.run(() -> parse(r.getString("format"), content))
                             .compose(parsed -> pool.preparedQuery("""
                                             update import_job set total = $2, batches = $3, failed = $4,
                                                    errors = $5 where id = $1 and batches = 0""")

@@ -100,7 +100,7 @@ class ImportBulkPathTest {
         team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html",
                 "https://www.linkedin.com/in/giulia-romano-42/"));
         Pool pool = server.pool();
-        ImportService imports = new ImportService(server.vertx(), pool,
+        ImportService imports = new ImportService(new dev.seguito.api.CpuWork(server.vertx()), pool,
                 new CaptureProcessor(new NextTouchService(pool)::recomputeMany), bulk);
         JsonObject started = imports.start(team.adminMember(), new JsonObject().put("format", "linkedin_csv")
                 .put("content", csv(team.adminMember().email())).put("idempotencyKey", "bulk-" + bulk)).await();
