@@ -184,8 +184,7 @@ public final class CaptureProcessor {
     }
 
     private static Future<Boolean> attachAll(SqlConnection tx, UUID teamId, UUID partyId, ParsedPerson p) {
-        return Sequential.map(mechsOf(p), m -> ContactStore.attachMech(tx, teamId, partyId, m[0], m[1], m[2]))
-                .map(added -> added.contains(Boolean.TRUE));
+        return ContactStore.attachMechs(tx, teamId, partyId, mechsOf(p));
     }
 
     /** The contact mechanisms of a person as {type, value, purpose}: emails (first primary), phones, profile, website. */
