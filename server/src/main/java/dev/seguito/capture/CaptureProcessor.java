@@ -120,12 +120,12 @@ public final class CaptureProcessor {
                             "The same " + resolution.matchedBy() + " or another strong key points to both records").map(r));
                 }
             } else {
+                // a new person's mechanisms, employment and provenance depend on its id only: sent together
                 Future<UUID> createdId = ContactStore.createPerson(tx, member.teamId(), member.id(), created, p.linkedinSlug())
-                        .compose(id -> attachAll(tx, member.teamId(), id, p)
-                                .compose(v -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), null, authoritative))
-                                .compose(v -> ContactStore.provenance(tx, member.teamId(), id,
-                                        provenanceOfNew(incoming, p), valuesOf(incoming, p.company()), origin.source(),
-                                        captureId, member.id(), observedAt))
+                        .compose(id -> Future.all(attachAll(tx, member.teamId(), id, p),
+                                        ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), null, authoritative),
+                                        ContactStore.provenance(tx, member.teamId(), id, provenanceOfNew(incoming, p),
+                                                valuesOf(incoming, p.company()), origin.source(), captureId, member.id(), observedAt))
                                 .map(v -> id));
                 Optional<UUID> candidate = resolution.weakCandidate();
                 result = candidate.isEmpty()

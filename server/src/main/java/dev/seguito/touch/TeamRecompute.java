@@ -67,12 +67,18 @@ final class TeamRecompute {
                 });
     }
 
+    /**
+     * The three reads do not depend on each other, so they are sent together (the client pipelines them on the
+     * connection): one wait instead of three, inside every capture's transaction. The writes likewise. Answers come
+     * back in order, so a failed transaction reports the statement that failed first.
+     */
     Future<Void> batch(SqlConnection tx, List<UUID> ids) {
         Tuple byIds = Tuple.of(ids.toArray(new UUID[0]));
-        return tx.preparedQuery(FACTS).execute(Tuple.of(ids.toArray(new UUID[0]), teamId))
-                .compose(facts -> tx.preparedQuery(TIMELINES).execute(byIds)
-                        .compose(timelines -> tx.preparedQuery(MARKS).execute(byIds)
-                                .compose(marks -> store(tx, ids, facts, timelines, marks))));
+        Future<RowSet<Row>> facts = tx.preparedQuery(FACTS).execute(Tuple.of(ids.toArray(new UUID[0]), teamId));
+        Future<RowSet<Row>> timelines = tx.preparedQuery(TIMELINES).execute(byIds);
+        Future<RowSet<Row>> marks = tx.preparedQuery(MARKS).execute(byIds);
+        return Future.all(facts, timelines, marks)
+                .compose(read -> store(tx, ids, facts.result(), timelines.result(), marks.result()));
     }
 
     private Future<Void> store(SqlConnection tx, List<UUID> ids, RowSet<Row> facts, RowSet<Row> timelines,
@@ -114,16 +120,17 @@ final class TeamRecompute {
             }
         }
         ids.stream().filter(id -> !seen.contains(id)).forEach(deletes::add); // merged or deleted meanwhile
-        Future<Void> written = Future.succeededFuture();
+        // each write touches other rows of other contacts or tables: sent together, like the reads
+        List<Future<?>> written = new ArrayList<>();
         if (!fits.isEmpty()) {
-            written = written.compose(v -> tx.preparedQuery(NextTouchService.UPDATE_FIT).executeBatch(fits)).mapEmpty();
+            written.add(tx.preparedQuery(NextTouchService.UPDATE_FIT).executeBatch(fits));
         }
         if (!suggestions.isEmpty()) {
-            written = written.compose(v -> NextTouchService.upsert(tx, teamId, suggested, suggestions));
+            written.add(NextTouchService.upsert(tx, teamId, suggested, suggestions));
         }
         if (!deletes.isEmpty()) {
-            written = written.compose(v -> tx.preparedQuery(DELETE_MANY).execute(Tuple.of(deletes.toArray(new UUID[0])))).mapEmpty();
+            written.add(tx.preparedQuery(DELETE_MANY).execute(Tuple.of(deletes.toArray(new UUID[0]))));
         }
-        return written;
+        return Future.all(written).mapEmpty();
     }
 }
