@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.UUID;
@@ -146,18 +147,23 @@ public final class CaptureService {
 
     private Future<Answer> answer(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed,
                                   CaptureProcessor.Outcome outcome) {
-        JsonArray cards = new JsonArray();
-        Future<Void> chain = Future.succeededFuture();
+        // the cards and the notifications depend on nothing but the outcome: sent together, answered in order
+        List<Future<Optional<JsonObject>>> built = new ArrayList<>();
+        List<Future<?>> all = new ArrayList<>();
         for (CaptureProcessor.PersonResult person : outcome.people()) {
-            chain = chain.compose(v -> ContactQueries.card(tx, member.teamId(), person.partyId()).map(card -> {
-                card.ifPresent(c -> cards.add(c.put("matchStatus", person.status().wire())));
-                return null;
-            }));
+            Future<Optional<JsonObject>> card = ContactQueries.card(tx, member.teamId(), person.partyId());
+            built.add(card);
+            all.add(card);
         }
         for (UUID affected : outcome.affected()) {
-            chain = chain.compose(v -> TeamEvents.publish(tx, member.teamId(), affected, "captured", member.name()));
+            all.add(TeamEvents.publish(tx, member.teamId(), affected, "captured", member.name()));
         }
-        return chain.map(v -> {
+        return Future.all(all).map(v -> {
+            JsonArray cards = new JsonArray();
+            for (int i = 0; i < built.size(); i++) {
+                String matchStatus = outcome.people().get(i).status().wire();
+                built.get(i).result().ifPresent(c -> cards.add(c.put("matchStatus", matchStatus)));
+            }
             JsonObject primary = null;
             String status = "matched";
             for (int i = 0; i < cards.size(); i++) {
