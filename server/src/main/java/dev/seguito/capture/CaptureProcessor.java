@@ -104,16 +104,18 @@ public final class CaptureProcessor {
                 UUID id = resolution.match().get();
                 result = ContactStore.loadPerson(tx, id).compose(stored -> {
                     FieldMerger.Merge merge = FieldMerger.merge(stored.fields(), incoming, authoritative, p.confidence());
-                    return ContactStore.updatePerson(tx, id, merge.fields(), p.linkedinSlug())
-                            .compose(v -> attachAll(tx, member.teamId(), id, p))
-                            .compose(newMechs -> ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(),
-                                            stored.company(), authoritative)
-                                    .compose(job -> ContactStore.provenance(tx, member.teamId(), id,
-                                                    withCompany(merge.changed(), job.isPresent() || (stored.company() == null && p.company() != null)),
-                                                    valuesOf(merge.fields(), p.company()), origin.source(), captureId, member.id(), observedAt)
-                                            .map(v -> new PersonResult(id, merge.changed().isEmpty() && !newMechs
-                                                    && job.isEmpty() && !(stored.company() == null && p.company() != null)
-                                                    ? MatchStatus.MATCHED : MatchStatus.UPDATED, job))));
+                    // the record, its mechanisms and its employment are written together; provenance needs the job
+                    Future<Void> updated = ContactStore.updatePerson(tx, id, merge.fields(), p.linkedinSlug());
+                    Future<Boolean> newMechs = attachAll(tx, member.teamId(), id, p);
+                    Future<Optional<ContactStore.JobChange>> job = ContactStore.employ(tx, member.teamId(), id,
+                            p.company(), p.title(), stored.company(), authoritative);
+                    boolean companyAdded = stored.company() == null && p.company() != null;
+                    return Future.all(updated, newMechs, job).compose(written -> ContactStore.provenance(tx,
+                                    member.teamId(), id, withCompany(merge.changed(), job.result().isPresent() || companyAdded),
+                                    valuesOf(merge.fields(), p.company()), origin.source(), captureId, member.id(), observedAt)
+                            .map(v -> new PersonResult(id, merge.changed().isEmpty() && !newMechs.result()
+                                    && job.result().isEmpty() && !companyAdded ? MatchStatus.MATCHED : MatchStatus.UPDATED,
+                                    job.result())));
                 });
                 for (UUID other : resolution.alsoMatching()) {
                     result = result.compose(r -> ContactStore.possibleDuplicate(tx, member.teamId(), id, other,

@@ -39,15 +39,16 @@ public final class ContactStore {
     }
 
     public static Future<Void> updatePerson(SqlClient tx, UUID partyId, PersonFields f, String linkedinSlug) {
-        return tx.preparedQuery("""
+        Future<?> person = tx.preparedQuery("""
                         update person set first_name = $2, last_name = $3, full_name = $4, name_key = $5, headline = $6,
                                title = $7, location = $8, about = $9, photo_url = $10,
                                linkedin_slug = coalesce(linkedin_slug, $11), connection_degree = $12
                          where party_id = $1""")
                 .execute(Tuple.from(new Object[]{partyId, f.firstName(), f.lastName(), f.fullName(),
                         IdentityKeys.nameKey(f.fullName()), f.headline(), f.title(), f.location(), f.about(),
-                        f.photoUrl(), linkedinSlug, f.connectionDegree() == null ? null : f.connectionDegree().shortValue()}))
-                .compose(v -> touch(tx, partyId));
+                        f.photoUrl(), linkedinSlug, f.connectionDegree() == null ? null : f.connectionDegree().shortValue()}));
+        // sent together with the party's time stamp: neither waits for the other
+        return Future.all(person, touch(tx, partyId)).mapEmpty();
     }
 
     public static Future<Void> touch(SqlClient tx, UUID partyId) {
