@@ -39,6 +39,9 @@ public final class MessageRecorder {
                                            Map<String, UUID> partyByEmail) {
         Set<UUID> touched = new HashSet<>();
         List<ParsedMessage> real = messages.stream().filter(m -> !m.bounce() && m.from() != null).toList();
+        if (real.isEmpty()) {
+            return Future.succeededFuture(touched); // a profile page: no members to look up
+        }
         return memberIds(tx, capturer.teamId()).compose(memberIdByEmail -> Sequential.each(real, m -> {
             capturerEmails.forEach(own -> memberIdByEmail.putIfAbsent(own, capturer.id()));
             Map<UUID, String> roles = participants(m, partyByEmail);
