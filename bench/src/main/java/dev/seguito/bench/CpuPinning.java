@@ -1,11 +1,8 @@
 package dev.seguito.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Gives PostgreSQL a CPU of its own, as in production where the database runs on another host: this JVM (server,
@@ -33,20 +30,8 @@ final class CpuPinning {
     }
 
     private static List<String> postgresProcesses() {
-        List<String> pids = new ArrayList<>();
-        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-            entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
-                try {
-                    if (Files.readString(p.resolve("comm")).startsWith("postgres")) {
-                        pids.add(p.getFileName().toString());
-                    }
-                } catch (IOException e) {
-                    // the process ended while being read
-                }
-            });
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot list /proc to find PostgreSQL's processes", e);
-        }
+        List<String> pids = ProcStat.under(Path.of("/proc")).stream()
+                .filter(process -> process.name().startsWith("postgres")).map(ProcStat::id).toList();
         if (pids.isEmpty()) {
             throw new IllegalStateException("No PostgreSQL process found to pin");
         }

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * This JVM's CPU split by kind of thread (the server's event loops and worker threads, the load generator, garbage
@@ -18,7 +17,7 @@ import java.util.stream.Stream;
  */
 final class ThreadCpu {
 
-    private static final double MS_PER_TICK = 1000.0 / 100; // USER_HZ is 100 on Linux
+    private static final double MS_PER_TICK = ProcStat.MS_PER_TICK;
     private static final Set<String> LOAD_GENERATOR = ConcurrentHashMap.newKeySet();
     private static final ThreadLocal<Boolean> REGISTERED = new ThreadLocal<>();
 
@@ -45,21 +44,8 @@ final class ThreadCpu {
 
     static ThreadCpu now() {
         Map<String, long[]> tasks = new HashMap<>();
-        try (Stream<Path> entries = Files.list(Path.of("/proc/self/task"))) {
-            entries.forEach(task -> {
-                try {
-                    String line = Files.readString(task.resolve("stat"));
-                    int close = line.lastIndexOf(')');
-                    String[] fields = line.substring(close + 2).split(" ");
-                    String name = line.substring(line.indexOf('(') + 1, close);
-                    tasks.put(task.getFileName() + "\t" + name,
-                            new long[]{Long.parseLong(fields[11]), Long.parseLong(fields[12])});
-                } catch (IOException | RuntimeException e) {
-                    // the thread ended while being read
-                }
-            });
-        } catch (IOException e) {
-            // no /proc: an empty breakdown
+        for (ProcStat task : ProcStat.under(Path.of("/proc/self/task"))) {
+            tasks.put(task.id() + "\t" + task.name(), new long[]{task.userTicks(), task.systemTicks()});
         }
         return new ThreadCpu(tasks);
     }
