@@ -11,6 +11,7 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -187,18 +188,19 @@ public final class NextTouchService {
 
     static final String MARK_COLUMNS = "kind, rule_id, evidence_key, until, created_at from touch_mark";
 
+    /** The three reads are sent together, as {@link TeamRecompute#batch} sends them; null when the contact is gone. */
     private static Future<Inputs> inputs(SqlClient tx, UUID teamId, UUID partyId) {
-        return tx.preparedQuery(FACTS)
-                .execute(Tuple.of(partyId, teamId))
-                .compose(rows -> {
-                    if (rows.size() == 0) {
-                        return Future.succeededFuture(null);
-                    }
-                    Row r = rows.iterator().next();
-                    TeamPolicy policy = TeamPolicies.parse((JsonObject) r.getValue("policy"));
-                    return timeline(tx, partyId).compose(interactions -> marks(tx, partyId)
-                            .map(state -> inputs(r, policy, interactions, state)));
-                });
+        Future<RowSet<Row>> facts = tx.preparedQuery(FACTS).execute(Tuple.of(partyId, teamId));
+        Future<List<Interaction>> timeline = timeline(tx, partyId);
+        Future<SuggestionState> marks = marks(tx, partyId);
+        return Future.all(facts, timeline, marks).map(read -> {
+            if (facts.result().size() == 0) {
+                return null;
+            }
+            Row r = facts.result().iterator().next();
+            TeamPolicy policy = TeamPolicies.parse((JsonObject) r.getValue("policy"));
+            return inputs(r, policy, timeline.result(), marks.result());
+        });
     }
 
     /** The engine's inputs from a facts row: shared by one-contact and whole-team recomputation. */
