@@ -1,13 +1,13 @@
 package dev.seguito.capture;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.api.CpuWork;
 import dev.seguito.db.PgErrors;
 import dev.seguito.identity.IdentityResolver;
 import dev.seguito.parse.CaptureSource;
 import dev.seguito.parse.ParsedCapture;
 import dev.seguito.parse.ParsedPerson;
 import dev.seguito.team.Member;
-import dev.seguito.api.CpuWork;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;

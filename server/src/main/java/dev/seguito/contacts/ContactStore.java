@@ -22,7 +22,7 @@ public final class ContactStore {
     private ContactStore() {
     }
 
-    /** Creates the party and its person in one statement (one round trip: a capture is ~25 of them). */
+    /** Creates the party and its person in one statement: one round trip, not two. */
     public static Future<UUID> createPerson(SqlClient tx, UUID teamId, UUID memberId, PersonFields f, String linkedinSlug) {
         UUID id = UUID.randomUUID();
         return tx.preparedQuery("""

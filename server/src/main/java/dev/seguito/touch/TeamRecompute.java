@@ -73,8 +73,9 @@ final class TeamRecompute {
      * back in order, so a failed transaction reports the statement that failed first.
      */
     Future<Void> batch(SqlConnection tx, List<UUID> ids) {
-        Tuple byIds = Tuple.of(ids.toArray(new UUID[0]));
-        Future<RowSet<Row>> facts = tx.preparedQuery(FACTS).execute(Tuple.of(ids.toArray(new UUID[0]), teamId));
+        UUID[] array = ids.toArray(new UUID[0]);
+        Tuple byIds = Tuple.of(array);
+        Future<RowSet<Row>> facts = tx.preparedQuery(FACTS).execute(Tuple.of(array, teamId));
         Future<RowSet<Row>> timelines = tx.preparedQuery(TIMELINES).execute(byIds);
         Future<RowSet<Row>> marks = tx.preparedQuery(MARKS).execute(byIds);
         return Future.all(facts, timelines, marks)
