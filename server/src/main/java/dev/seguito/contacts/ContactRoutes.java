@@ -32,6 +32,11 @@ public final class ContactRoutes {
                 editor.edit(member(ctx), idParam(ctx, "contactId"), body(ctx))
                         .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
                         .map(Optional::orElseThrow)));
+        api.delete("/contacts/:contactId/addresses").handler(ctx -> respond(ctx, 200,
+                editor.removeAddress(member(ctx), idParam(ctx, "contactId"), ContactEditor.Address.of(
+                                ctx.request().getParam("email"), ctx.request().getParam("phone"), ctx.request().getParam("website")))
+                        .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
+                        .map(Optional::orElseThrow)));
         api.post("/contacts/:contactId/duplicates/:otherId/confirm").handler(ctx -> respond(ctx, 200,
                 duplicates.confirm(member(ctx), idParam(ctx, "contactId"), idParam(ctx, "otherId"))
                         .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))

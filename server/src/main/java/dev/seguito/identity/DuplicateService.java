@@ -28,8 +28,9 @@ public final class DuplicateService {
     /** Each statement takes $1 = survivor, $2 = merged; those about the merged record alone take it as $1. */
     private static final List<String> MERGE = List.of(
             """
-            insert into party_contact_mech (team_id, party_id, contact_mech_id, purpose, from_date, thru_date)
-            select team_id, $1, contact_mech_id, purpose, from_date, thru_date from party_contact_mech where party_id = $2
+            insert into party_contact_mech (team_id, party_id, contact_mech_id, purpose, from_date, thru_date, end_reason, ended_by)
+            select team_id, $1, contact_mech_id, purpose, from_date, thru_date, end_reason, ended_by
+              from party_contact_mech where party_id = $2
             on conflict do nothing""",
             mergedOnly("delete from party_contact_mech where party_id = $1"),
             """

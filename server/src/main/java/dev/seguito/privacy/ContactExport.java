@@ -19,7 +19,8 @@ import java.util.UUID;
 
 /**
  * Everything the team holds about one contact, for a data-subject access request or to move the person elsewhere:
- * JSON (the card, the whole timeline, where each value came from, employment history) or a vCard 4.0 (RFC 6350).
+ * JSON (the card, the whole timeline, where each value came from, employment history, the addresses removed by
+ * hand, which Seguito still holds as ended) or a vCard 4.0 (RFC 6350).
  */
 public final class ContactExport {
 
@@ -44,13 +45,15 @@ public final class ContactExport {
             return contacts.timeline(teamId, partyId, MAX_TIMELINE, 0)
                     .compose(timeline -> provenance(teamId, partyId)
                             .compose(provenance -> employment(teamId, partyId)
-                                    .map(jobs -> new JsonObject()
-                                            .put("exportedAt", Instant.now().toString())
-                                            .put("format", "seguito-contact-export/1")
-                                            .put("contact", c)
-                                            .put("timeline", timeline)
-                                            .put("provenance", provenance)
-                                            .put("employment", jobs))));
+                                    .compose(jobs -> removedAddresses(teamId, partyId)
+                                            .map(removed -> new JsonObject()
+                                                    .put("exportedAt", Instant.now().toString())
+                                                    .put("format", "seguito-contact-export/1")
+                                                    .put("contact", c)
+                                                    .put("timeline", timeline)
+                                                    .put("provenance", provenance)
+                                                    .put("employment", jobs)
+                                                    .put("removedAddresses", removed)))));
         });
     }
 
@@ -129,6 +132,32 @@ public final class ContactExport {
                                 .put("from", r.getOffsetDateTime("from_date").toInstant().toString())
                                 .put("thru", r.getOffsetDateTime("thru_date") == null ? null
                                         : r.getOffsetDateTime("thru_date").toInstant().toString()));
+                    }
+                    return out;
+                });
+    }
+
+    /** Addresses a team member removed by hand: no longer on the card, still held (as ended links), so exported. */
+    private Future<JsonArray> removedAddresses(UUID teamId, UUID partyId) {
+        return pool.preparedQuery("""
+                        select cm.contact_mech_type, cm.info_string, pcm.thru_date, m.name as member_name
+                          from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
+                          left join team_member m on m.id = pcm.ended_by
+                         where pcm.party_id = $1 and pcm.team_id = $2 and pcm.end_reason = 'removed'
+                         order by pcm.thru_date, cm.info_string""")
+                .execute(Tuple.of(partyId, teamId))
+                .map(rows -> {
+                    JsonArray out = new JsonArray();
+                    for (Row r : rows) {
+                        String type = switch (r.getString("contact_mech_type")) {
+                            case "EMAIL_ADDRESS" -> "email";
+                            case "TELECOM_NUMBER" -> "phone";
+                            default -> "website";
+                        };
+                        out.add(new JsonObject().put("type", type)
+                                .put("value", r.getString("info_string"))
+                                .put("removedAt", r.getOffsetDateTime("thru_date").toInstant().toString())
+                                .put("by", r.getString("member_name")));
                     }
                     return out;
                 });

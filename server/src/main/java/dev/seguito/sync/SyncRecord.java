@@ -15,7 +15,8 @@ import java.util.Objects;
  * string); connectors derive their CRM ids from it so retries hit the same CRM record.
  *
  * <p>Contact payload fields: firstName, lastName, fullName, title, company, emails [..], phones [E.164..],
- * bouncedEmails [..] (addresses of the contact that bounced: no longer in emails), linkedinUrl, website, and optionally source (linkedin_profile | gmail_thread | outlook_thread | eml | manual),
+ * bouncedEmails [..] (addresses of the contact that bounced: no longer in emails), removedEmails, removedPhones,
+ * removedWebsites [..] (addresses a team member removed from the contact by hand), linkedinUrl, website, and optionally source (linkedin_profile | gmail_thread | outlook_thread | eml | manual),
  * sourceUrl, captureId, capturedAt (ISO-8601), capturedBy. Interaction payload fields: type (email | linkedin_message
  * | linkedin_connection | call | meeting | note | referral_given | referral_received), direction (inbound |
  * outbound), occurredAt (ISO-8601), subject, messageId, fromContactExternalId, toContactExternalId, teamMemberName.
@@ -70,6 +71,15 @@ public record SyncRecord(Kind kind, String externalId, JsonObject payload) {
 
     /** Addresses of the contact that bounced; a CRM should stop using them too. */
     public List<String> bouncedEmails() { return texts("bouncedEmails"); }
+
+    /** Addresses a team member removed from the contact by hand; a CRM should end them too. */
+    public List<String> removedEmails() { return texts("removedEmails"); }
+
+    /** Phone numbers (E.164) a team member removed from the contact by hand. */
+    public List<String> removedPhones() { return texts("removedPhones"); }
+
+    /** Websites a team member removed from the contact by hand. */
+    public List<String> removedWebsites() { return texts("removedWebsites"); }
 
     /** Phone numbers in E.164, e.g. {@code +390212345678}. */
     public List<String> phones() { return texts("phones"); }

@@ -32,22 +32,27 @@ final class SyncRecordLoader {
         return client.preparedQuery("""
                         select p.status, pe.first_name, pe.last_name, pe.full_name, pe.title, pe.linkedin_slug,
                                (select company from current_employment(p.id)) as company,
-                               addresses.mechs, addresses.bounced,
+                               addresses.mechs, addresses.bounced, addresses.removed,
                                (select json_build_object('source', c.source, 'sourceUrl', c.page_url, 'captureId', c.id,
                                                          'capturedAt', c.captured_at, 'capturedBy', m.name)
                                   from capture c join team_member m on m.id = c.member_id
                                  where c.primary_party_id = p.id order by c.received_at limit 1) as origin
                           from party p join person pe on pe.party_id = p.id
-                          -- the contact's current addresses, read once: the valid ones, and the bounced emails
+                          -- the contact's addresses, read once: the current valid ones, the current bounced emails,
+                          -- and those a team member removed by hand (V15)
                           cross join lateral (
                               select coalesce(json_agg(json_build_object('type', cm.contact_mech_type, 'value', cm.info_string,
                                                                          'purpose', pcm.purpose) order by pcm.from_date)
-                                                  filter (where cm.valid), '[]'::json) as mechs,
+                                                  filter (where cm.valid and pcm.thru_date is null), '[]'::json) as mechs,
                                      coalesce(json_agg(cm.info_string order by cm.info_string)
                                                   filter (where not cm.valid and cm.contact_mech_type = 'EMAIL_ADDRESS'
-                                                            and cm.invalid_reason = 'bounced'), '[]'::json) as bounced
+                                                            and cm.invalid_reason = 'bounced' and pcm.thru_date is null),
+                                              '[]'::json) as bounced,
+                                     coalesce(json_agg(json_build_object('type', cm.contact_mech_type, 'value', cm.info_string)
+                                                       order by cm.info_string)
+                                                  filter (where pcm.thru_date is not null), '[]'::json) as removed
                                 from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
-                               where pcm.party_id = p.id and pcm.thru_date is null) addresses
+                               where pcm.party_id = p.id and (pcm.thru_date is null or pcm.end_reason = 'removed')) addresses
                          where p.id = $1""")
                 .execute(Tuple.of(partyId))
                 .map(rows -> {
@@ -73,10 +78,23 @@ final class SyncRecordLoader {
                             }
                         }
                     }
+                    JsonArray removedEmails = new JsonArray();
+                    JsonArray removedPhones = new JsonArray();
+                    JsonArray removedWebsites = new JsonArray();
+                    for (Object o : mechs(r.getValue("removed"))) {
+                        JsonObject m = (JsonObject) o;
+                        switch (m.getString("type")) {
+                            case "EMAIL_ADDRESS" -> removedEmails.add(m.getString("value"));
+                            case "TELECOM_NUMBER" -> removedPhones.add(m.getString("value"));
+                            default -> removedWebsites.add(m.getString("value"));
+                        }
+                    }
                     JsonObject contact = new JsonObject().put("firstName", r.getString("first_name"))
                             .put("lastName", r.getString("last_name")).put("fullName", r.getString("full_name"))
                             .put("title", r.getString("title")).put("company", r.getString("company"))
                             .put("emails", emails).put("phones", phones).put("bouncedEmails", mechs(r.getValue("bounced")))
+                            .put("removedEmails", removedEmails).put("removedPhones", removedPhones)
+                            .put("removedWebsites", removedWebsites)
                             .put("linkedinUrl", linkedin)
                             .put("website", website).put("source", "manual");
                     if (r.getValue("origin") instanceof JsonObject origin) {

@@ -140,6 +140,10 @@ class EveryRouteTeamIsolationTest {
         });
         cases.put("PATCH /contacts/:contactId", () ->
                 notFound(send(b, HttpMethod.PATCH, "/api/v1/contacts/" + giuliaA, new JsonObject().put("relationshipType", "client"))));
+        cases.put("DELETE /contacts/:contactId/addresses", () -> {
+            notFound(b.delete("/api/v1/contacts/" + giuliaA + "/addresses?email=giulia.romano@fabbricanord.example"));
+            notFound(bMember.delete("/api/v1/contacts/" + giuliaA + "/addresses?phone=%2B390212345678"));
+        });
         for (String kind : List.of("confirm", "reject")) {
             cases.put("POST /contacts/:contactId/duplicates/:otherId/" + kind, () -> {
                 notFound(b.post("/api/v1/contacts/" + giuliaA + "/duplicates/" + duplicateA + "/" + kind, null));

@@ -96,6 +96,7 @@ public final class OfbizMapping {
         }
         calls.addAll(missingContactMechs(record, partyId, person));
         calls.addAll(bouncedContactMechs(record, partyId, person));
+        calls.addAll(removedContactMechs(record, partyId, person));
         if (record.company() != null) {
             calls.addAll(employment(record, partyId, person, company, now));
         }
@@ -169,6 +170,34 @@ public final class OfbizMapping {
                     .filter(cm -> EMAIL_ADDRESS.equals(cm.contactMechTypeId()) && address.equalsIgnoreCase(cm.infoString()))
                     .forEach(cm -> calls.add(new OfbizCall("deletePartyContactMech",
                             new JsonObject().put("partyId", partyId).put("contactMechId", cm.contactMechId()))));
+        }
+        return calls;
+    }
+
+    /**
+     * An address a team member removed from the contact by hand (it was wrong, or is no longer theirs) is ended in
+     * OFBiz the same way, unless the contact has it again in Seguito.
+     */
+    private static List<OfbizCall> removedContactMechs(SyncRecord record, String partyId, PartySnapshot person) {
+        List<OfbizCall> calls = new ArrayList<>();
+        List<String> emails = record.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        List<String> phones = record.phones().stream().map(PartySnapshot::digits).toList();
+        for (PartySnapshot.ContactMech cm : person.contactMechs()) {
+            boolean removed = cm.contactMechTypeId() != null && switch (cm.contactMechTypeId()) {
+                case EMAIL_ADDRESS -> cm.infoString() != null
+                        && !emails.contains(cm.infoString().toLowerCase(Locale.ROOT))
+                        && record.removedEmails().stream().anyMatch(cm.infoString()::equalsIgnoreCase);
+                case TELECOM_NUMBER -> !cm.phoneDigits().isEmpty() && !phones.contains(cm.phoneDigits())
+                        && record.removedPhones().stream().map(PartySnapshot::digits).anyMatch(cm.phoneDigits()::equals);
+                case WEB_ADDRESS -> cm.infoString() != null && !cm.infoString().equalsIgnoreCase(record.website())
+                        && !cm.infoString().equalsIgnoreCase(record.linkedinUrl())
+                        && record.removedWebsites().stream().anyMatch(cm.infoString()::equalsIgnoreCase);
+                default -> false;
+            };
+            if (removed) {
+                calls.add(new OfbizCall("deletePartyContactMech",
+                        new JsonObject().put("partyId", partyId).put("contactMechId", cm.contactMechId())));
+            }
         }
         return calls;
     }

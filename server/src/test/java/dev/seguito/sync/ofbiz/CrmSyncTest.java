@@ -156,6 +156,31 @@ class CrmSyncTest {
         assertThat(sync(team.admin()).getLong("dead")).isZero();
     }
 
+    @Test
+    void anAddressRemovedByHandIsEndedInTheCrmAndAReCaptureDoesNotCreateItThereAgain() throws Exception {
+        SeguitoServer server = seguito(100);
+        TeamFixture team = TestServer.newTeam(server, "Corrections");
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String contactId = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
+                .getJsonObject("contact").getString("id");
+        waitUntil("the thread reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+        String address = "giulia.romano@fabbricanord.example";
+        assertThat(currentEmails(address)).hasSize(1);
+
+        assertThat(marco.delete("/api/v1/contacts/" + contactId + "/addresses?email=" + address).status()).isEqualTo(200);
+        waitUntil("the removal reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+        assertThat(currentEmails(address)).as("the address is ended in OFBiz").isEmpty();
+        marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")); // the same thread again, later
+        waitUntil("the outbox is empty", () -> sync(team.admin()).getLong("backlog") == 0);
+
+        String party = OfbizIds.contactParty(contactId);
+        List<JsonObject> ofGiulia = ofbiz.contactMechs.stream().filter(cm -> party.equals(cm.getString("partyId"))
+                && address.equals(cm.getString("infoString"))).toList();
+        assertThat(ofGiulia).as("kept as history, with its thruDate, and never current again for this contact")
+                .hasSize(1).allMatch(cm -> cm.getValue("thruDate") != null);
+        assertThat(sync(team.admin()).getLong("dead")).isZero();
+    }
+
     private java.util.List<JsonObject> currentEmails(String address) {
         return ofbiz.contactMechs.stream().filter(cm -> address.equals(cm.getString("infoString")) && cm.getValue("thruDate") == null)
                 .toList();

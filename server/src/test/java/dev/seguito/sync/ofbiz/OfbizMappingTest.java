@@ -77,6 +77,29 @@ class OfbizMappingTest {
     }
 
     @Test
+    void addressesRemovedByHandAreEndedInOfbizUnlessTheContactHasThemAgain() {
+        String party = OfbizIds.contactParty(ID);
+        PartySnapshot person = new PartySnapshot(party, "PARTY_ENABLED", "Jane", "Doe", null, null, Set.of("CONTACT"), List.of(
+                new PartySnapshot.ContactMech("1", "EMAIL_ADDRESS", "jane@acme.example", null, null, null, Set.of("PRIMARY_EMAIL")),
+                new PartySnapshot.ContactMech("2", "EMAIL_ADDRESS", "Jane.Wrong@Acme.example", null, null, null, Set.of("OTHER_EMAIL")),
+                new PartySnapshot.ContactMech("3", "TELECOM_NUMBER", null, "39", "02", "12345678", Set.of("PHONE_WORK")),
+                new PartySnapshot.ContactMech("4", "TELECOM_NUMBER", null, "39", null, "0299999999", Set.of("PHONE_WORK")),
+                new PartySnapshot.ContactMech("5", "WEB_ADDRESS", "https://old.acme.example", null, null, null, Set.of("PRIMARY_WEB_URL"))),
+                List.of(), Set.of(), Set.of());
+        SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
+                .put("emails", new JsonArray().add("jane@acme.example")).put("phones", new JsonArray().add("+390299999999"))
+                .put("removedEmails", new JsonArray().add("jane.wrong@acme.example").add("jane@acme.example"))
+                .put("removedPhones", new JsonArray().add("+390212345678").add("+390299999999"))
+                .put("removedWebsites", new JsonArray().add("https://old.acme.example")));
+
+        List<OfbizCall> calls = mapping.contactUpsert(record, person, PartySnapshot.NOT_FOUND);
+
+        assertEquals(List.of("2", "3", "5"), calls.stream().filter(c -> c.service().equals("deletePartyContactMech"))
+                .map(c -> c.params().getString("contactMechId")).toList());
+        assertTrue(calls.stream().allMatch(c -> c.service().equals("deletePartyContactMech")), calls.toString());
+    }
+
+    @Test
     void aSingleNameStillSatisfiesUpdatePersonsRequiredLastName() {
         SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("fullName", "Madonna"));
         JsonObject params = mapping.contactUpsert(record, PartySnapshot.NOT_FOUND, PartySnapshot.NOT_FOUND).get(0).params();
