@@ -26,6 +26,7 @@ const state = {
   busy: false,
   logOpen: false,
   confirmDelete: null, // the id of the contact whose "Delete everywhere?" is open
+  confirmRemove: null, // {contactId, kind, value} of the address whose "Remove?" is open
   queue: [],
 };
 let seq = 0;
@@ -627,20 +628,65 @@ function renderTimeline(c) {
 
 function renderFacts(c) {
   const rows = [];
-  const emails = (c.emails ?? []).map((e) => (e.valid === false ? `${e.address} (bounced)` : e.address));
-  if (emails.length) rows.push(['Email', emails.join(', ')]);
-  if (c.phones?.length) rows.push(['Phone', c.phones.join(', ')]);
+  const emails = (c.emails ?? []).map((e) => removable(c, 'email', e.address, e.valid === false ? `${e.address} (bounced)` : e.address));
+  if (emails.length) rows.push(['Email', emails]);
+  const phones = (c.phones ?? []).map((p) => removable(c, 'phone', p, p));
+  if (phones.length) rows.push(['Phone', phones]);
   const li = safeUrl(c.linkedinUrl);
   if (li) rows.push(['LinkedIn', h('a', { href: li, target: '_blank', rel: 'noopener noreferrer' }, li.replace(/^https:\/\/www\./, ''))]);
   const web = safeUrl(c.website);
-  if (web) rows.push(['Website', h('a', { href: web, target: '_blank', rel: 'noopener noreferrer' }, web)]);
+  if (web) rows.push(['Website', removable(c, 'website', c.website, h('a', { href: web, target: '_blank', rel: 'noopener noreferrer' }, web))]);
   for (const s of (c.sources ?? []).slice(0, 4)) {
     rows.push(['Source', [SOURCE_LABEL[s.source] ?? s.source, s.by ? `by ${who(s.by)}` : null, s.capturedAt ? fmtDate(s.capturedAt) : null].filter(Boolean).join(' · ')]);
   }
   if (!rows.length) return null;
   return h('section', { class: 'block', 'aria-labelledby': 'facts-title' },
     h('h2', { id: 'facts-title' }, 'Details'),
-    h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])));
+    h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
+    renderRemoveConfirm(c));
+}
+
+const ADDRESS_LABEL = { email: 'email address', phone: 'phone number', website: 'website' };
+
+/** An address with its "×": removing asks first (docs/privacy.md, "Correcting a contact"). */
+function removable(c, kind, value, shown) {
+  return h('span', { class: 'address', 'data-testid': 'address', 'data-kind': kind },
+    shown,
+    h('button', { type: 'button', class: 'link remove', 'data-testid': 'remove-address', disabled: state.busy,
+      'aria-label': `Remove ${value} from this contact`, title: 'Remove: wrong, or no longer theirs',
+      onclick: () => { state.confirmRemove = { contactId: c.id, kind, value }; render(); } }, '×'));
+}
+
+function renderRemoveConfirm(c) {
+  const r = state.confirmRemove;
+  if (!r || r.contactId !== c.id) return null;
+  const name = c.displayName || 'this contact';
+  return h('div', { class: 'block confirm', role: 'alertdialog', 'aria-labelledby': 'remove-title', 'data-testid': 'remove-confirm' },
+    h('h2', { id: 'remove-title' }, `Remove this ${ADDRESS_LABEL[r.kind]}?`),
+    h('p', { class: 'address-value' }, r.value),
+    h('p', {}, `It goes from ${name}'s card and the CRM record for everyone in your team, and later captures will not add it back.`),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'danger', 'data-testid': 'remove-yes', disabled: state.busy, onclick: () => removeAddress(c, r) }, 'Remove'),
+      h('button', { type: 'button', 'data-testid': 'remove-no', onclick: () => { state.confirmRemove = null; render(); } }, 'Cancel')));
+}
+
+async function removeAddress(c, r) {
+  if (state.busy) return;
+  state.busy = true;
+  render();
+  const my = ++seq;
+  try {
+    const card = await api.removeAddress(c.id, r.kind, r.value);
+    if (my === seq && state.card?.id === c.id) state.card = card;
+    state.confirmRemove = null;
+    state.error = null;
+    toast('Removed.');
+  } catch (e) {
+    state.error = errorText(e);
+  } finally {
+    state.busy = false;
+    render();
+  }
 }
 
 function renderQueue() {

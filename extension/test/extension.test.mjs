@@ -274,6 +274,34 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     });
   }
 
+  it('removes a wrong address from the card only once confirmed, for the whole team', async () => {
+    await li.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQfixture0001');
+    await waitCard('Marta Quiroga');
+    const id = await panel.locator('[data-testid="card"]').getAttribute('data-contact-id');
+    const email = panel.locator('[data-testid="address"][data-kind="email"]');
+    const before = await email.count();
+    assert.ok(before >= 1, 'the thread gave Marta an email address');
+    const address = (await email.first().textContent()).replace(/×$/, '').replace(/ \(bounced\)$/, '');
+
+    await email.first().locator('[data-testid="remove-address"]').click();
+    const confirm = panel.locator('[data-testid="remove-confirm"]');
+    await confirm.waitFor();
+    assert.equal(await confirm.locator('h2').textContent(), 'Remove this email address?');
+    assert.equal(await confirm.locator('.address-value').textContent(), address);
+    await screenshot(panel, 'sidepanel-remove-address-confirm');
+    await panel.click('[data-testid="remove-no"]');
+    assert.equal(await confirm.count(), 0);
+    const kept = await api(server, token, 'GET', `/api/v1/contacts/${id}`);
+    assert.ok(kept.emails.some((e) => e.address === address), 'Cancel removes nothing');
+
+    await email.first().locator('[data-testid="remove-address"]').click();
+    await panel.click('[data-testid="remove-yes"]');
+    await until(async () => (await email.count()) === before - 1 && (await confirm.count()) === 0, { what: 'address removed from the card' });
+    const card = await api(server, token, 'GET', `/api/v1/contacts/${id}`);
+    assert.ok(!card.emails.some((e) => e.address === address), 'gone from the card for the whole team');
+    assert.equal(await cardName().textContent(), 'Marta Quiroga', 'the panel still shows her card');
+  });
+
   it('exports a contact as a vCard, and deletes it everywhere only once asked twice', async () => {
     await li.goto(LI('kenji-watanabe'));
     await waitCard('Kenji Watanabe');
