@@ -3,10 +3,10 @@ package dev.seguito.api;
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.Gzip;
 import dev.seguito.testing.RawHttp;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** How request bodies are read: only for authenticated callers, and within the size each kind of route accepts. */
 class RequestBodiesTest {
 
+    @RunningServer
     private static SeguitoServer server;
     private static TeamFixture team;
 
     @BeforeAll
     static void start() {
-        server = TestServer.onSharedDatabase();
         team = TestServer.newTeam(server, "Bodies " + UUID.randomUUID().toString().substring(0, 6));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.Gzip;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.buffer.Buffer;
@@ -11,8 +12,6 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -31,17 +30,8 @@ class CapturePageBodyTest {
 
     private static final String GIULIA_URL = "https://it.linkedin.com/in/giulia-romano-42?trk=public_profile";
 
+    @RunningServer
     private static SeguitoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onSharedDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void aGzipPageIsStoredAsItArrivedAndReparsesToTheSameContact() {

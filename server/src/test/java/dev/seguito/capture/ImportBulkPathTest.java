@@ -2,6 +2,7 @@ package dev.seguito.capture;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import dev.seguito.touch.NextTouchService;
@@ -9,8 +10,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -27,17 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImportBulkPathTest {
 
+    @RunningServer
     private static SeguitoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onSharedDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** Every kind of row the split must tell apart; the colleague's address differs per team. */
     private static String csv(String colleagueEmail) {

@@ -3,14 +3,13 @@ package dev.seguito.contacts;
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
@@ -26,17 +25,8 @@ class AddressRemovalTest {
     private static final String GIULIA = "giulia.romano@fabbricanord.example";
     private static final String GIULIA_PHONE = "+390212345678";
 
+    @RunningServer
     private static SeguitoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onSharedDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     /** A team whose member Marco received Giulia's thread: Giulia has an email, a phone and a website. */
     private static Captured giuliaEmailedMarco() {

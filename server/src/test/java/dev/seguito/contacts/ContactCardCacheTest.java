@@ -3,6 +3,7 @@ package dev.seguito.contacts;
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.SeedContacts;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
@@ -25,19 +26,18 @@ class ContactCardCacheTest {
     private static final String GIULIA_URL = "https://www.linkedin.com/in/giulia-romano-42/";
     private static final String GIULIA_EMAIL = "giulia.romano@fabbricanord.example";
 
+    @RunningServer
     private static SeguitoServer server;
     private static SeguitoServer otherProcess;
 
     @BeforeAll
     static void start() {
-        server = TestServer.onSharedDatabase();
         otherProcess = TestServer.onSharedDatabase();
     }
 
     @AfterAll
     static void stop() {
         otherProcess.close();
-        server.close();
     }
 
     @Test

@@ -2,13 +2,13 @@ package dev.seguito.contacts;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.SeedContacts;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class InteractionLoggingTest {
 
+    @RunningServer
     private static SeguitoServer server;
     private static TeamFixture team;
 
     @BeforeAll
     static void start() {
-        server = TestServer.onSharedDatabase();
         team = TestServer.newTeam(server, "Loggers");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

@@ -2,11 +2,11 @@ package dev.seguito.contacts;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.SeedContacts;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TeamIsolationTest {
 
+    @RunningServer
     private static SeguitoServer server;
     private static TeamFixture teamA;
     private static TeamFixture teamB;
@@ -23,15 +24,9 @@ class TeamIsolationTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.onSharedDatabase();
         teamA = TestServer.newTeam(server, "Acme Sales");
         teamB = TestServer.newTeam(server, "Rival Sales");
         annaOfTeamA = SeedContacts.person(server.pool(), teamA.teamId(), "Anna Bianchi", "anna-bianchi", "anna@client.test");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

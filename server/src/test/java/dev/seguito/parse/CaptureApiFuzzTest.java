@@ -4,11 +4,11 @@ import dev.seguito.SeguitoServer;
 import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.Gzip;
 import dev.seguito.testing.RawHttp;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +34,7 @@ class CaptureApiFuzzTest {
     private static final Pattern TAG = ParserFuzzTest.HTML_TAG;
     private static final String[] SOURCES = {"linkedin_profile", "gmail_thread", "outlook_thread", "eml"};
 
+    @RunningServer
     private static SeguitoServer server;
     private static TeamFixture team;
     private static RawHttp http;
@@ -41,14 +42,8 @@ class CaptureApiFuzzTest {
     @BeforeAll
     static void start() {
         System.out.println("CaptureApiFuzzTest seed: " + ParserFuzzTest.SEED + " (rerun with -Dseguito.fuzz.seed=" + ParserFuzzTest.SEED + ")");
-        server = TestServer.onSharedDatabase();
         team = TestServer.newTeam(server, "Fuzz " + UUID.randomUUID().toString().substring(0, 6));
         http = new RawHttp(server.port(), team.admin().token());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

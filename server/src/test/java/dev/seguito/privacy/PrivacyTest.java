@@ -5,6 +5,7 @@ import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.RawHttp;
 import dev.seguito.testing.SeedContacts;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import ezvcard.Ezvcard;
@@ -14,8 +15,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -30,17 +29,8 @@ class PrivacyTest {
     private static final String GIULIA_URL = "https://it.linkedin.com/in/giulia-romano-42";
     private static final String GIULIA_EMAIL = "giulia.romano@fabbricanord.example";
 
+    @RunningServer
     private static SeguitoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onSharedDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static TeamFixture team() {
         return TestServer.newTeam(server, "Privacy " + UUID.randomUUID().toString().substring(0, 6));

@@ -3,6 +3,7 @@ package dev.seguito.security;
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.buffer.Buffer;
@@ -11,7 +12,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +42,7 @@ class EveryRouteTeamIsolationTest {
 
     private static final String GIULIA_URL = "https://it.linkedin.com/in/giulia-romano-42";
 
+    @RunningServer
     private static SeguitoServer server;
     private static TeamFixture teamA;
     private static TeamFixture teamB;
@@ -56,7 +57,6 @@ class EveryRouteTeamIsolationTest {
 
     @BeforeAll
     static void start() {
-        server = TestServer.onSharedDatabase();
         teamA = TestServer.newTeam(server, "Isolation A " + UUID.randomUUID().toString().substring(0, 6));
         teamB = TestServer.newTeam(server, "Isolation B " + UUID.randomUUID().toString().substring(0, 6));
         ApiClient marco = teamA.member("Marco Rossi", "marco@seguito-sales.example");
@@ -81,11 +81,6 @@ class EveryRouteTeamIsolationTest {
         outboxRowOfA = server.pool().preparedQuery("select max(id) from outbox where team_id = $1")
                 .execute(io.vertx.sqlclient.Tuple.of(teamA.teamId())).await().iterator().next().getLong(0);
         idsOfA = Set.of(giuliaA, duplicateA, teamA.teamId().toString(), teamA.adminMember().id().toString());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** What team A can see of itself; must be identical before and after team B's calls. */

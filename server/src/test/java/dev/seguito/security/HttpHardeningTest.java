@@ -4,10 +4,10 @@ import dev.seguito.SeguitoServer;
 import dev.seguito.api.SecurityHeaders;
 import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.RawHttp;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,18 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 /** Security headers on every answer, JSON 401s, and concurrent duplicate submissions of one capture. */
 class HttpHardeningTest {
 
+    @RunningServer
     private static SeguitoServer server;
     private static TeamFixture team;
 
     @BeforeAll
     static void start() {
-        server = TestServer.onSharedDatabase();
         team = TestServer.newTeam(server, "Hardening " + UUID.randomUUID().toString().substring(0, 6));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

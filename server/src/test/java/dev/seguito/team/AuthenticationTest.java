@@ -2,28 +2,18 @@ package dev.seguito.team;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthenticationTest {
 
+    @RunningServer
     private static SeguitoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onSharedDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void everyApiRouteNeedsABearerToken() {

@@ -1,12 +1,11 @@
 package dev.seguito.touch;
 
 import dev.seguito.SeguitoServer;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.UUID;
@@ -16,17 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code GET /api/v1/agenda}: the team's due suggestions, most urgent first, and how many there are. */
 class AgendaTest {
 
+    @RunningServer
     private static SeguitoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onSharedDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void theTotalIsExactUpToAThousandPastThePageAndSaysWhenItStopsCounting() {

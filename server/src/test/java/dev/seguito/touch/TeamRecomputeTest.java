@@ -2,6 +2,7 @@ package dev.seguito.touch;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.interactions.InteractionService.ContactRef;
+import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.SeedContacts;
 import dev.seguito.testing.TestServer;
 import io.vertx.core.json.JsonArray;
@@ -9,8 +10,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
@@ -25,17 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The whole-team batch path must store exactly what recomputing each contact on its own stores. */
 class TeamRecomputeTest {
 
+    @RunningServer
     private static SeguitoServer server;
-
-    @BeforeAll
-    static void start() {
-        server = TestServer.onSharedDatabase();
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     @Test
     void batchRecomputationStoresWhatPerContactRecomputationStores() {
