@@ -304,23 +304,34 @@ async function capture() {
   }
 }
 
-async function act(fn, doneText) {
+/**
+ * Runs one change the person asked for: the panel is busy until it is done and then shows the outcome. `fn` gets
+ * the sequence number of this change; a newer look-up or change wins over its answer.
+ */
+async function change(fn) {
   if (state.busy) return;
   state.busy = true;
   render();
   const my = ++seq;
   try {
-    await fn();
-    const card = await api.contact(state.card.id);
-    if (my === seq) state.card = card;
+    await fn(my);
     state.error = null;
-    if (doneText) toast(doneText);
   } catch (e) {
     state.error = errorText(e);
   } finally {
     state.busy = false;
     render();
   }
+}
+
+/** A change on the card's contact, after which the card is read again. */
+function act(fn, doneText) {
+  return change(async (my) => {
+    await fn();
+    const card = await api.contact(state.card.id);
+    if (my === seq) state.card = card;
+    if (doneText) toast(doneText);
+  });
 }
 
 function openOptions() {
@@ -463,23 +474,13 @@ function renderPrivacy(c) {
       onclick: () => { state.confirmDelete = c.id; render(); } }, 'Delete everywhere…'));
 }
 
-async function deleteContact(c) {
-  if (state.busy) return;
-  state.busy = true;
-  render();
-  const my = ++seq;
-  try {
+function deleteContact(c) {
+  return change(async (my) => {
     await api.deleteContact(c.id);
     if (my === seq) { state.card = null; state.view = 'unknown'; }
     state.confirmDelete = null;
-    state.error = null;
     toast('Deleted everywhere.');
-  } catch (e) {
-    state.error = errorText(e);
-  } finally {
-    state.busy = false;
-    render();
-  }
+  });
 }
 
 async function exportVcard(c) {
@@ -670,23 +671,13 @@ function renderRemoveConfirm(c) {
       h('button', { type: 'button', 'data-testid': 'remove-no', onclick: () => { state.confirmRemove = null; render(); } }, 'Cancel')));
 }
 
-async function removeAddress(c, r) {
-  if (state.busy) return;
-  state.busy = true;
-  render();
-  const my = ++seq;
-  try {
+function removeAddress(c, r) {
+  return change(async (my) => {
     const card = await api.removeAddress(c.id, r.kind, r.value);
     if (my === seq && state.card?.id === c.id) state.card = card;
     state.confirmRemove = null;
-    state.error = null;
     toast('Removed.');
-  } catch (e) {
-    state.error = errorText(e);
-  } finally {
-    state.busy = false;
-    render();
-  }
+  });
 }
 
 function renderQueue() {
