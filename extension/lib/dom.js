@@ -47,13 +47,16 @@ export function fmtDate(s, withTime = false) {
   return (withTime ? dateTimeFmt : dateFmt).format(d);
 }
 
-/** "in 3 days", "2 days ago", "today" */
-export function relDay(s) {
+/** "today", "in 3 days", "2 weeks ago", "over a year ago": days up to two weeks, then coarser, as people say it. */
+export function relDay(s, now = new Date()) {
   const d = new Date(s);
   if (Number.isNaN(d.getTime())) return '';
-  const days = Math.round((new Date(d).setHours(0, 0, 0, 0) - new Date().setHours(0, 0, 0, 0)) / 86_400_000);
+  const days = Math.round((new Date(d).setHours(0, 0, 0, 0) - new Date(now).setHours(0, 0, 0, 0)) / 86_400_000);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days === -1) return 'yesterday';
-  return days > 0 ? `in ${days} days` : `${-days} days ago`;
+  const n = Math.abs(days);
+  const span = n < 14 ? `${n} days` : n < 60 ? `${Math.round(n / 7)} weeks` : n < 365 ? `${Math.round(n / 30.4)} months`
+    : n < 730 ? 'over a year' : `${Math.floor(n / 365)} years`;
+  return days > 0 ? `in ${span}` : `${span} ago`;
 }

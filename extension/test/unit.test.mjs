@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { createSseParser } from '../lib/sse.js';
 import { backoffDelay, DEFAULT_POLICY } from '../lib/queue.js';
 import { friendlyMessage, normaliseServerUrl, gzipText, captureRequest } from '../lib/api.js';
+import { relDay } from '../lib/dom.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
@@ -107,5 +108,27 @@ describe('API helpers', () => {
     const gz = await gzipText(text);
     assert.ok(gz.length < text.length / 10);
     assert.equal(zlib.gunzipSync(gz).toString(), text);
+  });
+});
+
+describe('relative days', () => {
+  const now = new Date(2026, 11, 1, 15, 0);
+  const day = (offset) => new Date(2026, 11, 1 + offset, 9, 30).toISOString();
+  it('counts days for the next two weeks and says today, tomorrow and yesterday', () => {
+    assert.equal(relDay(day(0), now), 'today');
+    assert.equal(relDay(day(1), now), 'tomorrow');
+    assert.equal(relDay(day(-1), now), 'yesterday');
+    assert.equal(relDay(day(3), now), 'in 3 days');
+    assert.equal(relDay(day(-13), now), '13 days ago');
+  });
+  it('rounds longer spans to weeks, months and years instead of counting 365 days', () => {
+    assert.equal(relDay(day(-14), now), '2 weeks ago');
+    assert.equal(relDay(day(21), now), 'in 3 weeks');
+    assert.equal(relDay(day(-90), now), '3 months ago');
+    assert.equal(relDay(day(-365), now), 'over a year ago');
+    assert.equal(relDay(day(-800), now), '2 years ago');
+  });
+  it('gives nothing for a date it cannot read', () => {
+    assert.equal(relDay('not a date', now), '');
   });
 });
