@@ -12,6 +12,7 @@ import dev.seguito.parse.ParsedMessage;
 import dev.seguito.parse.ParsedPerson;
 import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
+import dev.seguito.team.TeamMailboxes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -50,42 +51,40 @@ public final class CaptureProcessor {
     public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt,
                                  List<String> ownEmails) {
         Origin origin = new Origin(parsed.source().wire(), parsed.source() == CaptureSource.LINKEDIN_PROFILE);
-        return apply(tx, member, captureId, origin, parsed, observedAt, ownEmails);
+        return TeamMailboxes.read(tx, member, ownEmails)
+                .compose(mailboxes -> apply(tx, member, captureId, origin, parsed, observedAt, mailboxes));
     }
 
     /**
-     * @param origin where the people come from: its name goes into provenance; an authoritative origin (the person's
-     *               own profile, or the member's LinkedIn export) may overwrite fields and record job changes
+     * @param origin    where the people come from: its name goes into provenance; an authoritative origin (the
+     *                  person's own profile, or the member's LinkedIn export) may overwrite fields and record job changes
+     * @param mailboxes the team's own addresses, read by the caller in the same transaction
      */
     public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, Origin origin, ParsedCapture parsed,
-                                 Instant observedAt, List<String> ownEmails) {
-        return memberEmails(tx, member.teamId()).compose(teamEmails -> {
-            Set<String> memberEmails = new java.util.HashSet<>(teamEmails);
-            memberEmails.addAll(ownEmails);
-            List<ParsedPerson> people = parsed.people().stream()
-                    .filter(p -> !p.automated() && !isTeamMember(p, memberEmails)).toList();
-            Map<String, UUID> partyByEmail = new HashMap<>();
-            return IdentityResolver.lockAll(tx, member.teamId(), people)
-                    .compose(locked -> Sequential.map(people, p -> upsert(tx, member, captureId, origin, p, observedAt)
-                            .map(result -> {
-                                p.emails().forEach(e -> partyByEmail.put(e, result.partyId()));
-                                return result;
-                            })))
-                    .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), memberEmails, ownEmails, partyByEmail)
-                            .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(bounced -> {
-                                Set<UUID> all = new LinkedHashSet<>(touched);
-                                all.addAll(bounced);
-                                return all;
-                            }))
-                            .compose(touched -> {
-                                Set<UUID> affected = new LinkedHashSet<>();
-                                results.forEach(r -> affected.add(r.partyId()));
-                                affected.addAll(touched);
-                                return afterChange.apply(tx, member.teamId(), List.copyOf(affected))
-                                        .map(v -> new Outcome(results, List.copyOf(affected),
-                                                primary(parsed, results, partyByEmail, memberEmails)));
-                            }));
-        });
+                                 Instant observedAt, TeamMailboxes mailboxes) {
+        List<ParsedPerson> people = parsed.people().stream()
+                .filter(p -> !p.automated() && !isTeamMember(p, mailboxes)).toList();
+        Map<String, UUID> partyByEmail = new HashMap<>();
+        return IdentityResolver.lockAll(tx, member.teamId(), people)
+                .compose(locked -> Sequential.map(people, p -> upsert(tx, member, captureId, origin, p, observedAt)
+                        .map(result -> {
+                            p.emails().forEach(e -> partyByEmail.put(e, result.partyId()));
+                            return result;
+                        })))
+                .compose(results -> MessageRecorder.record(tx, member, captureId, parsed.messages(), mailboxes, partyByEmail)
+                        .compose(touched -> markBounces(tx, member.teamId(), parsed.messages()).map(bounced -> {
+                            Set<UUID> all = new LinkedHashSet<>(touched);
+                            all.addAll(bounced);
+                            return all;
+                        }))
+                        .compose(touched -> {
+                            Set<UUID> affected = new LinkedHashSet<>();
+                            results.forEach(r -> affected.add(r.partyId()));
+                            affected.addAll(touched);
+                            return afterChange.apply(tx, member.teamId(), List.copyOf(affected))
+                                    .map(v -> new Outcome(results, List.copyOf(affected),
+                                            primary(parsed, results, partyByEmail, mailboxes)));
+                        }));
     }
 
     /** Recomputes what depends on these contacts (their next touches), as every capture does. */
@@ -205,18 +204,9 @@ public final class CaptureProcessor {
         return mechs;
     }
 
-    static Future<Set<String>> memberEmails(SqlConnection tx, UUID teamId) {
-        return tx.preparedQuery("select email from team_member where team_id = $1").execute(Tuple.of(teamId))
-                .map(rows -> {
-                    Set<String> emails = new java.util.HashSet<>();
-                    rows.forEach(r -> emails.add(r.getString(0).toLowerCase()));
-                    return emails;
-                });
-    }
-
     /** A colleague seen in a thread is not a contact: no profile of their own, only the team's addresses. */
-    static boolean isTeamMember(ParsedPerson p, Set<String> memberEmails) {
-        return p.linkedinSlug() == null && !p.emails().isEmpty() && p.emails().stream().allMatch(memberEmails::contains);
+    static boolean isTeamMember(ParsedPerson p, TeamMailboxes mailboxes) {
+        return p.linkedinSlug() == null && !p.emails().isEmpty() && p.emails().stream().allMatch(mailboxes::contains);
     }
 
     /**
@@ -245,7 +235,7 @@ public final class CaptureProcessor {
 
     /** The person the capture is about: the profile, or the newest outside sender of the thread. */
     private static UUID primary(ParsedCapture parsed, List<PersonResult> results, Map<String, UUID> partyByEmail,
-                                Set<String> memberEmails) {
+                                TeamMailboxes mailboxes) {
         if (results.isEmpty()) {
             return null;
         }
@@ -256,7 +246,7 @@ public final class CaptureProcessor {
                 return partyByEmail.get(m.from().address());
             }
             for (var to : m.to()) {
-                if (!memberEmails.contains(to.address()) && partyByEmail.containsKey(to.address())) {
+                if (!mailboxes.contains(to.address()) && partyByEmail.containsKey(to.address())) {
                     return partyByEmail.get(to.address());
                 }
             }

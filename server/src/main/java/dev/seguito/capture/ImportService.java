@@ -8,6 +8,7 @@ import dev.seguito.parse.CaptureSource;
 import dev.seguito.parse.ParsedCapture;
 import dev.seguito.parse.ParsedPerson;
 import dev.seguito.team.Member;
+import dev.seguito.team.TeamMailboxes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -28,7 +29,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -272,7 +272,7 @@ public final class ImportService {
     private Future<List<CaptureProcessor.PersonResult>> resolve(SqlConnection tx, Member member,
                                                                  CaptureProcessor.Origin origin, List<ParsedPerson> people) {
         Instant now = Instant.now();
-        return CaptureProcessor.memberEmails(tx, member.teamId()).compose(memberEmails -> split(tx, member.teamId(), people, memberEmails)
+        return TeamMailboxes.read(tx, member, List.of()).compose(mailboxes -> split(tx, member.teamId(), people, mailboxes)
                 .compose(split -> NewPeopleInBulk.create(tx, member, origin, split.unknown().stream().map(people::get).toList(), now)
                         .compose(ids -> {
                             CaptureProcessor.PersonResult[] byRow = new CaptureProcessor.PersonResult[people.size()];
@@ -284,19 +284,19 @@ public final class ImportService {
                             if (others.isEmpty()) {
                                 return Future.succeededFuture(Arrays.asList(byRow));
                             }
-                            return processor.apply(tx, member, null, origin, capture(others), now, List.of())
-                                    .map(outcome -> alignedWithRows(people, split.others(), outcome, memberEmails, byRow));
+                            return processor.apply(tx, member, null, origin, capture(others), now, mailboxes)
+                                    .map(outcome -> alignedWithRows(people, split.others(), outcome, mailboxes, byRow));
                         })));
     }
 
     /** With the bulk path off, every row is one of the "others" the capture path resolves one by one. */
-    private Future<NewPeopleInBulk.Split> split(SqlConnection tx, UUID teamId, List<ParsedPerson> people, Set<String> memberEmails) {
+    private Future<NewPeopleInBulk.Split> split(SqlConnection tx, UUID teamId, List<ParsedPerson> people, TeamMailboxes mailboxes) {
         if (!bulkNewPeople) {
             return Future.succeededFuture(new NewPeopleInBulk.Split(List.of(),
                     IntStream.range(0, people.size()).boxed().toList()));
         }
         return IdentityResolver.lockAll(tx, teamId, people)
-                .compose(locked -> NewPeopleInBulk.split(tx, teamId, people, memberEmails));
+                .compose(locked -> NewPeopleInBulk.split(tx, teamId, people, mailboxes));
     }
 
     private static ParsedCapture capture(List<ParsedPerson> people) {
@@ -305,12 +305,12 @@ public final class ImportService {
 
     /** The processor answers only for the people it kept (no automated senders, no colleagues): put them back in row order. */
     private static List<CaptureProcessor.PersonResult> alignedWithRows(List<ParsedPerson> people, List<Integer> sent,
-                                                                       CaptureProcessor.Outcome outcome, Set<String> memberEmails,
+                                                                       CaptureProcessor.Outcome outcome, TeamMailboxes mailboxes,
                                                                        CaptureProcessor.PersonResult[] byRow) {
         Iterator<CaptureProcessor.PersonResult> results = outcome.people().iterator();
         for (int row : sent) {
             ParsedPerson p = people.get(row);
-            if (!p.automated() && !CaptureProcessor.isTeamMember(p, memberEmails)) {
+            if (!p.automated() && !CaptureProcessor.isTeamMember(p, mailboxes)) {
                 byRow[row] = results.next();
             }
         }

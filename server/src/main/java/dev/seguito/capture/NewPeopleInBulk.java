@@ -6,6 +6,7 @@ import dev.seguito.identity.IdentityResolver;
 import dev.seguito.identity.PersonFields;
 import dev.seguito.parse.ParsedPerson;
 import dev.seguito.team.Member;
+import dev.seguito.team.TeamMailboxes;
 import io.vertx.core.Future;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
@@ -40,9 +41,9 @@ final class NewPeopleInBulk {
      * Splits a batch. The caller must hold the identity-key locks of the whole batch, so nobody creates one of
      * these keys between this check and the inserts.
      *
-     * @param memberEmails the team's own addresses: a row that is a colleague is left to the capture path, which skips it
+     * @param mailboxes the team's own addresses: a row that is a colleague is left to the capture path, which skips it
      */
-    static Future<Split> split(SqlConnection tx, UUID teamId, List<ParsedPerson> people, Set<String> memberEmails) {
+    static Future<Split> split(SqlConnection tx, UUID teamId, List<ParsedPerson> people, TeamMailboxes mailboxes) {
         List<Set<String>> keys = new ArrayList<>(people.size());
         Set<String> slugs = new HashSet<>();
         Set<String> emails = new HashSet<>();
@@ -82,7 +83,7 @@ final class NewPeopleInBulk {
                         ParsedPerson p = people.get(i);
                         Set<String> own = keys.get(i);
                         boolean simple = p.fullName() != null && !p.automated()
-                                && !CaptureProcessor.isTeamMember(p, memberEmails)
+                                && !CaptureProcessor.isTeamMember(p, mailboxes)
                                 && own.stream().noneMatch(known::contains) && own.stream().noneMatch(earlierRows::contains);
                         (simple ? unknown : others).add(i);
                         earlierRows.addAll(own);

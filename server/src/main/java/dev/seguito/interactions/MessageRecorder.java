@@ -5,6 +5,7 @@ import dev.seguito.parse.EmailAddress;
 import dev.seguito.parse.ParsedMessage;
 import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
+import dev.seguito.team.TeamMailboxes;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
@@ -35,21 +36,16 @@ public final class MessageRecorder {
 
     /** Answers the contacts whose timeline gained an event. */
     public static Future<Set<UUID>> record(SqlConnection tx, Member capturer, UUID captureId, List<ParsedMessage> messages,
-                                           Set<String> memberEmails, List<String> capturerEmails,
-                                           Map<String, UUID> partyByEmail) {
+                                           TeamMailboxes mailboxes, Map<String, UUID> partyByEmail) {
         Set<UUID> touched = new HashSet<>();
         List<ParsedMessage> real = messages.stream().filter(m -> !m.bounce() && m.from() != null).toList();
-        if (real.isEmpty()) {
-            return Future.succeededFuture(touched); // a profile page: no members to look up
-        }
-        return memberIds(tx, capturer.teamId()).compose(memberIdByEmail -> Sequential.each(real, m -> {
-            capturerEmails.forEach(own -> memberIdByEmail.putIfAbsent(own, capturer.id()));
+        return Sequential.each(real, m -> {
             Map<UUID, String> roles = participants(m, partyByEmail);
             if (roles.isEmpty()) {
                 return Future.succeededFuture();
             }
-            boolean outbound = memberEmails.contains(m.from().address());
-            UUID memberId = outbound ? memberIdByEmail.get(m.from().address()) : recipientMember(m, memberIdByEmail, capturer.id());
+            boolean outbound = mailboxes.contains(m.from().address());
+            UUID memberId = outbound ? mailboxes.member(m.from().address()) : recipientMember(m, mailboxes, capturer.id());
             UUID eventId = UUID.randomUUID();
             Instant sentAt = m.sentAt() == null ? Instant.now() : m.sentAt();
             return tx.preparedQuery("""
@@ -74,7 +70,7 @@ public final class MessageRecorder {
                                 .compose(v -> Outbox.append(tx, capturer.teamId(), roles.keySet().iterator().next(),
                                         "INTERACTION_CREATE", new JsonObject().put("eventId", eventId.toString())));
                     });
-        })).map(v -> touched);
+        }).map(v -> touched);
     }
 
     private static Map<UUID, String> participants(ParsedMessage m, Map<String, UUID> partyByEmail) {
@@ -94,27 +90,19 @@ public final class MessageRecorder {
         }
     }
 
-    private static UUID recipientMember(ParsedMessage m, Map<String, UUID> memberIdByEmail, UUID fallback) {
+    /** The member an inbound message was written to; the capturer when no member is among its recipients. */
+    private static UUID recipientMember(ParsedMessage m, TeamMailboxes mailboxes, UUID fallback) {
         for (EmailAddress a : m.to()) {
-            if (memberIdByEmail.containsKey(a.address())) {
-                return memberIdByEmail.get(a.address());
+            if (mailboxes.contains(a.address())) {
+                return mailboxes.member(a.address());
             }
         }
         for (EmailAddress a : m.cc()) {
-            if (memberIdByEmail.containsKey(a.address())) {
-                return memberIdByEmail.get(a.address());
+            if (mailboxes.contains(a.address())) {
+                return mailboxes.member(a.address());
             }
         }
         return fallback;
-    }
-
-    private static Future<Map<String, UUID>> memberIds(SqlConnection tx, UUID teamId) {
-        return tx.preparedQuery("select email, id from team_member where team_id = $1").execute(Tuple.of(teamId))
-                .map(rows -> {
-                    Map<String, UUID> ids = new LinkedHashMap<>();
-                    rows.forEach(r -> ids.put(r.getString(0).toLowerCase(), r.getUUID(1)));
-                    return ids;
-                });
     }
 
     private static String limit(String s, int max) {

@@ -77,8 +77,8 @@ class ImportBulkPathTest {
         List<dev.seguito.parse.ParsedPerson> people = ImportFormats.linkedinConnections(csv(team.adminMember().email()))
                 .rows().stream().map(ImportFormats.Row::person).toList();
 
-        NewPeopleInBulk.Split split = server.pool().withTransaction(tx -> CaptureProcessor.memberEmails(tx, team.teamId())
-                .compose(emails -> NewPeopleInBulk.split(tx, team.teamId(), people, emails))).await();
+        NewPeopleInBulk.Split split = server.pool().withTransaction(tx -> dev.seguito.team.TeamMailboxes.read(tx, team.adminMember(), List.of())
+                .compose(mailboxes -> NewPeopleInBulk.split(tx, team.teamId(), people, mailboxes))).await();
 
         // 0 Giulia: slug known; 3 Paolo: same name at "Nordglas" as row 2; 4 and 5: slug / email of row 1;
         // 6: a colleague; 8: same name at the same company as the captured Giulia
