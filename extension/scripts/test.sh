@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Extension tests: installs what they need, builds the server jar if missing, lints, then runs node's test runner
-# (unit tests + Chromium against the real server). The last lines are node's summary (# pass N / # fail N).
+# (unit tests, then Chromium and Firefox against the real server). The last lines are node's summary (# pass N / # fail N).
 set -euo pipefail
 EXT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPO_DIR="$(cd "$EXT_DIR/.." && pwd)"
 cd "$EXT_DIR"
 
-if [ ! -x /usr/bin/chromium ]; then
-  echo "== installing Chromium (Debian package)"
+# The browsers the tests drive: Chromium (side panel) and Firefox ESR (sidebar), both Debian packages.
+MISSING=""
+[ -x /usr/bin/chromium ] || MISSING="$MISSING chromium"
+[ -x /usr/bin/firefox-esr ] || MISSING="$MISSING firefox-esr"
+if [ -n "$MISSING" ]; then
+  echo "== installing$MISSING (Debian packages)"
   if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $MISSING >/dev/null
 fi
 command -v openssl >/dev/null || { echo "openssl is required for the fixture site's certificate" >&2; exit 1; }
 

@@ -1,0 +1,71 @@
+// The same extension in a real Firefox (Debian's firefox-esr, WebDriver BiDi) against the real server: it installs,
+// its background runs, it pairs, and a LinkedIn profile is captured from the panel page into a card.
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { skipReason, startServer, startFixtureSite, api, freePort, tempDir, until } from './helpers/harness.mjs';
+import { FIREFOX, launchFirefox } from './helpers/firefox.mjs';
+
+const skip = skipReason() ?? (fs.existsSync(FIREFOX) ? null : `no Firefox at ${FIREFOX}`);
+
+describe('Seguito extension in Firefox against the real server', { skip: skip ?? false, timeout: 10 * 60_000 }, () => {
+  let site; let server; let ff; let options; let token;
+
+  before(async () => {
+    site = await startFixtureSite();
+    server = await startServer({ home: tempDir('seguito-home-ff-'), port: await freePort() });
+    ff = await launchFirefox({ sitePort: site.port });
+  });
+
+  after(async () => {
+    await ff?.close().catch(() => {});
+    await server?.stop().catch(() => {});
+    await site?.close().catch(() => {});
+  });
+
+  it('installs: its background opens the options page, which pairs with the server', async () => {
+    options = await ff.extensionTab('options.html');
+    await options.fill('#server-url', server.url);
+    await options.fill('#pairing-code', server.adminPairingCode());
+    await options.click('#pair');
+    await options.waitText('#status', (t) => /Paired as/.test(t), 'pairing');
+    token = (await options.run('async () => JSON.stringify((await browser.storage.local.get("config")).config)')).token;
+    assert.match(token, /\S/);
+    assert.equal((await api(server, token, 'GET', '/api/v1/me')).member.role, 'admin');
+    await options.screenshot('firefox-options-paired');
+  });
+
+  /** The panel page pinned to a new tab on `url` (the sidebar itself opens only on the user's click). */
+  async function panelFor(url) {
+    const site = await ff.open(url);
+    // the extension has no "tabs" permission: it sees ids, not URLs; the page just opened is the newest tab
+    const tabId = await options.run('async () => JSON.stringify(Math.max(...(await browser.tabs.query({})).map((t) => t.id)))');
+    await options.run('async (p) => { await browser.tabs.create({ url: JSON.parse(p) }); return "null"; }', `sidepanel.html?tabId=${tabId}`);
+    const panel = await ff.extensionTab(`sidepanel.html?tabId=${tabId}`);
+    await panel.panelSize();
+    return { site, panel };
+  }
+
+  it('captures a LinkedIn profile from the panel and shows the card, live', async () => {
+    const { panel } = await panelFor('https://www.linkedin.com/in/giulia-fontana/');
+    await panel.waitText('[data-testid="unknown"]', () => true, 'the "not in your contacts yet" view');
+    await panel.click('[data-testid="capture"]');
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Giulia Fontana', 'card of Giulia Fontana');
+    assert.match(await panel.text('[data-testid="next-touch-reason"]'), /\S/, 'the card gives its next touch a reason');
+    await panel.waitText('#live', (t) => t === 'Live', 'live updates connected');
+    await panel.screenshot('firefox-sidepanel-card');
+
+    const found = await api(server, token, 'GET', '/api/v1/contacts/lookup?linkedinUrl=https://www.linkedin.com/in/giulia-fontana/');
+    assert.equal(found.displayName, 'Giulia Fontana');
+  });
+
+  it('captures an open Gmail thread and shows the other person\'s card', async () => {
+    const { panel } = await panelFor('https://mail.google.com/mail/u/0/#inbox/FMfcgzQfixture0001');
+    await panel.waitText('[data-testid="page-name"]', (t) => t === 'Marta Quiroga', 'the thread\'s counterpart');
+    await panel.click('[data-testid="capture"]');
+    await panel.waitText('[data-testid="card-name"]', (t) => t.includes('Marta'), 'card of Marta Quiroga');
+    const card = await api(server, token, 'GET', '/api/v1/contacts?q=quiroga');
+    assert.equal(card.total, 1);
+    await panel.screenshot('firefox-sidepanel-gmail');
+  });
+});

@@ -1,0 +1,178 @@
+// Firefox (Debian's firefox-esr) with the unpacked extension, driven over WebDriver BiDi: Playwright's Firefox support
+// needs its own patched build or a newer Firefox than the ESR, so this file speaks the W3C protocol itself (ws).
+// The extension is installed as a temporary add-on (webExtension.install), as `web-ext run` would; LinkedIn and the
+// webmail hosts reach the HTTPS fixture site through a local CONNECT proxy chosen by a PAC script.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import WebSocket from 'ws';
+import { EXT_DIR, RESULTS, tempDir, until } from './harness.mjs';
+
+export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const ADDON_ID = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
+const EXT_UUID = '5e6a7c1e-0000-4000-8000-5e6a7c1e0001'; // fixed, so moz-extension:// URLs are known in advance
+const SITE_HOSTS = ['www.linkedin.com', 'mail.google.com', 'outlook.office.com', 'outlook.live.com', 'outlook.office365.com'];
+
+/** A CONNECT proxy that tunnels every request to the fixture site, whatever host it names. */
+async function startTunnel(sitePort) {
+  const server = net.createServer((client) => {
+    client.once('data', (head) => {
+      if (!/^CONNECT /.test(head.toString('latin1'))) { client.end('HTTP/1.1 405 Method Not Allowed\r\n\r\n'); return; }
+      const upstream = net.connect(sitePort, '127.0.0.1', () => {
+        client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+        upstream.pipe(client);
+        client.pipe(upstream);
+      });
+      upstream.on('error', () => client.destroy());
+      client.on('error', () => upstream.destroy());
+    });
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { port: server.address().port, close: () => new Promise((r) => server.close(r)) };
+}
+
+function userPrefs(tunnelPort) {
+  const pac = `function FindProxyForURL(url, host) { return ${JSON.stringify(SITE_HOSTS)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${tunnelPort}" : "DIRECT"; }`;
+  const prefs = {
+    'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXT_UUID }),
+    'network.proxy.type': 2,
+    'network.proxy.autoconfig_url': `data:text/javascript,${encodeURIComponent(pac)}`,
+    'network.proxy.allow_hijacking_localhost': false,
+    'browser.shell.checkDefaultBrowser': false,
+    'datareporting.policy.dataSubmissionEnabled': false,
+    'toolkit.telemetry.reportingpolicy.firstRun': false,
+    'app.update.disabledForTesting': true,
+    'browser.aboutwelcome.enabled': false,
+    'extensions.getAddons.cache.enabled': false,
+  };
+  return Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n';
+}
+
+/** A WebDriver BiDi session: send(method, params) answers the result or throws the protocol's error. */
+class Bidi {
+  constructor(ws) {
+    this.ws = ws;
+    this.next = 1;
+    this.pending = new Map();
+    this.listeners = [];
+    ws.on('message', (raw) => {
+      const msg = JSON.parse(raw.toString());
+      if (msg.id && this.pending.has(msg.id)) {
+        const { resolve, reject } = this.pending.get(msg.id);
+        this.pending.delete(msg.id);
+        if (msg.type === 'error') reject(new Error(`${msg.error}: ${msg.message}`));
+        else resolve(msg.result);
+      } else if (msg.type === 'event') {
+        for (const l of this.listeners) l(msg);
+      }
+    });
+  }
+  send(method, params = {}) {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.ws.send(JSON.stringify({ id, method, params }));
+    });
+  }
+}
+
+/** Firefox with the extension installed; its pages are driven through `tab` objects (see below). */
+export async function launchFirefox({ sitePort }) {
+  const tunnel = await startTunnel(sitePort);
+  const profile = tempDir('seguito-firefox-');
+  fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(tunnel.port));
+  const child = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0'],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } });
+  let log = '';
+  const endpoint = await new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Firefox did not start its BiDi server:\n${log}`)), 60_000);
+    const onData = (d) => {
+      log += d;
+      const m = log.match(/WebDriver BiDi listening on (ws:\/\/[^\s]+)/);
+      if (m) { clearTimeout(timer); resolve(m[1]); }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => { clearTimeout(timer); reject(new Error(`Firefox exited (${code}):\n${log}`)); });
+  });
+  const ws = new WebSocket(`${endpoint}/session`);
+  await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
+  const bidi = new Bidi(ws);
+  await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
+  const installed = await bidi.send('webExtension.install', { extensionData: { type: 'path', path: EXT_DIR } });
+
+  const ff = {
+    bidi, profile, addonId: installed.extension,
+    extUrl: (p) => `moz-extension://${EXT_UUID}/${p}`,
+    /** The tab of an extension page that is open already (extension pages are opened by the extension itself). */
+    async extensionTab(page, timeout = 30_000) {
+      let found = null;
+      await until(async () => {
+        const { contexts } = await bidi.send('browsingContext.getTree', {});
+        found = contexts.find((c) => c.url.startsWith(ff.extUrl(page)));
+        return !!found;
+      }, { timeout, what: `extension page ${page}` });
+      return tab(bidi, found.context);
+    },
+    /** A new tab on `url`. */
+    async open(url) {
+      const { context } = await bidi.send('browsingContext.create', { type: 'tab' });
+      await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' });
+      return tab(bidi, context);
+    },
+    async close() {
+      await bidi.send('browser.close').catch(() => {});
+      ws.close();
+      await new Promise((r) => { if (child.exitCode !== null) r(); else { child.once('exit', r); setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000); } });
+      await tunnel.close();
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+  return ff;
+}
+
+/** One tab: run a function in the page, wait for an element's text, click, fill, take a screenshot. */
+function tab(bidi, context) {
+  const t = {
+    context,
+    async navigate(url) { await bidi.send('browsingContext.navigate', { context, url, wait: 'complete' }); },
+    /** `fn` is a function source run in the page with `args` (JSON values); answers its JSON value. */
+    async run(fn, ...args) {
+      const r = await bidi.send('script.callFunction', {
+        functionDeclaration: String(fn), awaitPromise: true, target: { context },
+        arguments: args.map((a) => ({ type: 'string', value: JSON.stringify(a) })),
+        resultOwnership: 'none',
+      });
+      if (r.type === 'exception') throw new Error(`in page: ${r.exceptionDetails.text}`);
+      const v = r.result;
+      return v.type === 'string' ? JSON.parse(v.value) : undefined;
+    },
+    /** The text of the first element matching `selector`, or null. */
+    text(selector) {
+      return t.run('(s) => JSON.stringify(document.querySelector(JSON.parse(s))?.textContent ?? null)', selector);
+    },
+    async waitText(selector, matches, what, timeout = 30_000) {
+      let last = null;
+      await until(async () => { last = await t.text(selector); return last !== null && matches(last); }, { timeout, what: `${what} (last: ${JSON.stringify(last)})` });
+      return last;
+    },
+    click(selector) {
+      return t.run('(s) => { const el = document.querySelector(JSON.parse(s)); if (!el) throw new Error("no " + JSON.parse(s)); el.click(); return "null"; }', selector);
+    },
+    fill(selector, value) {
+      return t.run(`(s, v) => { const el = document.querySelector(JSON.parse(s)); el.value = JSON.parse(v);
+        el.dispatchEvent(new Event('input', { bubbles: true })); return "null"; }`, selector, value);
+    },
+    /** The size of a side panel, for pages shown as one. */
+    async panelSize() {
+      await bidi.send('browsingContext.setViewport', { context, viewport: { width: 420, height: 900 } });
+    },
+    async screenshot(name) {
+      const { data } = await bidi.send('browsingContext.captureScreenshot', { context, origin: 'document' });
+      fs.writeFileSync(path.join(RESULTS, `${name}.png`), Buffer.from(data, 'base64'));
+    },
+    close: () => bidi.send('browsingContext.close', { context }),
+  };
+  return t;
+}
