@@ -25,6 +25,9 @@ const state = {
   error: null,
   busy: false,
   logOpen: false,
+  addressOpen: false, // the "add an address" form of the card
+  addressError: null, // why the server refused the address typed there
+  addressDraft: { kind: 'email', value: '' },
   confirmDelete: null, // the id of the contact whose "Delete everywhere?" is open
   confirmRemove: null, // {contactId, kind, value} of the address whose "Remove?" is open
   queue: [],
@@ -198,7 +201,7 @@ async function refresh({ force = false, identity = null, quiet = false } = {}) {
   // Same page, already shown or being looked up: nothing to do (tab events and page messages often come in pairs).
   if (!force && key === state.identityKey && state.view !== 'error') return;
   const my = ++seq;
-  if (key !== state.identityKey) { state.card = null; state.matchStatus = null; state.others = []; state.logOpen = false; }
+  if (key !== state.identityKey) { state.card = null; state.matchStatus = null; state.others = []; state.logOpen = false; state.addressOpen = false; }
   state.identity = id;
   state.identityKey = key;
   state.error = null;
@@ -640,11 +643,61 @@ function renderFacts(c) {
   for (const s of (c.sources ?? []).slice(0, 4)) {
     rows.push(['Source', [SOURCE_LABEL[s.source] ?? s.source, s.by ? `by ${who(s.by)}` : null, s.capturedAt ? fmtDate(s.capturedAt) : null].filter(Boolean).join(' · ')]);
   }
-  if (!rows.length) return null;
   return h('section', { class: 'block', 'aria-labelledby': 'facts-title' },
     h('h2', { id: 'facts-title' }, 'Details'),
-    h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
-    renderRemoveConfirm(c));
+    rows.length ? h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])) : null,
+    renderRemoveConfirm(c),
+    state.addressOpen ? renderAddressForm(c)
+      : h('div', { class: 'actions quiet' }, h('button', { type: 'button', class: 'link', 'data-testid': 'address-add-open', disabled: state.busy,
+        onclick: () => { state.addressOpen = true; state.addressError = null; render(); $('address-value')?.focus(); } }, '+ Add an email, phone or website')));
+}
+
+/** An address typed by hand, or one removed by mistake put back. */
+function renderAddressForm(c) {
+  const submit = (e) => {
+    e.preventDefault();
+    const f = e.currentTarget;
+    const value = f.elements.value.value.trim();
+    if (value) addAddress(c, f.elements.kind.value, value);
+  };
+  return h('form', { class: 'log', 'data-testid': 'address-form', onsubmit: submit, 'aria-label': 'Add an address' },
+    h('label', { for: 'address-kind' }, 'Kind'),
+    // the draft lives in the state: the panel re-renders while the server answers, and a refused value stays to fix
+    h('select', { id: 'address-kind', name: 'kind', onchange: (e) => { state.addressDraft.kind = e.currentTarget.value; editedAddress(); } },
+      Object.entries({ email: 'Email', phone: 'Phone', website: 'Website' })
+        .map(([k, label]) => h('option', { value: k, selected: k === state.addressDraft.kind }, label))),
+    h('label', { for: 'address-value' }, 'Address'),
+    h('input', { id: 'address-value', name: 'value', type: 'text', autocomplete: 'off', required: true, value: state.addressDraft.value,
+      oninput: (e) => { state.addressDraft.value = e.currentTarget.value; editedAddress(); },
+      placeholder: 'name@example.com · +39 02 1234 5678 · example.com' }),
+    state.addressError ? h('p', { class: 'notice error', role: 'alert', 'data-testid': 'address-error' }, state.addressError) : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', disabled: state.busy, 'data-testid': 'address-save' }, 'Add'),
+      h('button', { type: 'button', onclick: () => { state.addressOpen = false; state.addressError = null; render(); } }, 'Cancel')));
+}
+
+/** A refusal is about the value that was sent: once the person edits it, it goes. */
+function editedAddress() {
+  if (!state.addressError) return;
+  state.addressError = null;
+  document.querySelector('[data-testid="address-error"]')?.remove();
+}
+
+function addAddress(c, kind, value) {
+  return change(async (my) => {
+    let card;
+    try {
+      card = await api.addAddress(c.id, kind, value);
+    } catch (e) {
+      state.addressError = errorText(e); // said next to the form, which stays open to fix the value
+      return;
+    }
+    if (my === seq && state.card?.id === c.id) state.card = card;
+    state.addressOpen = false;
+    state.addressError = null;
+    state.addressDraft = { kind: 'email', value: '' };
+    toast('Added.');
+  });
 }
 
 const ADDRESS_LABEL = { email: 'email address', phone: 'phone number', website: 'website' };

@@ -274,7 +274,7 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     });
   }
 
-  it('removes a wrong address from the card only once confirmed, for the whole team', async () => {
+  it('removes a wrong address from the card only once confirmed, and puts it back by hand', async () => {
     await li.goto('https://mail.google.com/mail/u/0/#inbox/FMfcgzQfixture0001');
     await waitCard('Marta Quiroga');
     const id = await panel.locator('[data-testid="card"]').getAttribute('data-contact-id');
@@ -300,6 +300,22 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     const card = await api(server, token, 'GET', `/api/v1/contacts/${id}`);
     assert.ok(!card.emails.some((e) => e.address === address), 'gone from the card for the whole team');
     assert.equal(await cardName().textContent(), 'Marta Quiroga', 'the panel still shows her card');
+
+    // a mistake: put it back by hand, after a clear refusal of a number that is not international
+    await panel.click('[data-testid="address-add-open"]');
+    await panel.selectOption('#address-kind', 'phone');
+    await panel.fill('#address-value', '02 1234 5678');
+    await panel.click('[data-testid="address-save"]');
+    const err = panel.locator('[data-testid="address-error"]');
+    await until(async () => (await err.count()) && /international form/.test(await err.textContent()), { what: 'phone refused' });
+    await panel.selectOption('#address-kind', 'email');
+    await panel.fill('#address-value', address);
+    await screenshot(panel, 'sidepanel-add-address');
+    await panel.click('[data-testid="address-save"]');
+    await until(async () => (await email.count()) === before && (await panel.locator('[data-testid="address-form"]').count()) === 0,
+      { what: 'address back on the card' });
+    const restored = await api(server, token, 'GET', `/api/v1/contacts/${id}`);
+    assert.ok(restored.emails.some((e) => e.address === address), 'back for the whole team');
   });
 
   it('exports a contact as a vCard, and deletes it everywhere only once asked twice', async () => {

@@ -1,5 +1,7 @@
 package dev.seguito.api;
 
+import io.vertx.core.json.JsonObject;
+
 /**
  * A failure the client can act on: an HTTP status, a stable machine code and a plain sentence. Anything else that
  * escapes a handler is our bug and answers 500.
@@ -8,11 +10,22 @@ public final class ApiError extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final JsonObject details;
 
     public ApiError(int status, String code, String message) {
+        this(status, code, message, new JsonObject());
+    }
+
+    /** @param details more fields of the error body, for a client that can act on them (another contact's id …) */
+    public ApiError(int status, String code, String message, JsonObject details) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.details = details.copy();
+    }
+
+    public JsonObject details() {
+        return details.copy();
     }
 
     public int status() {

@@ -20,7 +20,7 @@ final class FailureHandler implements Handler<RoutingContext> {
         }
         Throwable failure = ctx.failure();
         if (failure instanceof ApiError e) {
-            send(ctx, e.status(), e.code(), e.getMessage());
+            send(ctx, e.status(), e.code(), e.getMessage(), e.details());
             return;
         }
         switch (ctx.statusCode()) {
@@ -38,7 +38,11 @@ final class FailureHandler implements Handler<RoutingContext> {
     }
 
     static void send(RoutingContext ctx, int status, String code, String message) {
+        send(ctx, status, code, message, new JsonObject());
+    }
+
+    private static void send(RoutingContext ctx, int status, String code, String message, JsonObject details) {
         ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
-                .end(new JsonObject().put("error", code).put("message", message).encode());
+                .end(details.put("error", code).put("message", message).encode());
     }
 }

@@ -32,8 +32,12 @@ public final class ContactRoutes {
                 editor.edit(member(ctx), idParam(ctx, "contactId"), body(ctx))
                         .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
                         .map(Optional::orElseThrow)));
+        api.post("/contacts/:contactId/addresses").handler(ctx -> respond(ctx, 200,
+                editor.addAddress(member(ctx), idParam(ctx, "contactId"), ContactAddress.toAdd(body(ctx)))
+                        .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
+                        .map(Optional::orElseThrow)));
         api.delete("/contacts/:contactId/addresses").handler(ctx -> respond(ctx, 200,
-                editor.removeAddress(member(ctx), idParam(ctx, "contactId"), ContactEditor.Address.of(
+                editor.removeAddress(member(ctx), idParam(ctx, "contactId"), ContactAddress.toRemove(
                                 ctx.request().getParam("email"), ctx.request().getParam("phone"), ctx.request().getParam("website")))
                         .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
                         .map(Optional::orElseThrow)));

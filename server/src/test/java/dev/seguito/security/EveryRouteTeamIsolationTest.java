@@ -135,6 +135,14 @@ class EveryRouteTeamIsolationTest {
         });
         cases.put("PATCH /contacts/:contactId", () ->
                 notFound(send(b, HttpMethod.PATCH, "/api/v1/contacts/" + giuliaA, new JsonObject().put("relationshipType", "client"))));
+        cases.put("POST /contacts/:contactId/addresses", () -> {
+            notFound(b.post("/api/v1/contacts/" + giuliaA + "/addresses", new JsonObject().put("email", "b-" + UUID.randomUUID() + "@rival.example")));
+            // the phone of team A's Giulia is no conflict for team B's own contact: teams never see each other's addresses
+            ApiClient.Response own = b.post("/api/v1/contacts/" + contactB + "/addresses",
+                    new JsonObject().put("phone", "+390212345678"));
+            noDataOfA(own);
+            assertThat(own.json().getJsonArray("phones")).contains("+390212345678");
+        });
         cases.put("DELETE /contacts/:contactId/addresses", () -> {
             notFound(b.delete("/api/v1/contacts/" + giuliaA + "/addresses?email=giulia.romano@fabbricanord.example"));
             notFound(bMember.delete("/api/v1/contacts/" + giuliaA + "/addresses?phone=%2B390212345678"));

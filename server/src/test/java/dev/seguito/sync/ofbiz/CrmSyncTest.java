@@ -157,7 +157,7 @@ class CrmSyncTest {
     }
 
     @Test
-    void anAddressRemovedByHandIsEndedInTheCrmAndAReCaptureDoesNotCreateItThereAgain() throws Exception {
+    void anAddressRemovedByHandIsEndedInTheCrmNotBroughtBackByACaptureButPutBackByHand() throws Exception {
         SeguitoServer server = seguito(100);
         TeamFixture team = TestServer.newTeam(server, "Corrections");
         ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
@@ -178,6 +178,13 @@ class CrmSyncTest {
                 && address.equals(cm.getString("infoString"))).toList();
         assertThat(ofGiulia).as("kept as history, with its thruDate, and never current again for this contact")
                 .hasSize(1).allMatch(cm -> cm.getValue("thruDate") != null);
+
+        // put back by hand (the removal was a mistake): the CRM gets it again, as a new current address
+        assertThat(marco.post("/api/v1/contacts/" + contactId + "/addresses", new JsonObject().put("email", address))
+                .status()).isEqualTo(200);
+        waitUntil("the address is back in the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+        assertThat(ofbiz.contactMechs.stream().filter(cm -> party.equals(cm.getString("partyId"))
+                && address.equals(cm.getString("infoString")) && cm.getValue("thruDate") == null)).hasSize(1);
         assertThat(sync(team.admin()).getLong("dead")).isZero();
     }
 

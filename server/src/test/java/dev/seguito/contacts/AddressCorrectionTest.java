@@ -19,8 +19,11 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A team member removes an address that is wrong or no longer the person's (docs/privacy.md, "Correcting a contact"). */
-class AddressRemovalTest {
+/**
+ * A team member removes an address that is wrong or no longer the person's, or adds one by hand (docs/privacy.md,
+ * "Correcting a contact").
+ */
+class AddressCorrectionTest {
 
     private static final String GIULIA = "giulia.romano@fabbricanord.example";
     private static final String GIULIA_PHONE = "+390212345678";
@@ -42,6 +45,14 @@ class AddressRemovalTest {
         ApiClient.Response remove(String param, String value) {
             return marco.delete("/api/v1/contacts/" + contactId + "/addresses?" + param + "="
                     + URLEncoder.encode(value, StandardCharsets.UTF_8));
+        }
+
+        ApiClient.Response add(JsonObject body) {
+            return marco.post("/api/v1/contacts/" + contactId + "/addresses", body);
+        }
+
+        long audited(String action) {
+            return rows("select 1 from audit_log where team_id = $1 and action = $2", team.teamId(), action).size();
         }
     }
 
@@ -177,6 +188,92 @@ class AddressRemovalTest {
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(team.admin().get("/api/v1/contacts/lookup?linkedinUrl=" + url).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAddressTypedByHandIsAddedAndFindsTheContact() {
+        Captured giulia = giuliaEmailedMarco();
+
+        ApiClient.Response email = giulia.add(new JsonObject().put("email", " Giulia.Private@Example.com "));
+        ApiClient.Response phone = giulia.add(new JsonObject().put("phone", "333 123 4567").put("region", "it"));
+        ApiClient.Response site = giulia.add(new JsonObject().put("website", "giulia-romano.example"));
+
+        assertThat(email.status()).as(email.body()).isEqualTo(200);
+        assertThat(addresses(email.json())).containsExactly(GIULIA, "giulia.private@example.com");
+        assertThat(phone.status()).as(phone.body()).isEqualTo(200);
+        assertThat(phone.json().getJsonArray("phones")).contains(GIULIA_PHONE, "+393331234567");
+        assertThat(site.status()).as(site.body()).isEqualTo(200);
+        assertThat(site.json().getString("website")).isEqualTo("https://giulia-romano.example");
+        assertThat(giulia.marco().get("/api/v1/contacts/lookup?email=giulia.private@example.com").json().getString("id"))
+                .isEqualTo(giulia.contactId());
+        assertThat(giulia.audited("contact.address.added")).isEqualTo(3);
+        assertThat(rows("select 1 from outbox where team_id = $1 and aggregate_id = $2 and kind = 'CONTACT_UPSERT'",
+                giulia.team().teamId(), UUID.fromString(giulia.contactId()))).isNotEmpty();
+    }
+
+    @Test
+    void aRemovedAddressCanBePutBack() {
+        Captured giulia = giuliaEmailedMarco();
+        assertThat(giulia.remove("email", GIULIA).status()).isEqualTo(200);
+
+        ApiClient.Response back = giulia.add(new JsonObject().put("email", GIULIA));
+
+        assertThat(back.status()).as(back.body()).isEqualTo(200);
+        assertThat(addresses(back.json())).containsExactly(GIULIA);
+        assertThat(giulia.marco().get("/api/v1/contacts/lookup?email=" + GIULIA).json().getString("id")).isEqualTo(giulia.contactId());
+        assertThat(giulia.marco().get("/api/v1/contacts/" + giulia.contactId() + "/export?format=json").json()
+                .getJsonArray("removedAddresses")).isEmpty();
+    }
+
+    @Test
+    void addingAnAddressTheContactHasChangesNothing() {
+        Captured giulia = giuliaEmailedMarco();
+
+        ApiClient.Response again = giulia.add(new JsonObject().put("email", GIULIA.toUpperCase()));
+
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(addresses(again.json())).containsExactly(GIULIA);
+        assertThat(giulia.audited("contact.address.added")).isZero();
+    }
+
+    @Test
+    void anotherContactsEmailOrPhoneIsRefusedWithThatContactNamed() {
+        Captured giulia = giuliaEmailedMarco();
+        JsonObject profile = giulia.marco().post("/api/v1/captures",
+                Fixtures.linkedin("giulia_linkedin.html", "https://it.linkedin.com/in/giulia-romano-42")).json();
+        String namesake = profile.getJsonObject("contact").getString("id");
+        Captured other = new Captured(giulia.team(), giulia.marco(), namesake);
+
+        ApiClient.Response email = other.add(new JsonObject().put("email", GIULIA));
+        ApiClient.Response phone = other.add(new JsonObject().put("phone", GIULIA_PHONE));
+        ApiClient.Response sharedSite = other.add(new JsonObject().put("website", "https://www.fabbricanord.example"));
+
+        assertThat(email.status()).as(email.body()).isEqualTo(409);
+        assertThat(email.json().getString("error")).isEqualTo("conflict");
+        assertThat(email.json().getString("message")).contains("Giulia Romano", "merge");
+        assertThat(email.json().getString("contactId")).isEqualTo(giulia.contactId());
+        assertThat(phone.status()).isEqualTo(409);
+        assertThat(sharedSite.status()).as("a company website is shared by colleagues").isEqualTo(200);
+        assertThat(addresses(giulia.marco().get("/api/v1/contacts/" + namesake).json())).doesNotContain(GIULIA);
+    }
+
+    @Test
+    void anAddressThatIsNotOneIsA400ThatSaysWhatToGive() {
+        Captured giulia = giuliaEmailedMarco();
+
+        assertThat(giulia.add(new JsonObject().put("email", "not an address")).json().getString("message")).contains("not an email address");
+        assertThat(giulia.add(new JsonObject().put("email", "Giulia <g@example.com>")).status()).isEqualTo(400);
+        assertThat(giulia.add(new JsonObject().put("phone", "02 1234 5678")).json().getString("message")).contains("international form");
+        assertThat(giulia.add(new JsonObject().put("phone", "12").put("region", "IT")).status()).isEqualTo(400);
+        assertThat(giulia.add(new JsonObject().put("phone", "+39 02 1234 5678").put("region", "Italy")).status()).isEqualTo(400);
+        assertThat(giulia.add(new JsonObject().put("website", "https://www.linkedin.com/in/someone/")).json().getString("message")).contains("LinkedIn");
+        assertThat(giulia.add(new JsonObject().put("website", "no host here")).status()).isEqualTo(400);
+        assertThat(giulia.add(new JsonObject().put("email", "a@b.example").put("phone", "+390212345678")).status()).isEqualTo(400);
+        assertThat(giulia.add(new JsonObject().put("email", 42)).status()).isEqualTo(400);
+        assertThat(giulia.add(new JsonObject()).status()).isEqualTo(400);
+        assertThat(giulia.marco().post("/api/v1/contacts/" + UUID.randomUUID() + "/addresses",
+                new JsonObject().put("email", "a@b.example")).status()).isEqualTo(404);
+        assertThat(giulia.audited("contact.address.added")).isZero();
     }
 
     private static List<Row> rows(String sql, Object... params) {
