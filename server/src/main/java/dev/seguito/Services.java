@@ -22,6 +22,7 @@ import dev.seguito.sync.OutboxWorker;
 import dev.seguito.sync.SyncAdmin;
 import dev.seguito.sync.SyncRoutes;
 import dev.seguito.team.EventStreamRoute;
+import dev.seguito.team.AuditLog;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.team.TeamRoutes;
 import dev.seguito.team.TeamService;
@@ -80,7 +81,7 @@ public final class Services implements AutoCloseable {
                     new ContactEditor(pool, touches::recompute));
             TouchRoutes.mount(api, touches);
             SyncRoutes.mount(api, sync, outbox);
-            TeamRoutes.mount(api, teams);
+            TeamRoutes.mount(api, teams, new AuditLog(pool));
             EventStreamRoute.mount(api, events);
             privacy.mount(api);
         });

@@ -72,7 +72,7 @@ async function loadTokens() {
     cell(row, state);
     const actions = cell(row, '');
     if (state === 'active') {
-      actions.appendChild(button('Revoke', async () => { await api('DELETE', `/team/tokens/${t.id}`); await loadTokens(); }));
+      actions.appendChild(button('Revoke', async () => { await api('DELETE', `/team/tokens/${t.id}`); await Promise.all([loadTokens(), loadAudit()]); }));
     }
   });
 }
@@ -163,6 +163,7 @@ async function savePolicy(event) {
     await api('PUT', '/team/policy', policy);
     result.className = 'notice';
     result.textContent = 'Saved; every suggestion was recomputed.';
+    await loadAudit();
   } catch (e) {
     result.className = 'error';
     result.textContent = e.message;
@@ -177,6 +178,34 @@ async function loadAgenda(range) {
   });
 }
 
+const AUDIT_ACTIONS = {
+  'member.added': 'Added a member',
+  'token.revoked': 'Revoked an access token',
+  'policy.updated': 'Changed the team policy',
+  'contact.merged': 'Merged two contacts',
+  'contact.deleted': 'Deleted a contact everywhere',
+  'contact.address.removed': 'Removed an address from a contact',
+  'contact.address.added': 'Added an address to a contact',
+  'sync.retry': 'Retried CRM deliveries',
+};
+let auditNext = null;
+
+/** The audit log, a page at a time; `more` appends the next page to the rows shown. */
+async function loadAudit(more = false) {
+  const page = await api('GET', `/team/audit?limit=50${more && auditNext ? `&before=${auditNext}` : ''}`);
+  const tbody = $('#audit tbody');
+  if (!more) tbody.replaceChildren();
+  for (const e of page.items) {
+    const row = document.createElement('tr');
+    cell(row, when(e.at)); cell(row, e.by ?? '—'); cell(row, AUDIT_ACTIONS[e.action] ?? e.action);
+    const detail = JSON.stringify(e.detail ?? {});
+    cell(row, detail.length > 160 ? detail.slice(0, 160) + '…' : detail).title = detail;
+    tbody.appendChild(row);
+  }
+  auditNext = page.next;
+  $('#audit-older').hidden = !auditNext;
+}
+
 async function showConsole() {
   const me = await api('GET', '/me');
   $('#who').textContent = `${me.member.name} · ${me.team.name}`;
@@ -187,7 +216,7 @@ async function showConsole() {
   $('#sign-in').hidden = true;
   $('#console').hidden = false;
   $('#sign-out').hidden = false;
-  await Promise.all([loadMembers(), loadTokens(), loadSync(), loadPolicy(), loadAgenda('today')]);
+  await Promise.all([loadMembers(), loadTokens(), loadSync(), loadPolicy(), loadAgenda('today'), loadAudit()]);
 }
 
 function signOut(message) {
@@ -225,7 +254,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#sign-in-form').addEventListener('submit', signIn);
   $('#sign-out').addEventListener('click', () => signOut());
   $('#policy').addEventListener('submit', savePolicy);
-  $('#retry-all').addEventListener('click', async () => { await api('POST', '/admin/sync/retry'); await loadSync(); });
+  $('#retry-all').addEventListener('click', async () => { await api('POST', '/admin/sync/retry'); await Promise.all([loadSync(), loadAudit()]); });
+  $('#audit-older').addEventListener('click', () => loadAudit(true));
   $('#add-member').addEventListener('submit', async (event) => {
     event.preventDefault();
     const f = event.target.elements;
@@ -234,7 +264,7 @@ document.addEventListener('DOMContentLoaded', () => {
         { name: f.name.value, email: f.email.value, role: f.role.value });
       $('#pairing-code').textContent = `Pairing code for ${member.name}: ${pairingCode} (single use)`;
       event.target.reset();
-      await loadMembers();
+      await Promise.all([loadMembers(), loadAudit()]);
     } catch (e) {
       $('#pairing-code').textContent = e.message;
     }

@@ -5,9 +5,9 @@ import dev.seguito.db.Transactions;
 import dev.seguito.identity.IdentityResolver;
 import dev.seguito.interactions.InteractionService.ContactRef;
 import dev.seguito.sync.Outbox;
+import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
-import dev.seguito.team.TeamService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -78,7 +78,7 @@ public final class ContactEditor {
                         return Future.failedFuture(ApiError.notFound("This contact has no such " + address.label()
                                 + " on file (it may have been removed already)"));
                     }
-                    return TeamService.audit(tx, member, "contact.address.removed", new JsonObject()
+                    return AuditLog.record(tx, member, "contact.address.removed", new JsonObject()
                             .put("contactId", partyId.toString()).put("type", address.type()));
                 })
                 .compose(v -> Outbox.append(tx, member.teamId(), partyId, "CONTACT_UPSERT",
@@ -135,7 +135,7 @@ public final class ContactEditor {
                     if (r.getLong("linked") == 0) {
                         return Future.succeededFuture(); // the contact has it already
                     }
-                    return TeamService.audit(tx, member, "contact.address.added", new JsonObject()
+                    return AuditLog.record(tx, member, "contact.address.added", new JsonObject()
                                     .put("contactId", partyId.toString()).put("type", address.type()))
                             .compose(v -> Outbox.append(tx, member.teamId(), partyId, "CONTACT_UPSERT",
                                     new JsonObject().put("partyId", partyId.toString())))

@@ -5,9 +5,9 @@ import dev.seguito.db.Sequential;
 import dev.seguito.db.Transactions;
 import dev.seguito.interactions.InteractionService.ContactRef;
 import dev.seguito.sync.Outbox;
+import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
-import dev.seguito.team.TeamService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -87,7 +87,7 @@ public final class DuplicateService {
                         .compose(v -> Outbox.append(tx, member.teamId(), survivor, "CONTACT_UPSERT",
                                 new JsonObject().put("partyId", survivor.toString())))
                         .compose(v -> afterChange.apply(tx, new ContactRef(member.teamId(), survivor)))
-                        .compose(v -> TeamService.audit(tx, member, "contact.merged",
+                        .compose(v -> AuditLog.record(tx, member, "contact.merged",
                                 new JsonObject().put("survivor", survivor.toString()).put("merged", merged.toString())))
                         .compose(v -> TeamEvents.publish(tx, member.teamId(), survivor, "merged", member.name()))
                         .compose(v -> TeamEvents.publish(tx, member.teamId(), merged, "merged", member.name())));

@@ -4,9 +4,9 @@ import dev.seguito.api.ApiError;
 import dev.seguito.db.Sequential;
 import dev.seguito.db.Transactions;
 import dev.seguito.sync.Outbox;
+import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
-import dev.seguito.team.TeamService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -147,7 +147,7 @@ public final class ContactEraser {
             Erased erased = new Erased(ids.length, counts[0], counts[1], counts[2]);
             return Outbox.append(tx, team, partyId, "CONTACT_DELETE",
                             new JsonObject().put("partyId", partyId.toString()).put("reason", "erasure"))
-                    .compose(x -> TeamService.audit(tx, member, "contact.deleted",
+                    .compose(x -> AuditLog.record(tx, member, "contact.deleted",
                             erased.toJson().put("partyId", partyId.toString())))
                     .compose(x -> TeamEvents.publish(tx, team, partyId, "deleted", member.name()))
                     .map(erased);

@@ -1,6 +1,7 @@
 package dev.seguito.sync;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamService;
 import io.vertx.core.Future;
@@ -67,7 +68,7 @@ public final class SyncAdmin {
                 .execute(Tuple.of(admin.teamId(), id))
                 .compose(rows -> id != null && rows.rowCount() == 0
                         ? Future.failedFuture(ApiError.notFound("No failed outbox row " + id + " in your team"))
-                        : TeamService.audit(tx, admin, "sync.retry", new JsonObject().put("id", id).put("rows", rows.rowCount()))
+                        : AuditLog.record(tx, admin, "sync.retry", new JsonObject().put("id", id).put("rows", rows.rowCount()))
                         .map(new JsonObject().put("requeued", rows.rowCount()))));
     }
 

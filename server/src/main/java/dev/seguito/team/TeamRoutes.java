@@ -6,11 +6,12 @@ import io.vertx.ext.web.Router;
 
 import static dev.seguito.api.Http.body;
 import static dev.seguito.api.Http.idParam;
+import static dev.seguito.api.Http.intParam;
 import static dev.seguito.api.Http.json;
 import static dev.seguito.api.Http.member;
 import static dev.seguito.api.Http.respond;
 
-/** Who am I, members, pairing codes and tokens (docs/api.md, "Pairing" and "Team"). */
+/** Who am I, members, pairing codes, tokens and the audit log (docs/api.md, "Pairing" and "Team administration"). */
 public final class TeamRoutes {
 
     private TeamRoutes() {
@@ -31,7 +32,7 @@ public final class TeamRoutes {
         });
     }
 
-    public static void mount(Router api, TeamService teams) {
+    public static void mount(Router api, TeamService teams, AuditLog audit) {
         api.get("/me").handler(ctx -> {
             Member me = member(ctx);
             json(ctx, 200, new JsonObject().put("member", me.toJson()).put("team", team(me)).put("role", me.role())
@@ -60,6 +61,14 @@ public final class TeamRoutes {
                 teams.tokens(member(ctx)).map(items -> new JsonObject().put("items", items))));
         api.delete("/team/tokens/:tokenId").handler(ctx -> respond(ctx, 200,
                 teams.revoke(member(ctx), idParam(ctx, "tokenId")).map(v -> new JsonObject().put("revoked", true))));
+        api.get("/team/audit").handler(ctx -> {
+            String before = ctx.request().getParam("before");
+            if (before != null && !before.matches("\\d{1,18}")) {
+                throw ApiError.badRequest("before must be the \"next\" of the previous page");
+            }
+            respond(ctx, 200, audit.recent(member(ctx), intParam(ctx, "limit", 50, 1, 200),
+                    before == null ? null : Long.valueOf(before)));
+        });
     }
 
     private static JsonObject team(Member m) {

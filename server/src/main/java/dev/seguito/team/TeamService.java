@@ -80,7 +80,7 @@ public final class TeamService {
             throw ApiError.badRequest("role must be \"admin\" or \"member\"");
         }
         return pool.withTransaction(tx -> insertMember(tx, admin.teamId(), name, email, role)
-                .compose(m -> audit(tx, admin, "member.added", new JsonObject().put("memberId", m.member().id().toString())
+                .compose(m -> AuditLog.record(tx, admin, "member.added", new JsonObject().put("memberId", m.member().id().toString())
                         .put("email", email).put("role", role)).map(m)))
                 .recover(e -> dev.seguito.db.PgErrors.isUniqueViolation(e)
                         ? Future.failedFuture(ApiError.conflict("A member with the email " + email + " already exists"))
@@ -229,7 +229,7 @@ public final class TeamService {
                 .execute(Tuple.of(tokenId, caller.teamId()))
                 .compose(rows -> rows.rowCount() == 0
                         ? Future.failedFuture(ApiError.notFound("No such active token in your team"))
-                        : audit(tx, caller, "token.revoked", new JsonObject().put("tokenId", tokenId.toString()))))
+                        : AuditLog.record(tx, caller, "token.revoked", new JsonObject().put("tokenId", tokenId.toString()))))
                 .onSuccess(v -> authCache.asMap().values().removeIf(m -> tokenId.equals(m.tokenId())));
     }
 
@@ -270,12 +270,6 @@ public final class TeamService {
                             .put("lastUsedAt", text(r.getOffsetDateTime("last_used_at")))));
                     return out;
                 });
-    }
-
-    public static Future<Void> audit(SqlClient client, Member who, String action, JsonObject detail) {
-        return client.preparedQuery("insert into audit_log (team_id, member_id, action, detail) values ($1, $2, $3, $4)")
-                .execute(Tuple.of(who.teamId(), who.id(), action, detail))
-                .mapEmpty();
     }
 
     private static String text(OffsetDateTime t) {

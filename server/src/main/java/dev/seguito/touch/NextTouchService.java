@@ -3,9 +3,9 @@ package dev.seguito.touch;
 import dev.seguito.api.ApiError;
 import dev.seguito.db.Transactions;
 import dev.seguito.interactions.InteractionService.ContactRef;
+import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
-import dev.seguito.team.TeamService;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -375,7 +375,7 @@ public final class NextTouchService {
         JsonObject stored = policy.toJson();
         return pool.withTransaction(tx -> tx.preparedQuery("update team set policy = $2 where id = $1")
                         .execute(Tuple.of(admin.teamId(), stored))
-                        .compose(v -> TeamService.audit(tx, admin, "policy.updated", stored)))
+                        .compose(v -> AuditLog.record(tx, admin, "policy.updated", stored)))
                 .compose(v -> recomputeTeam(admin.teamId()))
                 .map(stored);
     }

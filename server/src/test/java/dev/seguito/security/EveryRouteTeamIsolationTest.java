@@ -221,6 +221,12 @@ class EveryRouteTeamIsolationTest {
             assertThat(asMember.status()).as(asMember.body()).isIn(403, 404);
             assertThat(teamA.admin().get("/api/v1/me").status()).isEqualTo(200);
         });
+        cases.put("GET /team/audit", () -> {
+            forbidden(bMember.get("/api/v1/team/audit"));
+            ApiClient.Response log = b.get("/api/v1/team/audit?limit=200");
+            noDataOfA(log);
+            assertThat(log.body()).doesNotContain(memberOfA);
+        });
         cases.put("GET /events", this::eventStreamCarriesNoEventOfTeamA);
         cases.put("POST /captures/:captureId/reparse", () -> {
             notFound(b.post("/api/v1/captures/" + captureOfA + "/reparse", null));
