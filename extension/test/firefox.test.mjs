@@ -1,5 +1,7 @@
 // The same extension in a real Firefox (Debian's firefox-esr, WebDriver BiDi) against the real server: it installs,
-// its background runs, it pairs, and a LinkedIn profile is captured from the panel page into a card.
+// its background (an event page in Firefox, not a service worker) runs, it pairs, a LinkedIn profile and a Gmail
+// thread are captured from the panel page into cards, and a capture made while the server is down waits in the
+// queue, is retried by alarm and delivered once.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -9,11 +11,13 @@ import { FIREFOX, launchFirefox } from './helpers/firefox.mjs';
 const skip = skipReason() ?? (fs.existsSync(FIREFOX) ? null : `no Firefox at ${FIREFOX}`);
 
 describe('Seguito extension in Firefox against the real server', { skip: skip ?? false, timeout: 10 * 60_000 }, () => {
-  let site; let server; let ff; let options; let token;
+  let site; let server; let ff; let options; let token; let home; let port;
 
   before(async () => {
     site = await startFixtureSite();
-    server = await startServer({ home: tempDir('seguito-home-ff-'), port: await freePort() });
+    home = tempDir('seguito-home-ff-');
+    port = await freePort();
+    server = await startServer({ home, port });
     ff = await launchFirefox({ sitePort: site.port });
   });
 
@@ -67,5 +71,28 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     const card = await api(server, token, 'GET', '/api/v1/contacts?q=quiroga');
     assert.equal(card.total, 1);
     await panel.screenshot('firefox-sidepanel-gmail');
+  });
+
+  it('keeps a capture made while the server is down and delivers it once when it is back', async () => {
+    const storage = (key) => options.run('async (k) => JSON.stringify((await browser.storage.local.get(JSON.parse(k)))[JSON.parse(k)] ?? null)', key);
+    // the production back-off (30 s doubling) shortened to 1 s doubling up to 3 s, as in the Chromium test
+    await options.run('async () => { await browser.storage.local.set({ retryPolicy: { baseMs: 1000, maxMs: 3000 } }); return "null"; }');
+    await server.stop();
+
+    const { panel } = await panelFor('https://www.linkedin.com/in/tomas-berg/');
+    await panel.waitText('[data-testid="error"]', (t) => /Can't reach the Seguito server/.test(t), 'server unreachable');
+    await panel.click('[data-testid="capture"]');
+    await panel.waitText('[data-testid="queue-item"][data-status="pending"]', () => true, 'pending capture');
+    const [item] = await storage('queue');
+    await until(async () => ((await storage('queue'))[0]?.attempts ?? 0) >= 2, { what: 'retried by alarm', timeout: 30_000 });
+    assert.equal((await storage('queue'))[0].id, item.id, 'the same idempotency key');
+
+    server = await startServer({ home, port });
+    await until(async () => ((await storage('queue')) ?? []).length === 0, { what: 'queue drained', timeout: 60_000 });
+    const [delivered] = await storage('delivered');
+    assert.equal(delivered.id, item.id);
+    assert.equal(delivered.httpStatus, 201);
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Tomas Berg', 'card after delivery');
+    assert.equal((await api(server, token, 'GET', '/api/v1/contacts?q=Tomas')).total, 1, 'delivered once');
   });
 });
