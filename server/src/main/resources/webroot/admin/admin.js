@@ -114,7 +114,8 @@ const POLICY_FIELDS = [
   ['idealProfile.roles', 'Ideal roles (comma separated)', 'list'],
   ['idealProfile.companySizes', 'Ideal company sizes (comma separated)', 'list'],
   ['idealProfile.tags', 'Ideal tags (comma separated)', 'list'],
-  ['daysOff', 'Days off: holidays, closing days (2026-12-25, comma separated)', 'list'],
+  ['holidayCountry', 'Public holidays of (country code, e.g. IT; empty for none)', 'text'],
+  ['daysOff', 'More days off: closing days, local holidays (2026-12-24, comma separated)', 'list'],
 ];
 
 function getPath(obj, path) {

@@ -197,6 +197,7 @@ public final class PluginDescriptors {
         Element ideal = child(p, "ideal-profile");
         return new JsonObject()
                 .put("timeZone", p.getAttribute("time-zone"))
+                .put("holidayCountry", p.getAttribute("holiday-country")) // absent: "", no holidays
                 .put("rhythmDays", rhythm)
                 .put("backoffThreshold", Integer.parseInt(backoff.getAttribute("threshold")))
                 .put("backoffMultiplier", Double.parseDouble(backoff.getAttribute("multiplier")))

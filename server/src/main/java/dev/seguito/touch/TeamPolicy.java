@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -26,13 +27,15 @@ import java.util.Map;
  * @param answerLinkedinDays      reply to an inbound LinkedIn message within this many days
  * @param referralIntervalDays    partners: suggest sharing an opportunity this long after the last one
  * @param minFitScore             prospects below this fit score get no proactive suggestions
- * @param daysOff                 dates the team does not work (public holidays, the office's closing days): business
+ * @param daysOff                 dates the team does not work (the office's closing days, local holidays): business
  *                                days skip them as they skip weekends; sorted, at most {@value #MAX_DAYS_OFF}
+ * @param holidayCountry          the country (ISO 3166-1 alpha-2) whose public holidays business days skip too, or
+ *                                null for none ({@link PublicHolidays})
  */
 public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmDays, int backoffThreshold,
                          double backoffMultiplier, int frequencyCapDays, int dormantDays,
                          int answerEmailBusinessDays, int answerLinkedinDays, int referralIntervalDays,
-                         double minFitScore, IdealProfile idealProfile, List<LocalDate> daysOff) {
+                         double minFitScore, IdealProfile idealProfile, List<LocalDate> daysOff, String holidayCountry) {
 
     /** Enough for a few years of holidays; a list that long is a mistake, not a calendar. */
     public static final int MAX_DAYS_OFF = 400;
@@ -70,11 +73,16 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
         if (daysOff.size() > MAX_DAYS_OFF) {
             throw invalid("daysOff", "holds at most " + MAX_DAYS_OFF + " dates");
         }
+        holidayCountry = holidayCountry == null || holidayCountry.isBlank() ? null : holidayCountry.trim().toUpperCase(Locale.ROOT);
+        if (holidayCountry != null && (!holidayCountry.matches("[A-Z]{2}") || !PublicHolidays.known(holidayCountry))) {
+            throw invalid("holidayCountry", "must be a two-letter country code with a holiday calendar, such as IT, or empty");
+        }
     }
 
-    /** Whether the team does not work on this date (in its own time zone). */
+    /** Whether the team does not work on this date (in its own time zone): a day it listed, or a public holiday. */
     public boolean isDayOff(LocalDate date) {
-        return Collections.binarySearch(daysOff, date) >= 0;
+        return Collections.binarySearch(daysOff, date) >= 0
+                || holidayCountry != null && PublicHolidays.isHoliday(holidayCountry, date);
     }
 
     /** The documented defaults (docs/policies.md). */
@@ -85,7 +93,8 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
         rhythm.put(RelationshipType.PARTNER, 45);
         rhythm.put(RelationshipType.COLLEAGUE, 90);
         rhythm.put(RelationshipType.OTHER, 60);
-        return new TeamPolicy(ZoneId.of("Europe/Rome"), rhythm, 3, 2.0, 3, 180, 1, 2, 60, 0.5, IdealProfile.NONE, List.of());
+        return new TeamPolicy(ZoneId.of("Europe/Rome"), rhythm, 3, 2.0, 3, 180, 1, 2, 60, 0.5, IdealProfile.NONE, List.of(),
+                null);
     }
 
     public int rhythmDaysFor(RelationshipType type) {
@@ -111,7 +120,8 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
                         .put("roles", new JsonArray(idealProfile.roles()))
                         .put("companySizes", new JsonArray(idealProfile.companySizes()))
                         .put("tags", new JsonArray(idealProfile.tags())))
-                .put("daysOff", new JsonArray(daysOff.stream().map(LocalDate::toString).toList()));
+                .put("daysOff", new JsonArray(daysOff.stream().map(LocalDate::toString).toList()))
+                .put("holidayCountry", holidayCountry);
     }
 
     /**
@@ -159,7 +169,19 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
                 wholeNumber(json, "answerLinkedinDays", "answerLinkedinDays", d.answerLinkedinDays()),
                 wholeNumber(json, "referralIntervalDays", "referralIntervalDays", d.referralIntervalDays()),
                 number(json, "minFitScore", d.minFitScore()),
-                ideal, json.getValue("daysOff") == null ? d.daysOff() : dates(json.getValue("daysOff")));
+                ideal, json.getValue("daysOff") == null ? d.daysOff() : dates(json.getValue("daysOff")),
+                holidayCountry(json, d.holidayCountry()));
+    }
+
+    private static String holidayCountry(JsonObject json, String fallback) {
+        if (!json.containsKey("holidayCountry")) {
+            return fallback;
+        }
+        Object raw = json.getValue("holidayCountry");
+        if (raw != null && !(raw instanceof String)) {
+            throw invalid("holidayCountry", "must be a two-letter country code such as IT, or empty");
+        }
+        return (String) raw;
     }
 
     private static List<LocalDate> dates(Object raw) {

@@ -30,7 +30,7 @@ public record TouchContext(ContactFacts facts, Timeline timeline, TeamPolicy pol
 
     /**
      * Same wall-clock time {@code days} business days later; a start on a weekend or a day off rolls to the next
-     * working day. Days off are the team's own list ({@link TeamPolicy#daysOff}).
+     * working day. Days off are the team's own list ({@link TeamPolicy#daysOff}) and its country's public holidays.
      */
     public Instant plusBusinessDays(Instant instant, int days) {
         ZonedDateTime t = instant.atZone(policy.timeZone());

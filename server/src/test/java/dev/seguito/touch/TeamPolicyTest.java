@@ -53,8 +53,12 @@ class TeamPolicyTest {
                 .put("idealProfile", new JsonObject().put("industries", new JsonArray().add("Software"))
                         .put("roles", new JsonArray().add("head of sales")).put("companySizes", new JsonArray().add("51-200"))
                         .put("tags", new JsonArray().add("saas")))
-                .put("daysOff", new JsonArray().add("2026-12-26").add("2026-12-25").add("2026-12-25")));
+                .put("daysOff", new JsonArray().add("2026-12-26").add("2026-12-25").add("2026-12-25"))
+                .put("holidayCountry", " us "));
         assertEquals(custom, TeamPolicy.fromJson(custom.toJson()));
+        assertEquals("US", custom.holidayCountry());
+        assertTrue(custom.isDayOff(java.time.LocalDate.parse("2026-07-03")), "Independence Day observed on a Friday");
+        assertEquals(null, TeamPolicy.fromJson(new JsonObject().put("holidayCountry", "")).holidayCountry(), "empty: none");
         assertEquals(List.of(java.time.LocalDate.parse("2026-12-25"), java.time.LocalDate.parse("2026-12-26")),
                 custom.daysOff(), "sorted, each once");
         assertEquals(TeamPolicy.defaults(), TeamPolicy.fromJson(TeamPolicy.defaults().toJson()));
@@ -70,6 +74,7 @@ class TeamPolicyTest {
         assertEquals(30, json.getJsonObject("rhythmDays").getInteger("client"));
         assertEquals(new JsonArray(), json.getJsonObject("idealProfile").getJsonArray("roles"));
         assertEquals(new JsonArray(), json.getJsonArray("daysOff"), "no days off unless the team lists them");
+        assertEquals(null, json.getString("holidayCountry"), "no public holidays unless the team names its country");
         // survives a text round trip, as it will in the database and the admin API
         assertEquals(TeamPolicy.defaults(), TeamPolicy.fromJson(new JsonObject(json.encode())));
     }
@@ -105,7 +110,10 @@ class TeamPolicyTest {
                 new Invalid("{\"daysOff\": \"2026-12-25\"}", "daysOff"),
                 new Invalid("{\"daysOff\": [\"25/12/2026\"]}", "daysOff"),
                 new Invalid("{\"daysOff\": [\"2026-02-30\"]}", "daysOff"),
-                new Invalid("{\"daysOff\": [20261225]}", "daysOff")
+                new Invalid("{\"daysOff\": [20261225]}", "daysOff"),
+                new Invalid("{\"holidayCountry\": \"XX\"}", "holidayCountry"),
+                new Invalid("{\"holidayCountry\": \"Italy\"}", "holidayCountry"),
+                new Invalid("{\"holidayCountry\": 39}", "holidayCountry")
         );
     }
 
