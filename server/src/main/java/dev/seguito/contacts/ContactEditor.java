@@ -2,7 +2,9 @@ package dev.seguito.contacts;
 
 import dev.seguito.api.ApiError;
 import dev.seguito.db.Transactions;
+import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.IdentityResolver;
+import dev.seguito.identity.PersonFields;
 import dev.seguito.interactions.InteractionService.ContactRef;
 import dev.seguito.sync.Outbox;
 import dev.seguito.team.AuditLog;
@@ -14,18 +16,19 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
 /**
- * Edits a person makes by hand: what kind of relationship this is (client, prospect, partner …), and removing an
- * address that is wrong or no longer theirs. Each edit reaches the CRM and the team's open side panels, and the
+ * Edits a person makes by hand: what kind of relationship this is (client, prospect, partner …), a name, title or
+ * employer a capture got wrong, and addresses removed, added or put back. Each edit reaches the CRM and the team's open side panels, and the
  * contact's next touch is worked out again.
  */
 public final class ContactEditor {
-
-    static final Set<String> RELATIONSHIP_TYPES = Set.of("client", "prospect", "partner", "colleague", "other");
 
     private final Pool pool;
     private final BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange;
@@ -35,19 +38,63 @@ public final class ContactEditor {
         this.afterChange = afterChange;
     }
 
+    /** Applies a correction by hand ({@link ContactCorrection}); the CRM and open side panels hear of it. */
     public Future<Void> edit(Member member, UUID partyId, JsonObject body) {
-        String type = body.getValue("relationshipType") instanceof String s ? s.trim().toLowerCase() : null;
-        if (type == null || !RELATIONSHIP_TYPES.contains(type)) {
-            throw ApiError.badRequest("relationshipType must be one of " + RELATIONSHIP_TYPES);
-        }
+        ContactCorrection correction = ContactCorrection.from(body);
         return Transactions.withRetry(pool, tx -> tx.preparedQuery("""
-                        update party set relationship_type = $3, updated_at = now()
-                         where id = $1 and team_id = $2 and status = 'ACTIVE' and party_type = 'PERSON'""")
-                .execute(Tuple.of(partyId, member.teamId(), type))
-                .compose(rows -> rows.rowCount() == 0
+                        select id from party
+                         where id = $1 and team_id = $2 and status = 'ACTIVE' and party_type = 'PERSON' for update""")
+                .execute(Tuple.of(partyId, member.teamId()))
+                .compose(rows -> rows.size() == 0
                         ? Future.failedFuture(ApiError.notFound("No such contact in your team"))
-                        : Outbox.append(tx, member.teamId(), partyId, "CONTACT_UPSERT", new JsonObject().put("partyId", partyId.toString())))
+                        : relationshipType(tx, partyId, correction.relationshipType()))
+                .compose(v -> correction.changesPerson() || correction.company() != null
+                        ? correctPerson(tx, member, partyId, correction) : Future.succeededFuture())
+                .compose(v -> Outbox.append(tx, member.teamId(), partyId, "CONTACT_UPSERT",
+                        new JsonObject().put("partyId", partyId.toString())))
                 .compose(v -> changed(tx, member, partyId)));
+    }
+
+    private static Future<Void> relationshipType(SqlConnection tx, UUID partyId, String type) {
+        return type == null ? Future.succeededFuture()
+                : tx.preparedQuery("update party set relationship_type = $2, updated_at = now() where id = $1")
+                        .execute(Tuple.of(partyId, type)).mapEmpty();
+    }
+
+    /**
+     * Name and title on the person; a corrected employer re-points the current employment (or starts one), because
+     * the person did not change jobs: no job change is recorded and no congratulation suggested.
+     */
+    private static Future<Void> correctPerson(SqlConnection tx, Member member, UUID partyId, ContactCorrection c) {
+        return ContactStore.loadPerson(tx, partyId).compose(stored -> {
+            PersonFields corrected = c.applyTo(stored.fields());
+            List<String> fields = new ArrayList<>(ContactCorrection.changed(stored.fields(), corrected));
+            boolean newEmployer = c.company() != null && (stored.company() == null
+                    || !IdentityKeys.companyKey(stored.company()).equals(IdentityKeys.companyKey(c.company())));
+            Future<Void> person = fields.isEmpty() ? Future.succeededFuture()
+                    : ContactStore.updatePerson(tx, partyId, corrected, null);
+            Future<Void> employer = newEmployer ? reemploy(tx, member.teamId(), partyId, c.company(), corrected.title())
+                    : fields.contains("title") ? tx.preparedQuery("""
+                            update party_relationship set position_title = $2
+                             where party_id_to = $1 and relationship_type = 'EMPLOYMENT' and thru_date is null""")
+                            .execute(Tuple.of(partyId, corrected.title())).mapEmpty()
+                    : Future.succeededFuture();
+            if (newEmployer) {
+                fields.add("company");
+            }
+            return person.compose(v -> employer).compose(v -> ContactStore.provenance(tx, member.teamId(), partyId,
+                    fields, f -> "company".equals(f) ? c.company() : corrected.get(f), "manual", null, member.id(),
+                    Instant.now()));
+        });
+    }
+
+    private static Future<Void> reemploy(SqlConnection tx, UUID teamId, UUID partyId, String company, String title) {
+        return ContactStore.company(tx, teamId, company).compose(companyId -> tx.preparedQuery("""
+                        update party_relationship set party_id_from = $2, position_title = $3
+                         where party_id_to = $1 and relationship_type = 'EMPLOYMENT' and thru_date is null""")
+                .execute(Tuple.of(partyId, companyId, title))
+                .compose(rows -> rows.rowCount() > 0 ? Future.succeededFuture()
+                        : ContactStore.employ(tx, teamId, partyId, company, title, null, false).mapEmpty()));
     }
 
     /**

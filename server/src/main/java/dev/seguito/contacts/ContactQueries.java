@@ -1,5 +1,7 @@
 package dev.seguito.contacts;
 
+import dev.seguito.identity.IdentityKeys;
+
 import dev.seguito.db.Sql;
 import dev.seguito.parse.LinkedInUrls;
 import io.vertx.core.Future;
@@ -104,9 +106,11 @@ public final class ContactQueries {
     }
 
     public Future<JsonObject> search(UUID teamId, String q, int limit, int offset) {
-        String pattern = "%" + (q == null ? "" : q.trim().toLowerCase(Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")) + "%";
-        return pool.preparedQuery(SEARCH).execute(Tuple.of(teamId, pattern, limit, offset)).map(rows -> {
+        String pattern = "%" + likeEscaped(q == null ? "" : q.trim().toLowerCase(Locale.ROOT)) + "%";
+        // names are matched as identity compares them: "Bìanchi-Rossi" finds "Anna Bianchi Rossi"
+        String nameKey = IdentityKeys.nameKey(q);
+        String namePattern = nameKey.isEmpty() ? null : "%" + likeEscaped(nameKey) + "%";
+        return pool.preparedQuery(SEARCH).execute(Tuple.of(teamId, pattern, limit, offset, namePattern)).map(rows -> {
             JsonArray items = new JsonArray();
             long total = 0;
             for (Row r : rows) {
@@ -133,5 +137,9 @@ public final class ContactQueries {
             }
             return items;
         });
+    }
+
+    private static String likeEscaped(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

@@ -19,7 +19,7 @@ public final class SeedContacts {
                 .compose(v -> tx.preparedQuery("""
                                 insert into person (party_id, team_id, full_name, name_key, linkedin_slug)
                                 values ($1, $2, $3, $4, $5)""")
-                        .execute(Tuple.of(id, teamId, fullName, fullName.toLowerCase(), linkedinSlug)))
+                        .execute(Tuple.of(id, teamId, fullName, dev.seguito.identity.IdentityKeys.nameKey(fullName), linkedinSlug)))
                 .compose(v -> {
                     if (email == null) {
                         return io.vertx.core.Future.succeededFuture();

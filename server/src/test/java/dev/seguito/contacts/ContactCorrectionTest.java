@@ -1,0 +1,115 @@
+package dev.seguito.contacts;
+
+import dev.seguito.SeguitoServer;
+import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.RunningServer;
+import dev.seguito.testing.TestServer;
+import dev.seguito.testing.TestServer.TeamFixture;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A name, title or employer a capture got wrong, corrected by hand ({@code PATCH /contacts/{id}}). */
+class ContactCorrectionTest {
+
+    @RunningServer
+    private static SeguitoServer server;
+
+    private record Giulia(TeamFixture team, ApiClient marco, String id) {
+        ApiClient.Response patch(JsonObject body) {
+            return marco.send(HttpMethod.PATCH, "/api/v1/contacts/" + id, body.toBuffer());
+        }
+
+        JsonObject card() {
+            return marco.get("/api/v1/contacts/" + id).json();
+        }
+    }
+
+    /** Giulia as her email signature gave her: Head of Procurement at Fabbrica Nord S.p.A. */
+    private static Giulia giulia() {
+        TeamFixture team = TestServer.newTeam(server, "Editors " + UUID.randomUUID().toString().substring(0, 6));
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String id = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
+                .getJsonObject("contact").getString("id");
+        return new Giulia(team, marco, id);
+    }
+
+    @Test
+    void aNameAndTitleCorrectedByHandShowOnTheCardWithWhoCorrectedThem() {
+        Giulia giulia = giulia();
+
+        ApiClient.Response r = giulia.patch(new JsonObject().put("lastName", " Romano-Bianchi ").put("title", "Chief Procurement Officer"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getString("displayName")).isEqualTo("Giulia Romano-Bianchi");
+        assertThat(r.json().getString("lastName")).isEqualTo("Romano-Bianchi");
+        assertThat(r.json().getString("title")).isEqualTo("Chief Procurement Officer");
+        JsonArray sources = r.json().getJsonArray("sources");
+        assertThat(sources.stream().map(o -> (JsonObject) o).filter(s -> "manual".equals(s.getString("source"))))
+                .singleElement().satisfies(s -> assertThat(s.getString("by")).isEqualTo("Marco Rossi"));
+        assertThat(giulia.marco().get("/api/v1/contacts?q=romano-bianchi").json().getLong("total")).isOne();
+    }
+
+    @Test
+    void aCorrectedEmployerIsNotAJobChange() {
+        Giulia giulia = giulia();
+        assertThat(giulia.card().getString("company")).isEqualTo("Fabbrica Nord S.p.A.");
+
+        ApiClient.Response r = giulia.patch(new JsonObject().put("company", "Fabbrica Sud"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getString("company")).isEqualTo("Fabbrica Sud");
+        assertThat(r.json().getString("title")).isEqualTo("Head of Procurement");
+        long jobChanges = server.pool().preparedQuery("select count(*) from job_change where party_id = $1")
+                .execute(Tuple.of(UUID.fromString(giulia.id()))).await().iterator().next().getLong(0);
+        assertThat(jobChanges).isZero();
+        JsonArray employment = giulia.marco().get("/api/v1/contacts/" + giulia.id() + "/export?format=json").json()
+                .getJsonArray("employment");
+        assertThat(employment).hasSize(1);
+        assertThat(employment.getJsonObject(0).getString("company")).isEqualTo("Fabbrica Sud");
+        assertThat(employment.getJsonObject(0).getValue("thru")).isNull();
+    }
+
+    @Test
+    void aLaterEmailSignatureDoesNotUndoTheCorrection() {
+        Giulia giulia = giulia();
+        giulia.patch(new JsonObject().put("title", "Chief Procurement Officer"));
+
+        giulia.marco().post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
+
+        assertThat(giulia.card().getString("title")).isEqualTo("Chief Procurement Officer");
+    }
+
+    @Test
+    void theRelationshipTypeStillChangesAloneAndATitleCanBeCleared() {
+        Giulia giulia = giulia();
+
+        JsonObject card = giulia.patch(new JsonObject().put("relationshipType", "Client").put("title", "")).json();
+
+        assertThat(card.getString("relationshipType")).isEqualTo("client");
+        assertThat(card.getString("title")).isNull();
+    }
+
+    @Test
+    void whatCannotBeCorrectedSoIsA400ThatSaysWhy() {
+        Giulia giulia = giulia();
+
+        assertThat(giulia.patch(new JsonObject()).json().getString("message")).contains("at least one");
+        assertThat(giulia.patch(new JsonObject().put("linkedinUrl", "x")).json().getString("message")).contains("cannot be changed");
+        assertThat(giulia.patch(new JsonObject().put("firstName", "").put("lastName", " ")).json().getString("message")).contains("needs a name");
+        assertThat(giulia.patch(new JsonObject().put("company", "")).status()).isEqualTo(400);
+        assertThat(giulia.patch(new JsonObject().put("title", 7)).status()).isEqualTo(400);
+        assertThat(giulia.patch(new JsonObject().put("title", "x".repeat(201))).status()).isEqualTo(400);
+        assertThat(giulia.patch(new JsonObject().put("relationshipType", "friend")).status()).isEqualTo(400);
+        assertThat(giulia.marco().send(HttpMethod.PATCH, "/api/v1/contacts/" + UUID.randomUUID(),
+                new JsonObject().put("title", "CEO").toBuffer()).status()).isEqualTo(404);
+        assertThat(giulia.card().getString("title")).isEqualTo("Head of Procurement");
+    }
+}
