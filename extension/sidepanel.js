@@ -28,6 +28,9 @@ const state = {
   addressOpen: false, // the "add an address" form of the card
   addressError: null, // why the server refused the address typed there
   addressDraft: { kind: 'email', value: '' },
+  editOpen: false, // the "edit this contact" form
+  editDraft: {},
+  editError: null,
   confirmDelete: null, // the id of the contact whose "Delete everywhere?" is open
   confirmRemove: null, // {contactId, kind, value} of the address whose "Remove?" is open
   queue: [],
@@ -35,7 +38,7 @@ const state = {
 let seq = 0;
 let events = null;
 
-const SOURCE_LABEL = { linkedin_profile: 'LinkedIn profile', gmail_thread: 'Gmail thread', outlook_thread: 'Outlook thread', eml: 'Email file' };
+const SOURCE_LABEL = { linkedin_profile: 'LinkedIn profile', gmail_thread: 'Gmail thread', outlook_thread: 'Outlook thread', eml: 'Email file', manual: 'Edited by hand' };
 const STATUS_LABEL = { new: 'New contact', matched: 'Matched', updated: 'Updated', possible_duplicate: 'Possible duplicate', known: 'In your contacts' };
 const TYPE_LABEL = {
   call: 'Call', meeting: 'Meeting', note: 'Note', referral_given: 'Referral given', referral_received: 'Referral received',
@@ -201,7 +204,7 @@ async function refresh({ force = false, identity = null, quiet = false } = {}) {
   // Same page, already shown or being looked up: nothing to do (tab events and page messages often come in pairs).
   if (!force && key === state.identityKey && state.view !== 'error') return;
   const my = ++seq;
-  if (key !== state.identityKey) { state.card = null; state.matchStatus = null; state.others = []; state.logOpen = false; state.addressOpen = false; }
+  if (key !== state.identityKey) { state.card = null; state.matchStatus = null; state.others = []; state.logOpen = false; state.addressOpen = false; state.editOpen = false; }
   state.identity = id;
   state.identityKey = key;
   state.error = null;
@@ -452,8 +455,10 @@ function renderCard(c) {
     renderNextTouch(c),
     renderDuplicates(c),
     h('div', { class: 'actions' }, captureButton(false),
-      h('button', { type: 'button', 'data-testid': 'log-open', 'aria-expanded': String(state.logOpen), onclick: () => { state.logOpen = !state.logOpen; render(); if (state.logOpen) $('log-type')?.focus(); } }, 'Log a touch')),
+      h('button', { type: 'button', 'data-testid': 'log-open', 'aria-expanded': String(state.logOpen), onclick: () => { state.logOpen = !state.logOpen; render(); if (state.logOpen) $('log-type')?.focus(); } }, 'Log a touch'),
+      h('button', { type: 'button', 'data-testid': 'edit-open', 'aria-expanded': String(state.editOpen), onclick: () => openEdit(c) }, 'Edit')),
     state.logOpen ? renderLogForm(c) : null,
+    state.editOpen ? renderEditForm(c) : null,
     renderOthers(),
     renderTimeline(c),
     renderFacts(c),
@@ -574,6 +579,59 @@ function renderDuplicates(c) {
           onclick: () => act(() => api.confirmDuplicate(c.id, d.id), 'Merged.') }, 'Merge'),
         h('button', { type: 'button', disabled: state.busy, 'aria-label': `${d.displayName ?? ''} is a different person`,
           onclick: () => act(() => api.rejectDuplicate(c.id, d.id), 'Kept as different people.') }, 'Not the same')))));
+}
+
+const EDITABLE = [['firstName', 'First name'], ['lastName', 'Last name'], ['title', 'Title'], ['company', 'Company']];
+const RELATIONSHIP_TYPES = ['prospect', 'client', 'partner', 'colleague', 'other'];
+
+function openEdit(c) {
+  state.editOpen = !state.editOpen;
+  state.editError = null;
+  state.editDraft = Object.fromEntries([...EDITABLE.map(([k]) => [k, c[k] ?? '']), ['relationshipType', c.relationshipType ?? 'prospect']]);
+  render();
+  if (state.editOpen) $('edit-firstName')?.focus();
+}
+
+/** A refusal is about what was sent: once the person edits the form, it goes. */
+function editedContact() {
+  if (!state.editError) return;
+  state.editError = null;
+  document.querySelector('[data-testid="edit-error"]')?.remove();
+}
+
+/** A correction by hand (docs/privacy.md, "Correcting a contact"): only what changed is sent. */
+function renderEditForm(c) {
+  const submit = (e) => {
+    e.preventDefault();
+    const body = {};
+    for (const [k, v] of Object.entries(state.editDraft)) if ((c[k] ?? '') !== v.trim()) body[k] = v.trim();
+    if (!Object.keys(body).length) { state.editOpen = false; render(); return; }
+    change(async (my) => {
+      let card;
+      try {
+        card = await api.editContact(c.id, body);
+      } catch (err) {
+        state.editError = errorText(err); // shown in the form, which stays open with what was typed
+        return;
+      }
+      if (my === seq && state.card?.id === c.id) state.card = card;
+      state.editOpen = false;
+      state.editError = null;
+      toast('Saved.');
+    });
+  };
+  const field = ([k, label]) => [h('label', { for: `edit-${k}` }, label),
+    h('input', { id: `edit-${k}`, name: k, type: 'text', autocomplete: 'off', value: state.editDraft[k],
+      oninput: (e) => { state.editDraft[k] = e.currentTarget.value; editedContact(); } })];
+  return h('form', { class: 'log', 'data-testid': 'edit-form', onsubmit: submit, 'aria-label': 'Edit this contact' },
+    EDITABLE.map(field),
+    h('label', { for: 'edit-relationshipType' }, 'Relationship'),
+    h('select', { id: 'edit-relationshipType', name: 'relationshipType', onchange: (e) => { state.editDraft.relationshipType = e.currentTarget.value; } },
+      RELATIONSHIP_TYPES.map((t) => h('option', { value: t, selected: t === state.editDraft.relationshipType }, t))),
+    state.editError ? h('p', { class: 'notice error', role: 'alert', 'data-testid': 'edit-error' }, state.editError) : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', disabled: state.busy, 'data-testid': 'edit-save' }, 'Save'),
+      h('button', { type: 'button', onclick: () => { state.editOpen = false; render(); } }, 'Cancel')));
 }
 
 function renderLogForm(c) {

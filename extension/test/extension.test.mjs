@@ -318,6 +318,33 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     assert.ok(restored.emails.some((e) => e.address === address), 'back for the whole team');
   });
 
+  it('corrects a title and employer by hand, and says why an empty name is refused', async () => {
+    await li.goto(LI('kenji-watanabe'));
+    await waitCard('Kenji Watanabe');
+    const id = await panel.locator('[data-testid="card"]').getAttribute('data-contact-id');
+    await panel.click('[data-testid="edit-open"]');
+    await panel.fill('#edit-firstName', '');
+    await panel.fill('#edit-lastName', '');
+    await panel.click('[data-testid="edit-save"]');
+    await until(async () => (await panel.locator('[data-testid="edit-error"]').count())
+      && /needs a name/.test(await panel.locator('[data-testid="edit-error"]').textContent()), { what: 'empty name refused' });
+    await panel.fill('#edit-firstName', 'Kenji');
+    assert.equal(await panel.locator('[data-testid="edit-error"]').count(), 0, 'the refusal goes once the form is edited');
+    await panel.fill('#edit-lastName', 'Watanabe');
+    await panel.fill('#edit-title', 'VP Engineering');
+    await panel.fill('#edit-company', 'Kaizen Robotics Europe');
+    await panel.selectOption('#edit-relationshipType', 'client');
+    await screenshot(panel, 'sidepanel-edit');
+    await panel.click('[data-testid="edit-save"]');
+    await until(async () => (await panel.locator('[data-testid="edit-form"]').count()) === 0, { what: 'edit saved' });
+    const card = await api(server, token, 'GET', `/api/v1/contacts/${id}`);
+    assert.equal(card.title, 'VP Engineering');
+    assert.equal(card.company, 'Kaizen Robotics Europe');
+    assert.equal(card.relationshipType, 'client');
+    assert.ok(card.sources.some((s) => s.source === 'manual'), 'recorded as a correction by hand');
+    assert.match(await panel.locator('article.card').textContent(), /VP Engineering at Kaizen Robotics Europe|Edited by hand/);
+  });
+
   it('exports a contact as a vCard, and deletes it everywhere only once asked twice', async () => {
     await li.goto(LI('kenji-watanabe'));
     await waitCard('Kenji Watanabe');

@@ -190,10 +190,13 @@ const AUDIT_ACTIONS = {
   'sync.retry': 'Retried CRM deliveries',
 };
 let auditNext = null;
+let auditLoads = 0;
 
 /** The audit log, a page at a time; `more` appends the next page to the rows shown. */
 async function loadAudit(more = false) {
+  const mine = ++auditLoads;
   const page = await api('GET', `/team/audit?limit=50${more && auditNext ? `&before=${auditNext}` : ''}`);
+  if (mine !== auditLoads) return; // a newer load (after another action) answers instead: never show an older log
   const tbody = $('#audit tbody');
   if (!more) tbody.replaceChildren();
   for (const e of page.items) {

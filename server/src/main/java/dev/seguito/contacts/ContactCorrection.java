@@ -42,7 +42,7 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         String first = text(body, "firstName");
         String last = text(body, "lastName");
         if ((body.containsKey("firstName") || body.containsKey("lastName")) && first == null && last == null) {
-            throw ApiError.badRequest("A contact needs a name: give firstName or lastName");
+            throw ApiError.badRequest("A contact needs a name: give a first or a last name");
         }
         if (body.containsKey("company") && text(body, "company") == null) {
             throw ApiError.badRequest("company cannot be empty; give the employer's name");
