@@ -7,6 +7,7 @@ import dev.seguito.capture.CaptureRoutes;
 import dev.seguito.capture.CaptureService;
 import dev.seguito.capture.ImportService;
 import dev.seguito.config.SeguitoConfig;
+import dev.seguito.contacts.AddressEditor;
 import dev.seguito.contacts.ContactEditor;
 import dev.seguito.contacts.ContactQueries;
 import dev.seguito.contacts.ContactRoutes;
@@ -78,7 +79,7 @@ public final class Services implements AutoCloseable {
             CaptureRoutes.mount(api, cpu, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
                     new DuplicateService(pool, touches::recompute),
-                    new ContactEditor(pool, touches::recompute));
+                    new ContactEditor(pool, touches::recompute), new AddressEditor(pool, touches::recompute));
             TouchRoutes.mount(api, touches);
             SyncRoutes.mount(api, sync, outbox);
             TeamRoutes.mount(api, teams, new AuditLog(pool));

@@ -27,17 +27,17 @@ public final class ContactRoutes {
     }
 
     public static void mount(Router api, ContactQueries contacts, InteractionService interactions,
-                             DuplicateService duplicates, ContactEditor editor) {
+                             DuplicateService duplicates, ContactEditor editor, AddressEditor addresses) {
         api.patch("/contacts/:contactId").handler(ctx -> respond(ctx, 200,
                 editor.edit(member(ctx), idParam(ctx, "contactId"), body(ctx))
                         .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
                         .map(Optional::orElseThrow)));
         api.post("/contacts/:contactId/addresses").handler(ctx -> respond(ctx, 200,
-                editor.addAddress(member(ctx), idParam(ctx, "contactId"), ContactAddress.toAdd(body(ctx)))
+                addresses.addAddress(member(ctx), idParam(ctx, "contactId"), ContactAddress.toAdd(body(ctx)))
                         .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
                         .map(Optional::orElseThrow)));
         api.delete("/contacts/:contactId/addresses").handler(ctx -> respond(ctx, 200,
-                editor.removeAddress(member(ctx), idParam(ctx, "contactId"), ContactAddress.toRemove(
+                addresses.removeAddress(member(ctx), idParam(ctx, "contactId"), ContactAddress.toRemove(
                                 ctx.request().getParam("email"), ctx.request().getParam("phone"), ctx.request().getParam("website")))
                         .compose(v -> contacts.card(member(ctx).teamId(), idParam(ctx, "contactId")))
                         .map(Optional::orElseThrow)));
