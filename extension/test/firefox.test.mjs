@@ -25,7 +25,7 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     await ff?.close().catch(() => {});
     await server?.stop().catch(() => {});
     await site?.close().catch(() => {});
-  });
+  }, { timeout: 60_000 });
 
   it('installs: its background opens the options page, which pairs with the server', async () => {
     options = await ff.extensionTab('options.html');

@@ -67,6 +67,11 @@ class Bidi {
         for (const l of this.listeners) l(msg);
       }
     });
+    // an answer that can no longer come (Firefox closed the session) must not leave its caller waiting forever
+    ws.on('close', () => {
+      for (const { reject } of this.pending.values()) reject(new Error('the BiDi session closed'));
+      this.pending.clear();
+    });
   }
   send(method, params = {}) {
     const id = this.next++;
@@ -122,7 +127,7 @@ export async function launchFirefox({ sitePort }) {
       return tab(bidi, context);
     },
     async close() {
-      await bidi.send('browser.close').catch(() => {});
+      await Promise.race([bidi.send('browser.close').catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
       ws.close();
       await new Promise((r) => { if (child.exitCode !== null) r(); else { child.once('exit', r); setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000); } });
       await tunnel.close();
