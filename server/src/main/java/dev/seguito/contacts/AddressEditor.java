@@ -4,13 +4,14 @@ import dev.seguito.api.ApiError;
 import dev.seguito.db.Transactions;
 import dev.seguito.identity.IdentityResolver;
 import dev.seguito.interactions.InteractionService.ContactRef;
-import dev.seguito.sync.Outbox;
+
 import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
-import dev.seguito.team.TeamEvents;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
@@ -64,9 +65,7 @@ public final class AddressEditor {
                     return AuditLog.record(tx, member, "contact.address.removed", new JsonObject()
                             .put("contactId", partyId.toString()).put("type", address.type()));
                 })
-                .compose(v -> Outbox.append(tx, member.teamId(), partyId, "CONTACT_UPSERT",
-                        new JsonObject().put("partyId", partyId.toString())))
-                .compose(v -> changed(tx, member, partyId)));
+                .compose(v -> EditedContact.announce(tx, member, partyId, afterChange)));
     }
 
     /**
@@ -120,9 +119,7 @@ public final class AddressEditor {
                     }
                     return AuditLog.record(tx, member, "contact.address.added", new JsonObject()
                                     .put("contactId", partyId.toString()).put("type", address.type()))
-                            .compose(v -> Outbox.append(tx, member.teamId(), partyId, "CONTACT_UPSERT",
-                                    new JsonObject().put("partyId", partyId.toString())))
-                            .compose(v -> changed(tx, member, partyId));
+                            .compose(v -> EditedContact.announce(tx, member, partyId, afterChange));
                 }));
     }
 
@@ -146,15 +143,16 @@ public final class AddressEditor {
                          where cm.team_id = $1 and cm.contact_mech_type = $2 and cm.info_string = $3 and p.id <> $4
                          limit 1""")
                 .execute(Tuple.of(teamId, address.type(), address.value(), partyId))
-                .map(rows -> rows.size() == 0 ? null
-                        : new Owner(rows.iterator().next().getUUID(0), rows.iterator().next().getString(1)));
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    return new Owner(r.getUUID(0), r.getString(1));
+                });
     }
 
     private record Owner(UUID id, String name) {
     }
 
-    private Future<Void> changed(SqlConnection tx, Member member, UUID partyId) {
-        return afterChange.apply(tx, new ContactRef(member.teamId(), partyId))
-                .compose(v -> TeamEvents.publish(tx, member.teamId(), partyId, "updated", member.name()));
-    }
 }

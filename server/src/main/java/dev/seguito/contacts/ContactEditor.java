@@ -5,9 +5,9 @@ import dev.seguito.db.Transactions;
 import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.PersonFields;
 import dev.seguito.interactions.InteractionService.ContactRef;
-import dev.seguito.sync.Outbox;
+
 import dev.seguito.team.Member;
-import dev.seguito.team.TeamEvents;
+
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -47,9 +47,7 @@ public final class ContactEditor {
                         : relationshipType(tx, partyId, correction.relationshipType()))
                 .compose(v -> correction.changesPerson() || correction.company() != null
                         ? correctPerson(tx, member, partyId, correction) : Future.succeededFuture())
-                .compose(v -> Outbox.append(tx, member.teamId(), partyId, "CONTACT_UPSERT",
-                        new JsonObject().put("partyId", partyId.toString())))
-                .compose(v -> changed(tx, member, partyId)));
+                .compose(v -> EditedContact.announce(tx, member, partyId, afterChange)));
     }
 
     private static Future<Void> relationshipType(SqlConnection tx, UUID partyId, String type) {
@@ -94,8 +92,4 @@ public final class ContactEditor {
                         : ContactStore.employ(tx, teamId, partyId, company, title, null, false).mapEmpty()));
     }
 
-    private Future<Void> changed(SqlConnection tx, Member member, UUID partyId) {
-        return afterChange.apply(tx, new ContactRef(member.teamId(), partyId))
-                .compose(v -> TeamEvents.publish(tx, member.teamId(), partyId, "updated", member.name()));
-    }
 }
