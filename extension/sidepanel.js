@@ -592,13 +592,6 @@ function openEdit(c) {
   if (state.editOpen) $('edit-firstName')?.focus();
 }
 
-/** A refusal is about what was sent: once the person edits the form, it goes. */
-function editedContact() {
-  if (!state.editError) return;
-  state.editError = null;
-  document.querySelector('[data-testid="edit-error"]')?.remove();
-}
-
 /** A correction by hand (docs/privacy.md, "Correcting a contact"): only what changed is sent. */
 function renderEditForm(c) {
   const submit = (e) => {
@@ -622,7 +615,7 @@ function renderEditForm(c) {
   };
   const field = ([k, label]) => [h('label', { for: `edit-${k}` }, label),
     h('input', { id: `edit-${k}`, name: k, type: 'text', autocomplete: 'off', value: state.editDraft[k],
-      oninput: (e) => { state.editDraft[k] = e.currentTarget.value; editedContact(); } })];
+      oninput: (e) => { state.editDraft[k] = e.currentTarget.value; forgetRefusal('editError', 'edit-error'); } })];
   return h('form', { class: 'log', 'data-testid': 'edit-form', onsubmit: submit, 'aria-label': 'Edit this contact' },
     EDITABLE.map(field),
     h('label', { for: 'edit-relationshipType' }, 'Relationship'),
@@ -721,12 +714,12 @@ function renderAddressForm(c) {
   return h('form', { class: 'log', 'data-testid': 'address-form', onsubmit: submit, 'aria-label': 'Add an address' },
     h('label', { for: 'address-kind' }, 'Kind'),
     // the draft lives in the state: the panel re-renders while the server answers, and a refused value stays to fix
-    h('select', { id: 'address-kind', name: 'kind', onchange: (e) => { state.addressDraft.kind = e.currentTarget.value; editedAddress(); } },
+    h('select', { id: 'address-kind', name: 'kind', onchange: (e) => { state.addressDraft.kind = e.currentTarget.value; forgetRefusal('addressError', 'address-error'); } },
       Object.entries({ email: 'Email', phone: 'Phone', website: 'Website' })
         .map(([k, label]) => h('option', { value: k, selected: k === state.addressDraft.kind }, label))),
     h('label', { for: 'address-value' }, 'Address'),
     h('input', { id: 'address-value', name: 'value', type: 'text', autocomplete: 'off', required: true, value: state.addressDraft.value,
-      oninput: (e) => { state.addressDraft.value = e.currentTarget.value; editedAddress(); },
+      oninput: (e) => { state.addressDraft.value = e.currentTarget.value; forgetRefusal('addressError', 'address-error'); },
       placeholder: 'name@example.com · +39 02 1234 5678 · example.com' }),
     state.addressError ? h('p', { class: 'notice error', role: 'alert', 'data-testid': 'address-error' }, state.addressError) : null,
     h('div', { class: 'actions' },
@@ -734,11 +727,11 @@ function renderAddressForm(c) {
       h('button', { type: 'button', onclick: () => { state.addressOpen = false; state.addressError = null; render(); } }, 'Cancel')));
 }
 
-/** A refusal is about the value that was sent: once the person edits it, it goes. */
-function editedAddress() {
-  if (!state.addressError) return;
-  state.addressError = null;
-  document.querySelector('[data-testid="address-error"]')?.remove();
+/** A refusal is about what was sent: once the person edits the form, it goes (without re-rendering the form). */
+function forgetRefusal(key, testid) {
+  if (!state[key]) return;
+  state[key] = null;
+  document.querySelector(`[data-testid="${testid}"]`)?.remove();
 }
 
 function addAddress(c, kind, value) {
