@@ -95,8 +95,7 @@ public final class OfbizMapping {
                     .put("dataSourceId", dataSourceId).put("fromDate", now).put("isCreate", person.found() ? "N" : "Y")));
         }
         calls.addAll(missingContactMechs(record, partyId, person));
-        calls.addAll(bouncedContactMechs(record, partyId, person));
-        calls.addAll(removedContactMechs(record, partyId, person));
+        calls.addAll(endedContactMechs(record, partyId, person));
         if (record.company() != null) {
             calls.addAll(employment(record, partyId, person, company, now));
         }
@@ -153,40 +152,23 @@ public final class OfbizMapping {
     }
 
     /**
-     * An address that bounced is ended in OFBiz too ({@code deletePartyContactMech} sets the thruDate; the row stays
-     * as history), whoever entered it there: it no longer reaches the person. An address the contact still has in
-     * Seguito is kept (the same address can be valid for one person and bounced for another only if two people
-     * share it, and then it is still someone's).
+     * Addresses the contact no longer has are ended in OFBiz too ({@code deletePartyContactMech} sets the thruDate; the
+     * row stays as history), whoever entered them there: an email that bounced no longer reaches the person, and an
+     * email, phone or website a team member removed by hand was wrong or is no longer theirs. An address the contact
+     * still has in Seguito is kept (the same address can be valid for one person and bounced for another only if two
+     * people share it, and then it is still someone's).
      */
-    private static List<OfbizCall> bouncedContactMechs(SyncRecord record, String partyId, PartySnapshot person) {
-        List<OfbizCall> calls = new ArrayList<>();
-        List<String> current = record.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
-        for (String email : record.bouncedEmails()) {
-            String address = email.toLowerCase(Locale.ROOT);
-            if (current.contains(address)) {
-                continue;
-            }
-            person.contactMechs().stream()
-                    .filter(cm -> EMAIL_ADDRESS.equals(cm.contactMechTypeId()) && address.equalsIgnoreCase(cm.infoString()))
-                    .forEach(cm -> calls.add(new OfbizCall("deletePartyContactMech",
-                            new JsonObject().put("partyId", partyId).put("contactMechId", cm.contactMechId()))));
-        }
-        return calls;
-    }
-
-    /**
-     * An address a team member removed from the contact by hand (it was wrong, or is no longer theirs) is ended in
-     * OFBiz the same way, unless the contact has it again in Seguito.
-     */
-    private static List<OfbizCall> removedContactMechs(SyncRecord record, String partyId, PartySnapshot person) {
+    private static List<OfbizCall> endedContactMechs(SyncRecord record, String partyId, PartySnapshot person) {
         List<OfbizCall> calls = new ArrayList<>();
         List<String> emails = record.emails().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
         List<String> phones = record.phones().stream().map(PartySnapshot::digits).toList();
+        List<String> endedEmails = new ArrayList<>(record.bouncedEmails());
+        endedEmails.addAll(record.removedEmails());
         for (PartySnapshot.ContactMech cm : person.contactMechs()) {
-            boolean removed = cm.contactMechTypeId() != null && switch (cm.contactMechTypeId()) {
+            boolean ended = cm.contactMechTypeId() != null && switch (cm.contactMechTypeId()) {
                 case EMAIL_ADDRESS -> cm.infoString() != null
                         && !emails.contains(cm.infoString().toLowerCase(Locale.ROOT))
-                        && record.removedEmails().stream().anyMatch(cm.infoString()::equalsIgnoreCase);
+                        && endedEmails.stream().anyMatch(cm.infoString()::equalsIgnoreCase);
                 case TELECOM_NUMBER -> !cm.phoneDigits().isEmpty() && !phones.contains(cm.phoneDigits())
                         && record.removedPhones().stream().map(PartySnapshot::digits).anyMatch(cm.phoneDigits()::equals);
                 case WEB_ADDRESS -> cm.infoString() != null && !cm.infoString().equalsIgnoreCase(record.website())
@@ -194,7 +176,7 @@ public final class OfbizMapping {
                         && record.removedWebsites().stream().anyMatch(cm.infoString()::equalsIgnoreCase);
                 default -> false;
             };
-            if (removed) {
+            if (ended) {
                 calls.add(new OfbizCall("deletePartyContactMech",
                         new JsonObject().put("partyId", partyId).put("contactMechId", cm.contactMechId())));
             }
