@@ -204,7 +204,10 @@ public final class CaptureBench {
         Histogram micros = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger named = new AtomicInteger();
+        // the name lets JfrBreakdown tell the baseline's samples from the server's
+        ExecutorService pool = Executors.newFixedThreadPool(threads,
+                task -> new Thread(task, JfrBreakdown.PARSE_ONLY_THREAD + named.incrementAndGet()));
         long start = System.nanoTime();
         for (int t = 0; t < threads; t++) {
             pool.execute(() -> {
