@@ -32,6 +32,7 @@ const state = {
   editDraft: {},
   editError: null,
   confirmDelete: null, // the id of the contact whose "Delete everywhere?" is open
+  mayErase: true,      // false when the team keeps "Delete everywhere" for its admins (the server decides anyway)
   confirmRemove: null, // {contactId, kind, value} of the address whose "Remove?" is open
   queue: [],
 };
@@ -79,7 +80,18 @@ async function init() {
   renderQueue();
   renderBanner();
   startEvents();
+  loadSettings();
   await refresh({ force: true });
+}
+
+/** Whether this member may delete contacts everywhere; if the server cannot say now, the button stays and it decides. */
+async function loadSettings() {
+  const { serverUrl, token, revoked } = state.config;
+  if (!serverUrl || !token || revoked) return;
+  try {
+    state.mayErase = (await api.teamSettings()).mayEraseContacts !== false;
+    if (state.view === 'card') render();
+  } catch { /* offline or signed out: shown elsewhere */ }
 }
 
 function onConfigChanged(next, prev) {
@@ -87,6 +99,8 @@ function onConfigChanged(next, prev) {
   renderBanner();
   if (next.token !== prev.token || next.serverUrl !== prev.serverUrl) {
     startEvents();
+    state.mayErase = true;
+    loadSettings();
     refresh({ force: true });
   } else if (next.revoked && !prev.revoked) {
     events?.stop();
@@ -478,13 +492,20 @@ function renderPrivacy(c) {
   }
   return h('div', { class: 'actions quiet' },
     h('button', { type: 'button', class: 'link', 'data-testid': 'export-vcard', disabled: state.busy, onclick: () => exportVcard(c) }, 'Export vCard'),
-    h('button', { type: 'button', class: 'link', 'data-testid': 'delete-open', disabled: state.busy,
-      onclick: () => { state.confirmDelete = c.id; render(); } }, 'Delete everywhere…'));
+    state.mayErase
+      ? h('button', { type: 'button', class: 'link', 'data-testid': 'delete-open', disabled: state.busy,
+        onclick: () => { state.confirmDelete = c.id; render(); } }, 'Delete everywhere…')
+      : h('span', { class: 'muted', 'data-testid': 'delete-admins-only' }, 'Only your team\'s admins delete contacts everywhere.'));
 }
 
 function deleteContact(c) {
   return change(async (my) => {
-    await api.deleteContact(c.id);
+    try {
+      await api.deleteContact(c.id);
+    } catch (e) {
+      if (e.status === 403) { state.mayErase = false; state.confirmDelete = null; }
+      throw e;
+    }
     if (my === seq) { state.card = null; state.view = 'unknown'; }
     state.confirmDelete = null;
     toast('Deleted everywhere.');

@@ -145,6 +145,8 @@ const enc = encodeURIComponent;
 export const api = {
   me: () => request('/api/v1/me').then((r) => r.data),
   logout: () => request('/api/v1/me/logout', { method: 'POST', body: {} }),
+  /** The team's settings and what this member may do under them ({ contactErasure, mayEraseContacts }). */
+  teamSettings: () => request('/api/v1/team/settings').then((r) => r.data),
   lookup: (key) => request('/api/v1/contacts/lookup', { query: key }).then((r) => r.data),
   contact: (id) => request(`/api/v1/contacts/${enc(id)}`).then((r) => r.data),
   timeline: (id, limit = 10) => request(`/api/v1/contacts/${enc(id)}/timeline`, { query: { limit } }).then((r) => r.data),

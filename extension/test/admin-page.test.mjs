@@ -1,5 +1,5 @@
 // The server's team admin page (/admin/) in a real Chromium against the real server: sign-in with the admin pairing
-// code, adding a member, and the audit log that shows it. No extension involved; it shares the browser harness.
+// code, adding a member, the team settings, and the audit log that shows them. No extension involved; it shares the browser harness.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
@@ -50,5 +50,20 @@ describe('the team admin page in Chromium against the real server', { skip: skip
     assert.match(await first.locator('td').nth(3).textContent(), /"memberId":"[0-9a-f-]{36}"/);
     assert.equal(await page.isVisible('#audit-older'), false, 'one page holds it all');
     await screenshot(page, 'admin-page');
+  });
+
+  it('keeps deleting contacts everywhere for admins when the setting says so, and logs the change', async () => {
+    const select = page.locator('#settings select[name="contactErasure"]');
+    await until(async () => (await select.inputValue()) === 'members', { what: 'the default setting shown' });
+    await select.selectOption('admins');
+    await page.click('#settings button[type="submit"]');
+    await until(async () => /only team admins/.test(await page.textContent('#settings-result')), { what: 'settings saved' });
+    const first = page.locator('#audit tbody tr').first();
+    await until(async () => (await first.locator('td').nth(2).textContent()) === 'Changed the team settings', { what: 'audit entry' });
+    assert.match(await first.locator('td').nth(3).textContent(), /"contactErasure":"admins"/);
+
+    await page.reload();
+    await until(async () => (await page.locator('#settings select[name="contactErasure"]').inputValue()) === 'admins',
+      { what: 'the saved setting read back' });
   });
 });

@@ -345,6 +345,24 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     assert.match(await panel.locator('article.card').textContent(), /VP Engineering at Kaizen Robotics Europe|Edited by hand/);
   });
 
+  it('shows a member of a team that keeps deleting for admins a note instead of "Delete everywhere"', async () => {
+    const useToken = async (t) => browser.setStorage({ config: { ...(await browser.storage('config')), token: t } });
+    await api(server, token, 'PATCH', '/api/v1/team/settings', { contactErasure: 'admins' });
+    try {
+      await useToken(memberB); // the panel now speaks for Bruno, a member
+      await waitCard('Kenji Watanabe');
+      await panel.locator('[data-testid="delete-admins-only"]').waitFor({ timeout: 20_000 });
+      assert.equal(await panel.locator('[data-testid="delete-open"]').count(), 0);
+      assert.equal(await panel.locator('[data-testid="delete-admins-only"]').textContent(),
+        "Only your team's admins delete contacts everywhere.");
+      assert.equal((await apiCall(server, memberB, 'DELETE', `/api/v1/contacts/${giulia.id}`)).status, 403, 'the server refuses it too');
+    } finally {
+      await api(server, token, 'PATCH', '/api/v1/team/settings', { contactErasure: 'members' });
+      await useToken(token);
+    }
+    await panel.locator('[data-testid="delete-open"]').waitFor({ timeout: 20_000 });
+  });
+
   it('exports a contact as a vCard, and deletes it everywhere only once asked twice', async () => {
     await li.goto(LI('kenji-watanabe'));
     await waitCard('Kenji Watanabe');

@@ -26,6 +26,7 @@ import dev.seguito.team.EventStreamRoute;
 import dev.seguito.team.AuditLog;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.team.TeamRoutes;
+import dev.seguito.team.TeamSettings;
 import dev.seguito.team.TeamService;
 import dev.seguito.touch.NextTouchService;
 import dev.seguito.touch.TouchRoutes;
@@ -82,7 +83,7 @@ public final class Services implements AutoCloseable {
                     new ContactEditor(pool, touches::recompute), new AddressEditor(pool, touches::recompute));
             TouchRoutes.mount(api, touches);
             SyncRoutes.mount(api, sync, outbox);
-            TeamRoutes.mount(api, teams, new AuditLog(pool));
+            TeamRoutes.mount(api, teams, new TeamSettings(pool), new AuditLog(pool));
             EventStreamRoute.mount(api, events);
             privacy.mount(api);
         });

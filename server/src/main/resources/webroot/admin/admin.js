@@ -171,6 +171,26 @@ async function savePolicy(event) {
   }
 }
 
+async function loadSettings() {
+  const settings = await api('GET', '/team/settings');
+  $('#settings').elements.contactErasure.value = settings.contactErasure;
+}
+
+async function saveSettings(event) {
+  event.preventDefault();
+  const result = $('#settings-result');
+  try {
+    const saved = await api('PATCH', '/team/settings', { contactErasure: event.target.elements.contactErasure.value });
+    result.className = 'notice';
+    result.textContent = saved.contactErasure === 'admins'
+      ? 'Saved: only team admins can delete contacts everywhere.' : 'Saved: every member can delete contacts everywhere.';
+    await loadAudit();
+  } catch (e) {
+    result.className = 'error';
+    result.textContent = e.message;
+  }
+}
+
 async function loadAgenda(range) {
   const { items } = await api('GET', `/agenda?range=${range}&limit=100`);
   fill('#agenda', items, (row, i) => {
@@ -183,6 +203,7 @@ const AUDIT_ACTIONS = {
   'member.added': 'Added a member',
   'token.revoked': 'Revoked an access token',
   'policy.updated': 'Changed the team policy',
+  'team.settings.changed': 'Changed the team settings',
   'contact.merged': 'Merged two contacts',
   'contact.deleted': 'Deleted a contact everywhere',
   'contact.address.removed': 'Removed an address from a contact',
@@ -220,7 +241,7 @@ async function showConsole() {
   $('#sign-in').hidden = true;
   $('#console').hidden = false;
   $('#sign-out').hidden = false;
-  await Promise.all([loadMembers(), loadTokens(), loadSync(), loadPolicy(), loadAgenda('today'), loadAudit()]);
+  await Promise.all([loadMembers(), loadTokens(), loadSync(), loadPolicy(), loadSettings(), loadAgenda('today'), loadAudit()]);
 }
 
 function signOut(message) {
@@ -258,6 +279,7 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#sign-in-form').addEventListener('submit', signIn);
   $('#sign-out').addEventListener('click', () => signOut());
   $('#policy').addEventListener('submit', savePolicy);
+  $('#settings').addEventListener('submit', saveSettings);
   $('#retry-all').addEventListener('click', async () => { await api('POST', '/admin/sync/retry'); await Promise.all([loadSync(), loadAudit()]); });
   $('#audit-older').addEventListener('click', () => loadAudit(true));
   $('#add-member').addEventListener('submit', async (event) => {

@@ -7,6 +7,7 @@ import dev.seguito.sync.Outbox;
 import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
+import dev.seguito.team.TeamSettings;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
@@ -51,7 +52,8 @@ public final class ContactEraser {
     }
 
     public Future<Erased> erase(Member member, UUID partyId) {
-        return Transactions.withRetry(pool, tx -> lock(tx, member.teamId(), partyId)
+        return Transactions.withRetry(pool, tx -> TeamSettings.requireErasureAllowed(tx, member)
+                        .compose(v -> lock(tx, member.teamId(), partyId))
                         .compose(v -> withMerged(tx, member.teamId(), partyId))
                         .compose(ids -> eraseAll(tx, member, partyId, ids.toArray(UUID[]::new))
                                 .map(erased -> new Done(ids, erased))))

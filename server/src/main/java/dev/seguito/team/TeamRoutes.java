@@ -11,7 +11,7 @@ import static dev.seguito.api.Http.json;
 import static dev.seguito.api.Http.member;
 import static dev.seguito.api.Http.respond;
 
-/** Who am I, members, pairing codes, tokens and the audit log (docs/api.md, "Pairing" and "Team administration"). */
+/** Who am I, members, pairing codes, tokens, team settings and the audit log (docs/api.md, "Pairing" and "Team administration"). */
 public final class TeamRoutes {
 
     private TeamRoutes() {
@@ -32,7 +32,7 @@ public final class TeamRoutes {
         });
     }
 
-    public static void mount(Router api, TeamService teams, AuditLog audit) {
+    public static void mount(Router api, TeamService teams, TeamSettings settings, AuditLog audit) {
         api.get("/me").handler(ctx -> {
             Member me = member(ctx);
             json(ctx, 200, new JsonObject().put("member", me.toJson()).put("team", team(me)).put("role", me.role())
@@ -61,6 +61,8 @@ public final class TeamRoutes {
                 teams.tokens(member(ctx)).map(items -> new JsonObject().put("items", items))));
         api.delete("/team/tokens/:tokenId").handler(ctx -> respond(ctx, 200,
                 teams.revoke(member(ctx), idParam(ctx, "tokenId")).map(v -> new JsonObject().put("revoked", true))));
+        api.get("/team/settings").handler(ctx -> respond(ctx, 200, settings.read(member(ctx))));
+        api.patch("/team/settings").handler(ctx -> respond(ctx, 200, settings.change(member(ctx), body(ctx))));
         api.get("/team/audit").handler(ctx -> {
             String before = ctx.request().getParam("before");
             if (before != null && !before.matches("\\d{1,18}")) {

@@ -127,6 +127,52 @@ class PrivacyTest {
     }
 
     @Test
+    void aTeamThatKeepsErasureForAdminsRefusesAMembersDeleteAndKeepsTheContact() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
+                .getJsonObject("contact").getString("id");
+        assertThat(marco.get("/api/v1/team/settings").json())
+                .isEqualTo(new JsonObject().put("contactErasure", "members").put("mayEraseContacts", true));
+
+        ApiClient.Response byMember = patch(marco, new JsonObject().put("contactErasure", "admins"));
+        assertThat(byMember.status()).isEqualTo(403);
+        ApiClient.Response changed = patch(team.admin(), new JsonObject().put("contactErasure", "admins"));
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().getBoolean("mayEraseContacts")).isTrue();
+        assertThat(marco.get("/api/v1/team/settings").json())
+                .isEqualTo(new JsonObject().put("contactErasure", "admins").put("mayEraseContacts", false));
+
+        ApiClient.Response refused = marco.delete("/api/v1/contacts/" + giulia);
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.json().getString("message")).contains("only admins delete contacts");
+        assertThat(marco.get("/api/v1/contacts/" + giulia).status()).isEqualTo(200);
+        assertThat(count("select count(*) from audit_log where team_id = $1 and action = 'contact.deleted'", team.teamId())).isZero();
+
+        assertThat(team.admin().delete("/api/v1/contacts/" + giulia).status()).isEqualTo(204);
+        assertThat(count("select count(*) from audit_log where team_id = $1 and action = 'contact.deleted'", team.teamId())).isOne();
+        Row audit = rows("select detail from audit_log where team_id = $1 and action = 'team.settings.changed'", team.teamId()).get(0);
+        assertThat(audit.getJsonObject("detail"))
+                .isEqualTo(new JsonObject().put("contactErasure", "admins").put("before", "members"));
+    }
+
+    @Test
+    void teamSettingsRefuseAnUnknownErasureRuleAndKeepTheOldOne() {
+        TeamFixture team = team();
+        for (Object wrong : new Object[]{"everyone", 1, "ADMINS"}) {
+            ApiClient.Response refused = patch(team.admin(), new JsonObject().put("contactErasure", wrong));
+            assertThat(refused.status()).as(String.valueOf(wrong)).isEqualTo(400);
+            assertThat(refused.json().getString("message")).contains("\"members\" or \"admins\"");
+        }
+        assertThat(team.admin().get("/api/v1/team/settings").json().getString("contactErasure")).isEqualTo("members");
+        assertThat(patch(team.admin(), new JsonObject()).json().getString("contactErasure")).isEqualTo("members");
+    }
+
+    private static ApiClient.Response patch(ApiClient client, JsonObject body) {
+        return client.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/team/settings", body.toBuffer());
+    }
+
+    @Test
     void exportGivesTheCardTimelineAndProvenanceAsJsonAndAnEscapedVcard() {
         TeamFixture team = team();
         JsonObject captured = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL)).json();

@@ -227,6 +227,18 @@ class EveryRouteTeamIsolationTest {
             noDataOfA(log);
             assertThat(log.body()).doesNotContain(memberOfA);
         });
+        cases.put("GET /team/settings", () -> {
+            ApiClient.Response settings = bMember.get("/api/v1/team/settings");
+            assertThat(settings.status()).as(settings.body()).isEqualTo(200);
+            noDataOfA(settings);
+        });
+        cases.put("PATCH /team/settings", () -> {
+            forbidden(send(bMember, HttpMethod.PATCH, "/api/v1/team/settings", new JsonObject().put("contactErasure", "admins")));
+            assertThat(send(b, HttpMethod.PATCH, "/api/v1/team/settings", new JsonObject().put("contactErasure", "admins")).status())
+                    .isEqualTo(200);
+            assertThat(teamA.admin().get("/api/v1/team/settings").json().getString("contactErasure")).isEqualTo("members");
+            send(b, HttpMethod.PATCH, "/api/v1/team/settings", new JsonObject().put("contactErasure", "members"));
+        });
         cases.put("GET /events", this::eventStreamCarriesNoEventOfTeamA);
         cases.put("POST /captures/:captureId/reparse", () -> {
             notFound(b.post("/api/v1/captures/" + captureOfA + "/reparse", null));
