@@ -208,6 +208,7 @@ const AUDIT_ACTIONS = {
   'contact.deleted': 'Deleted a contact everywhere',
   'contact.address.removed': 'Removed an address from a contact',
   'contact.address.added': 'Added an address to a contact',
+  'contact.corrected': 'Corrected a contact by hand',
   'sync.retry': 'Retried CRM deliveries',
 };
 let auditNext = null;

@@ -5,10 +5,11 @@ import dev.seguito.db.Transactions;
 import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.PersonFields;
 import dev.seguito.interactions.InteractionService.ContactRef;
-
+import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
 
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -35,7 +36,10 @@ public final class ContactEditor {
         this.afterChange = afterChange;
     }
 
-    /** Applies a correction by hand ({@link ContactCorrection}); the CRM and open side panels hear of it. */
+    /**
+     * Applies a correction by hand ({@link ContactCorrection}); the CRM and open side panels hear of it, and the audit
+     * log records which fields changed (their names, not their values).
+     */
     public Future<Void> edit(Member member, UUID partyId, JsonObject body) {
         ContactCorrection correction = ContactCorrection.from(body);
         return Transactions.withRetry(pool, tx -> tx.preparedQuery("""
@@ -45,22 +49,37 @@ public final class ContactEditor {
                 .compose(rows -> rows.size() == 0
                         ? Future.failedFuture(ApiError.notFound("No such contact in your team"))
                         : relationshipType(tx, partyId, correction.relationshipType()))
-                .compose(v -> correction.changesPerson() || correction.company() != null
-                        ? correctPerson(tx, member, partyId, correction) : Future.succeededFuture())
+                .compose(typeChanged -> (correction.changesPerson() || correction.company() != null
+                        ? correctPerson(tx, member, partyId, correction) : Future.succeededFuture(List.<String>of()))
+                        .map(fields -> typeChanged ? prepend("relationshipType", fields) : fields))
+                .compose(fields -> fields.isEmpty() ? Future.succeededFuture()
+                        : AuditLog.record(tx, member, "contact.corrected", new JsonObject()
+                                .put("contactId", partyId.toString()).put("fields", new JsonArray(fields))))
                 .compose(v -> EditedContact.announce(tx, member, partyId, afterChange)));
     }
 
-    private static Future<Void> relationshipType(SqlConnection tx, UUID partyId, String type) {
-        return type == null ? Future.succeededFuture()
-                : tx.preparedQuery("update party set relationship_type = $2, updated_at = now() where id = $1")
-                        .execute(Tuple.of(partyId, type)).mapEmpty();
+    private static List<String> prepend(String field, List<String> fields) {
+        List<String> all = new ArrayList<>(fields.size() + 1);
+        all.add(field);
+        all.addAll(fields);
+        return all;
+    }
+
+    /** Whether the relationship type changed (setting the type it has is not a correction). */
+    private static Future<Boolean> relationshipType(SqlConnection tx, UUID partyId, String type) {
+        return type == null ? Future.succeededFuture(false)
+                : tx.preparedQuery("""
+                        update party set relationship_type = $2, updated_at = now()
+                         where id = $1 and relationship_type is distinct from $2""")
+                        .execute(Tuple.of(partyId, type)).map(rows -> rows.rowCount() > 0);
     }
 
     /**
      * Name and title on the person; a corrected employer re-points the current employment (or starts one), because
      * the person did not change jobs: no job change is recorded and no congratulation suggested.
      */
-    private static Future<Void> correctPerson(SqlConnection tx, Member member, UUID partyId, ContactCorrection c) {
+    private static Future<List<String>> correctPerson(SqlConnection tx, Member member, UUID partyId,
+                                                      ContactCorrection c) {
         return ContactStore.loadPerson(tx, partyId).compose(stored -> {
             PersonFields corrected = c.applyTo(stored.fields());
             List<String> fields = new ArrayList<>(ContactCorrection.changed(stored.fields(), corrected));
@@ -79,7 +98,7 @@ public final class ContactEditor {
             }
             return person.compose(v -> employer).compose(v -> ContactStore.provenance(tx, member.teamId(), partyId,
                     fields, f -> "company".equals(f) ? c.company() : corrected.get(f), "manual", null, member.id(),
-                    Instant.now()));
+                    Instant.now()).map(done -> fields));
         });
     }
 

@@ -58,6 +58,24 @@ class ContactCorrectionTest {
     }
 
     @Test
+    void aCorrectionIsAuditedWithTheFieldsItChangedButNotTheirValues() {
+        Giulia giulia = giulia();
+
+        giulia.patch(new JsonObject().put("relationshipType", "client").put("title", "Chief Procurement Officer")
+                .put("company", "Fabbrica Sud"));
+        giulia.patch(new JsonObject().put("relationshipType", "client").put("title", "Chief Procurement Officer"));
+
+        var audit = server.pool().preparedQuery("""
+                        select detail from audit_log where team_id = $1 and action = 'contact.corrected'""")
+                .execute(Tuple.of(giulia.team().teamId())).await();
+        assertThat(audit.size()).as("the second PATCH changed nothing, so it is not a correction").isOne();
+        JsonObject detail = (JsonObject) audit.iterator().next().getValue("detail");
+        assertThat(detail.getString("contactId")).isEqualTo(giulia.id());
+        assertThat(detail.getJsonArray("fields")).containsExactly("relationshipType", "title", "company");
+        assertThat(detail.encode()).doesNotContain("Procurement").doesNotContain("Fabbrica");
+    }
+
+    @Test
     void aCorrectedEmployerIsNotAJobChange() {
         Giulia giulia = giulia();
         assertThat(giulia.card().getString("company")).isEqualTo("Fabbrica Nord S.p.A.");
