@@ -85,11 +85,15 @@ async function init() {
 }
 
 /** Whether this member may delete contacts everywhere; if the server cannot say now, the button stays and it decides. */
+let settingsLoads = 0;
 async function loadSettings() {
   const { serverUrl, token, revoked } = state.config;
   if (!serverUrl || !token || revoked) return;
+  const mine = ++settingsLoads;
   try {
-    state.mayErase = (await api.teamSettings()).mayEraseContacts !== false;
+    const mayErase = (await api.teamSettings()).mayEraseContacts !== false;
+    if (mine !== settingsLoads || mayErase === state.mayErase) return; // a newer read answers instead
+    state.mayErase = mayErase;
     if (state.view === 'card') render();
   } catch { /* offline or signed out: shown elsewhere */ }
 }
@@ -132,6 +136,7 @@ function startEvents() {
       if (s === 'open') {
         setLive('open', 'Live');
         sendRuntime({ type: 'seguito:flush' }); // the server is reachable: send what is waiting
+        loadSettings(); // from now on a change to them arrives as a team event, so none is missed in between
         // Events may have been missed while disconnected: re-read the card after a reconnect.
         if (opened || state.offline || state.view === 'error') refresh({ force: true, quiet: true });
         opened = true;
@@ -151,9 +156,13 @@ function setLive(s, text) {
 }
 
 function onServerEvent(ev) {
-  if (ev.event !== 'contact') return;
+  if (ev.event !== 'contact' && ev.event !== 'team') return;
   let data;
   try { data = JSON.parse(ev.data); } catch { return; }
+  if (ev.event === 'team') {
+    if (data?.kind === 'settings') loadSettings(); // e.g. an admin kept "Delete everywhere" for admins
+    return;
+  }
   const id = data?.contactId;
   if (state.card && (id === state.card.id || state.card.possibleDuplicates?.some((d) => d.id === id))) {
     reloadCard(data);

@@ -345,17 +345,23 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     assert.match(await panel.locator('article.card').textContent(), /VP Engineering at Kaizen Robotics Europe|Edited by hand/);
   });
 
-  it('shows a member of a team that keeps deleting for admins a note instead of "Delete everywhere"', async () => {
+  it('shows a member a note instead of "Delete everywhere" as soon as the team keeps deleting for admins', async () => {
     const useToken = async (t) => browser.setStorage({ config: { ...(await browser.storage('config')), token: t } });
-    await api(server, token, 'PATCH', '/api/v1/team/settings', { contactErasure: 'admins' });
+    await useToken(memberB); // the panel now speaks for Bruno, a member
     try {
-      await useToken(memberB); // the panel now speaks for Bruno, a member
       await waitCard('Kenji Watanabe');
+      await panel.locator('[data-testid="delete-open"]').waitFor({ timeout: 20_000 });
+
+      // An admin changes the setting elsewhere: the open panel follows it, without being paired again.
+      await api(server, token, 'PATCH', '/api/v1/team/settings', { contactErasure: 'admins' });
       await panel.locator('[data-testid="delete-admins-only"]').waitFor({ timeout: 20_000 });
       assert.equal(await panel.locator('[data-testid="delete-open"]').count(), 0);
       assert.equal(await panel.locator('[data-testid="delete-admins-only"]').textContent(),
         "Only your team's admins delete contacts everywhere.");
       assert.equal((await apiCall(server, memberB, 'DELETE', `/api/v1/contacts/${giulia.id}`)).status, 403, 'the server refuses it too');
+
+      await api(server, token, 'PATCH', '/api/v1/team/settings', { contactErasure: 'members' });
+      await panel.locator('[data-testid="delete-open"]').waitFor({ timeout: 20_000 });
     } finally {
       await api(server, token, 'PATCH', '/api/v1/team/settings', { contactErasure: 'members' });
       await useToken(token);

@@ -7,7 +7,10 @@ import io.vertx.ext.web.Router;
 
 import static dev.seguito.api.Http.member;
 
-/** {@code GET /api/v1/events}: the caller's team events as Server-Sent Events, with a heartbeat every 15 s. */
+/**
+ * {@code GET /api/v1/events}: the caller's team events as Server-Sent Events ({@code contact} for a contact's change,
+ * {@code team} for the team's settings), with a heartbeat every 15 s.
+ */
 public final class EventStreamRoute {
 
     private EventStreamRoute() {
@@ -21,7 +24,7 @@ public final class EventStreamRoute {
                     .putHeader("Cache-Control", "no-cache").putHeader("X-Accel-Buffering", "no");
             response.write(": connected\n\n");
             MessageConsumer<JsonObject> consumer = events.subscribe(me.teamId(), event -> response.write(
-                    "event: contact\ndata: " + withoutTeam(event).encode() + "\n\n"));
+                    "event: " + TeamEvents.streamName(event) + "\ndata: " + withoutTeam(event).encode() + "\n\n"));
             long heartbeat = ctx.vertx().setPeriodic(15_000, id -> response.write(": keep-alive\n\n"));
             response.closeHandler(v -> {
                 consumer.unregister();

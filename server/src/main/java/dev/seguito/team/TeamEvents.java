@@ -54,7 +54,25 @@ public final class TeamEvents implements AutoCloseable {
     public static Future<Void> publish(SqlClient tx, UUID teamId, UUID contactId, String kind, String byMemberName) {
         JsonObject event = new JsonObject().put("teamId", teamId.toString()).put("contactId", contactId.toString())
                 .put("kind", kind).put("by", byMemberName);
+        return notify(tx, event);
+    }
+
+    /**
+     * Announces a change to the team itself (kind {@code "settings"}: what members may do changed), so that open side
+     * panels follow it without being paired again; call it inside the transaction that made the change.
+     */
+    public static Future<Void> publishTeamChange(SqlClient tx, UUID teamId, String kind, String byMemberName) {
+        JsonObject event = new JsonObject().put("teamId", teamId.toString()).put("kind", kind).put("by", byMemberName);
+        return notify(tx, event);
+    }
+
+    private static Future<Void> notify(SqlClient tx, JsonObject event) {
         return tx.preparedQuery("select pg_notify('" + CHANNEL + "', $1)").execute(Tuple.of(event.encode())).mapEmpty();
+    }
+
+    /** The Server-Sent Events name of an event: {@code contact} for a change to one contact, else {@code team}. */
+    static String streamName(JsonObject event) {
+        return event.containsKey("contactId") ? "contact" : "team";
     }
 
     /** Receives this team's events until the returned consumer is unregistered. */

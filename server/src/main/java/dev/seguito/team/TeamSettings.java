@@ -79,7 +79,8 @@ public final class TeamSettings {
                         .execute(Tuple.of(admin.teamId(), erasure.key()))
                         .compose(rows -> AuditLog.record(tx, admin, "team.settings.changed", new JsonObject()
                                 .put("contactErasure", erasure.key())
-                                .put("before", rows.iterator().next().getString("before")))))
+                                .put("before", rows.iterator().next().getString("before"))))
+                        .compose(v -> TeamEvents.publishTeamChange(tx, admin.teamId(), "settings", admin.name())))
                 .map(v -> toJson(erasure, admin));
     }
 

@@ -2,6 +2,7 @@ package dev.seguito.privacy;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.EventStream;
 import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.RawHttp;
 import dev.seguito.testing.SeedContacts;
@@ -154,6 +155,19 @@ class PrivacyTest {
         Row audit = rows("select detail from audit_log where team_id = $1 and action = 'team.settings.changed'", team.teamId()).get(0);
         assertThat(audit.getJsonObject("detail"))
                 .isEqualTo(new JsonObject().put("contactErasure", "admins").put("before", "members"));
+    }
+
+    @Test
+    void openSidePanelsHearThatTheTeamSettingsChanged() {
+        TeamFixture team = team();
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        try (EventStream stream = EventStream.open(server, marco.token())) {
+
+            patch(team.admin(), new JsonObject().put("contactErasure", "admins"));
+
+            String text = stream.awaitText("the change is streamed", t -> t.contains("\"settings\""));
+            assertThat(text).contains("event: team\ndata: {\"kind\":\"settings\",\"by\":\"" + team.adminMember().name() + "\"}");
+        }
     }
 
     @Test

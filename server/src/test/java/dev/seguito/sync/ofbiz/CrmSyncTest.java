@@ -3,6 +3,7 @@ package dev.seguito.sync.ofbiz;
 import dev.seguito.SeguitoServer;
 import dev.seguito.db.EmbeddedDatabase;
 import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.EventStream;
 import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.ServerProcess;
 import dev.seguito.testing.TestDatabase;
@@ -10,10 +11,6 @@ import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import dev.seguito.testing.UniqueCaptures;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientResponse;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -296,22 +292,15 @@ class CrmSyncTest {
         SeguitoServer a = seguito(3_600_000);
         SeguitoServer b = seguito(3_600_000);
         TeamFixture team = TestServer.newTeam(a, "Live");
-        List<String> received = new CopyOnWriteArrayList<>();
-        HttpClient http = b.vertx().createHttpClient();
-        HttpClientResponse stream = http.request(new RequestOptions().setMethod(HttpMethod.GET).setHost("127.0.0.1")
-                        .setPort(b.port()).setURI("/api/v1/events")
-                        .putHeader("Authorization", "Bearer " + team.admin().token()))
-                .compose(req -> req.send().map(response -> response.handler(chunk -> received.add(chunk.toString()))))
-                .await();
-        assertThat(stream.getHeader("Content-Type")).startsWith("text/event-stream");
-        waitUntil("the stream is open", () -> received.stream().anyMatch(s -> s.contains("connected")));
+        try (EventStream stream = EventStream.open(b, team.admin().token())) {
+            assertThat(stream.contentType()).startsWith("text/event-stream");
 
-        String id = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html",
-                "https://www.linkedin.com/in/giulia-romano-42/")).json().getJsonObject("contact").getString("id");
+            String id = team.admin().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html",
+                    "https://www.linkedin.com/in/giulia-romano-42/")).json().getJsonObject("contact").getString("id");
 
-        waitUntil("the event crossed processes", () -> String.join("", received).contains(id));
-        String all = String.join("", received);
-        assertThat(all).contains("event: contact").contains("\"kind\":\"captured\"").contains("\"by\":\"Live Admin\"");
-        assertThat(all).doesNotContain("teamId");
+            String all = stream.awaitText("the event crossed processes", text -> text.contains(id));
+            assertThat(all).contains("event: contact").contains("\"kind\":\"captured\"").contains("\"by\":\"Live Admin\"");
+            assertThat(all).doesNotContain("teamId");
+        }
     }
 }
