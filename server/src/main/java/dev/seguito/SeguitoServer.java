@@ -6,7 +6,9 @@ import dev.seguito.db.EmbeddedDatabase;
 import dev.seguito.db.Migrations;
 import dev.seguito.plugin.PluginDescriptor;
 import dev.seguito.plugin.PluginDescriptors;
+import dev.seguito.team.NewTeamDefaults;
 import dev.seguito.team.TeamService;
+import dev.seguito.team.TeamSettings.ContactErasure;
 import dev.seguito.team.TokenHasher;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -109,7 +111,7 @@ public final class SeguitoServer implements AutoCloseable {
         try {
             String secret = await(tokenSecret(pool, config));
             TeamService teams = new TeamService(pool, new TokenHasher(secret), config.tokenTtl(), config.pairingCodeTtl(),
-                    descriptor.teamPolicy());
+                    new NewTeamDefaults(descriptor.teamPolicy(), ContactErasure.of(descriptor.contactErasure())));
             if (bootstrap) {
                 await(teams.bootstrapIfEmpty()).ifPresent(admin -> announceFirstAdmin(config.home(), admin));
             }

@@ -7,13 +7,15 @@ import java.util.Optional;
 
 /**
  * The CRM plugin as declared in {@code plugin-descriptor.xml}: what it needs from the CRM, what it touches there, and
- * the default team policy. Read and checked by {@link PluginDescriptors}.
+ * what every new team starts with (next-touch policy, who may erase contacts). Read and checked by
+ * {@link PluginDescriptors}.
  */
 public record PluginDescriptor(String id, String version, String name, String crm, String minCrmVersion,
                                String component, String defaultConnector, List<Setting> ofbizSettings,
                                String ofbizServicesPath, List<Entity> entities, List<String> calls,
                                List<String> exposes, String securityGroup, List<String> permissions,
-                               List<Seed> dataSources, List<Seed> eventTypes, JsonObject teamPolicy) {
+                               List<Seed> dataSources, List<Seed> eventTypes, JsonObject teamPolicy,
+                               String contactErasure) {
 
     public Optional<Setting> setting(String name) {
         return ofbizSettings.stream().filter(s -> s.name().equals(name)).findFirst();

@@ -185,7 +185,14 @@ public final class PluginDescriptors {
                 connector.getAttribute("default"), settings, ofbiz.map(o -> o.getAttribute("services-path")).orElse(null),
                 entities, words(text(child(services, "calls"))), words(text(child(services, "exposes"))),
                 permissions.getAttribute("security-group"), words(text(permissions)),
-                seeds(seed, "data-source"), seeds(seed, "communication-event-type"), policy(child(root, "team-policy")));
+                seeds(seed, "data-source"), seeds(seed, "communication-event-type"), policy(child(root, "team-policy")),
+                contactErasure(root));
+    }
+
+    /** Who may erase contacts in a new team: {@code <team-settings contact-erasure>}, "members" when absent. */
+    private static String contactErasure(Element root) {
+        return children(root, "team-settings").stream().findFirst()
+                .map(s -> s.getAttribute("contact-erasure")).filter(v -> !v.isEmpty()).orElse("members");
     }
 
     /** The {@code <team-policy>} element in the JSON form {@link TeamPolicy#fromJson} reads. */

@@ -9,6 +9,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlClient;
+import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Duration;
@@ -33,14 +34,14 @@ public final class TeamService {
     private final TokenHasher hasher;
     private final Duration tokenTtl;
     private final Duration pairingCodeTtl;
-    private final JsonObject defaultPolicy;
+    private final NewTeamDefaults defaults;
     private final Cache<String, Member> authCache = Caffeine.newBuilder()
             .expireAfterWrite(AUTH_CACHE_TTL).maximumSize(50_000).build();
 
-    /** @param defaultPolicy the next-touch policy every new team starts with (from plugin-descriptor.xml) */
-    public TeamService(Pool pool, TokenHasher hasher, Duration tokenTtl, Duration pairingCodeTtl, JsonObject defaultPolicy) {
+    /** @param defaults what every new team starts with (from plugin-descriptor.xml) */
+    public TeamService(Pool pool, TokenHasher hasher, Duration tokenTtl, Duration pairingCodeTtl, NewTeamDefaults defaults) {
         this.pool = pool;
-        this.defaultPolicy = defaultPolicy;
+        this.defaults = defaults;
         this.hasher = hasher;
         this.tokenTtl = tokenTtl;
         this.pairingCodeTtl = pairingCodeTtl;
@@ -49,10 +50,14 @@ public final class TeamService {
     /** A new team, its first admin and that admin's pairing code. */
     public Future<NewMember> createTeam(String teamName, String adminName, String adminEmail) {
         UUID teamId = UUID.randomUUID();
-        return pool.withTransaction(tx -> tx
-                .preparedQuery("insert into team (id, name, policy) values ($1, $2, $3)")
-                .execute(Tuple.of(teamId, teamName, defaultPolicy))
+        return pool.withTransaction(tx -> insertTeam(tx, teamId, teamName)
                 .compose(v -> insertMember(tx, teamId, adminName, adminEmail, "admin")));
+    }
+
+    private Future<Void> insertTeam(SqlConnection tx, UUID teamId, String teamName) {
+        return tx.preparedQuery("insert into team (id, name, policy, contact_erasure) values ($1, $2, $3, $4)")
+                .execute(Tuple.of(teamId, teamName, defaults.policy(), defaults.contactErasure().key()))
+                .mapEmpty();
     }
 
     /**
@@ -67,8 +72,7 @@ public final class TeamService {
                         return Future.succeededFuture(Optional.<NewMember>empty());
                     }
                     UUID teamId = UUID.randomUUID();
-                    return tx.preparedQuery("insert into team (id, name, policy) values ($1, $2, $3)")
-                            .execute(Tuple.of(teamId, "My team", defaultPolicy))
+                    return insertTeam(tx, teamId, "My team")
                             .compose(x -> insertMember(tx, teamId, "Admin", "admin@localhost", "admin"))
                             .map(Optional::of);
                 }));
@@ -97,8 +101,7 @@ public final class TeamService {
                 .compose(rows -> {
                     if (rows.size() == 0) {
                         UUID teamId = UUID.randomUUID();
-                        return tx.preparedQuery("insert into team (id, name, policy) values ($1, $2, $3)")
-                                .execute(Tuple.of(teamId, teamName, defaultPolicy))
+                        return insertTeam(tx, teamId, teamName)
                                 .compose(x -> insertMember(tx, teamId, adminName, adminEmail, "admin"));
                     }
                     return ensureMember(tx, rows.iterator().next().getUUID(0), adminName, adminEmail, "admin");

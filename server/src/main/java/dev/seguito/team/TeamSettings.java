@@ -21,11 +21,11 @@ public final class TeamSettings {
     public enum ContactErasure {
         MEMBERS, ADMINS;
 
-        String key() {
+        public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
 
-        static ContactErasure of(String key) {
+        public static ContactErasure of(String key) {
             for (ContactErasure erasure : values()) {
                 if (erasure.key().equals(key)) {
                     return erasure;

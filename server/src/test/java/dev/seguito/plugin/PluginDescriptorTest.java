@@ -30,6 +30,24 @@ class PluginDescriptorTest {
     }
 
     @Test
+    void newTeamsLetEveryMemberEraseUnlessTheDescriptorKeepsItForAdmins() throws Exception {
+        assertThat(PluginDescriptors.load(DESCRIPTOR).contactErasure()).isEqualTo("members");
+        String admins = shipped().replace("<team-settings contact-erasure=\"members\"/>",
+                "<team-settings contact-erasure=\"admins\"/>");
+        String absent = shipped().replace("<team-settings contact-erasure=\"members\"/>", "");
+        String unknown = shipped().replace("<team-settings contact-erasure=\"members\"/>",
+                "<team-settings contact-erasure=\"everyone\"/>");
+
+        assertThat(PluginDescriptors.parse(admins.getBytes(StandardCharsets.UTF_8), "test.xml").contactErasure())
+                .isEqualTo("admins");
+        assertThat(PluginDescriptors.parse(absent.getBytes(StandardCharsets.UTF_8), "test.xml").contactErasure())
+                .isEqualTo("members");
+        assertThatThrownBy(() -> PluginDescriptors.parse(unknown.getBytes(StandardCharsets.UTF_8), "test.xml"))
+                .isInstanceOfSatisfying(PluginDescriptorException.class,
+                        e -> assertThat(e.problems()).anyMatch(p -> p.startsWith("line ") && p.contains("everyone")));
+    }
+
+    @Test
     void theJarCarriesTheSameDescriptorAsTheRepository() {
         assertThat(PluginDescriptors.locate(Map.of())).isEqualTo(PluginDescriptors.load(DESCRIPTOR));
     }
