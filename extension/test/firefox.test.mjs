@@ -1,7 +1,8 @@
 // The same extension in a real Firefox (Debian's firefox-esr, WebDriver BiDi) against the real server: it installs,
 // its background (an event page in Firefox, not a service worker) runs, it pairs, a LinkedIn profile and a Gmail
 // thread are captured from the panel page into cards, and a capture made while the server is down waits in the
-// queue, is retried by alarm and delivered once.
+// queue, is retried by alarm and delivered once; a hostile page stays text, a title is corrected by hand, and a
+// revoked token says so.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -73,6 +74,37 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     await panel.screenshot('firefox-sidepanel-gmail');
   });
 
+  it('renders a hostile profile as text, never as markup', async () => {
+    const { panel } = await panelFor('https://www.linkedin.com/in/eve-mallory/');
+    const raw = 'Eve <img src=x onerror="window.__seguitoPwned=1"> Mallory';
+    await panel.waitText('[data-testid="page-name"]', (t) => t === raw, 'the hostile name, as text');
+    await panel.click('[data-testid="capture"]');
+    const shown = await panel.waitText('[data-testid="card-name"]', (t) => t.includes('Mallory'), 'hostile card');
+    const eve = await api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent('https://www.linkedin.com/in/eve-mallory/')}`);
+    assert.equal(shown, eve.displayName, 'the name is shown exactly as the server stored it');
+    const dom = await panel.run(`() => JSON.stringify({
+      nameChildren: document.querySelector('[data-testid="card-name"]').children.length,
+      injected: document.querySelectorAll('img[src="x"], script:not([src]), svg').length })`);
+    assert.deepEqual(dom, { nameChildren: 0, injected: 0 });
+    // an onerror handler would run once the image failed to load: give it the time, then look
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await panel.run('() => JSON.stringify(window.__seguitoPwned ?? null)'), null);
+  });
+
+  it('corrects a title by hand from the panel', async () => {
+    const { panel } = await panelFor('https://www.linkedin.com/in/giulia-fontana/');
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Giulia Fontana', 'card of Giulia Fontana');
+    await panel.click('[data-testid="edit-open"]');
+    await panel.waitText('[data-testid="edit-form"]', () => true, 'the edit form');
+    await panel.fill('#edit-title', 'Chief Operating Officer');
+    await panel.click('[data-testid="edit-save"]');
+    await until(async () => (await panel.text('[data-testid="edit-form"]')) === null, { what: 'edit saved' });
+    const card = await api(server, token, 'GET', '/api/v1/contacts/lookup?linkedinUrl=https://www.linkedin.com/in/giulia-fontana/');
+    assert.equal(card.title, 'Chief Operating Officer');
+    assert.ok(card.sources.some((s) => s.source === 'manual'), 'recorded as a correction by hand');
+    await panel.waitText('article.card', (t) => t.includes('Chief Operating Officer'), 'the corrected title on the card');
+  });
+
   it('keeps a capture made while the server is down and delivers it once when it is back', async () => {
     const storage = (key) => options.run('async (k) => JSON.stringify((await browser.storage.local.get(JSON.parse(k)))[JSON.parse(k)] ?? null)', key);
     // the production back-off (30 s doubling) shortened to 1 s doubling up to 3 s, as in the Chromium test
@@ -94,5 +126,22 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     assert.equal(delivered.httpStatus, 201);
     await panel.waitText('[data-testid="card-name"]', (t) => t === 'Tomas Berg', 'card after delivery');
     assert.equal((await api(server, token, 'GET', '/api/v1/contacts?q=Tomas')).total, 1, 'delivered once');
+  });
+
+  it('says "Your access was revoked, pair again" once the token is revoked', async () => {
+    const me = await api(server, token, 'GET', '/api/v1/me');
+    const code = await api(server, token, 'POST', `/api/v1/team/members/${me.member.id}/pairing-code`, {});
+    const adminConsole = (await api(server, null, 'POST', '/api/v1/pair', { code: code.pairingCode, deviceName: 'admin console' })).token;
+    await api(server, adminConsole, 'DELETE', `/api/v1/team/tokens/${me.tokenId}`);
+
+    const { panel } = await panelFor('https://www.linkedin.com/in/giulia-fontana/');
+    await panel.waitText('#banner [data-testid="error"]', (t) => t === 'Your access was revoked, pair again.', 'revoked message');
+    await panel.waitText('#live', (t) => t === 'Signed out', 'live indicator signed out');
+    // BiDi may not navigate to an extension page; the options page reloads itself instead
+    await options.run('() => { setTimeout(() => location.reload(), 0); return "null"; }');
+    await options.waitText('#status', (t) => t === 'Your access was revoked, pair again.', 'options message');
+    assert.equal(await options.run('() => JSON.stringify(!document.querySelector("#pair-form").hidden)'), true,
+      'the pairing form is offered again');
+    await panel.screenshot('firefox-sidepanel-revoked');
   });
 });
