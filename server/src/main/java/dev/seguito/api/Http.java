@@ -185,6 +185,22 @@ public final class Http {
     }
 
     /**
+     * An optional text field of a body: {@code fallback} when it is absent, null or blank, a 400 naming the field
+     * when it is not a string ({@code JsonObject.getString(key, def)} answers null for an explicit null, and a number
+     * as its digits).
+     */
+    public static String optionalText(JsonObject body, String field, String fallback) {
+        Object value = body == null ? null : body.getValue(field);
+        if (value == null || value instanceof String s && s.isBlank()) {
+            return fallback;
+        }
+        if (!(value instanceof String text)) {
+            throw ApiError.badRequest("\"" + field + "\" must be text");
+        }
+        return text.strip();
+    }
+
+    /**
      * A body field holding a day ({@code 2026-12-01}, meaning its start in UTC) or an ISO-8601 date-time with offset;
      * anything else, or nothing, is a 400 naming the field.
      */

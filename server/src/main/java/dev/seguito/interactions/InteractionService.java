@@ -1,6 +1,7 @@
 package dev.seguito.interactions;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.api.Http;
 import dev.seguito.db.Transactions;
 import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
@@ -15,6 +16,7 @@ import io.vertx.sqlclient.Tuple;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -37,7 +39,7 @@ public final class InteractionService {
 
     public Future<JsonObject> log(Member member, UUID partyId, JsonObject body) {
         InteractionType type = parseType(required(body, "type"));
-        String direction = body.getString("direction", defaultDirection(type)).toUpperCase();
+        String direction = Http.optionalText(body, "direction", defaultDirection(type)).toUpperCase(Locale.ROOT);
         if (!direction.equals("INBOUND") && !direction.equals("OUTBOUND") && !direction.equals("NONE")) {
             throw ApiError.badRequest("direction must be \"inbound\", \"outbound\" or \"none\"");
         }

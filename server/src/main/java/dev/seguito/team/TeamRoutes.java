@@ -9,6 +9,7 @@ import static dev.seguito.api.Http.idParam;
 import static dev.seguito.api.Http.intParam;
 import static dev.seguito.api.Http.json;
 import static dev.seguito.api.Http.member;
+import static dev.seguito.api.Http.optionalText;
 import static dev.seguito.api.Http.respond;
 
 /** Who am I, members, pairing codes, tokens, team settings and the audit log (docs/api.md, "Pairing" and "Team administration"). */
@@ -25,7 +26,7 @@ public final class TeamRoutes {
             if (code == null || code.isBlank()) {
                 throw ApiError.badRequest("\"code\" is required: the pairing code your admin gave you");
             }
-            String device = body.getString("deviceName", "browser");
+            String device = optionalText(body, "deviceName", "browser");
             respond(ctx, 201, teams.pair(code, device.length() > 100 ? device.substring(0, 100) : device)
                     .map(p -> new JsonObject().put("token", p.token()).put("member", p.member().toJson())
                             .put("team", team(p.member()))));
@@ -46,12 +47,12 @@ public final class TeamRoutes {
                 teams.members(member(ctx)).map(items -> new JsonObject().put("items", items))));
         api.post("/team/members").handler(ctx -> {
             JsonObject body = body(ctx);
-            String name = body.getString("name");
-            String email = body.getString("email");
-            if (name == null || name.isBlank() || email == null || !email.contains("@")) {
+            String name = optionalText(body, "name", null);
+            String email = optionalText(body, "email", null);
+            if (name == null || email == null || !email.contains("@")) {
                 throw ApiError.badRequest("\"name\" and a valid \"email\" are required");
             }
-            respond(ctx, 201, teams.addMember(member(ctx), name.trim(), email.trim(), body.getString("role", "member"))
+            respond(ctx, 201, teams.addMember(member(ctx), name, email, optionalText(body, "role", "member"))
                     .map(m -> new JsonObject().put("member", m.member().toJson()).put("pairingCode", m.pairingCode())));
         });
         api.post("/team/members/:memberId/pairing-code").handler(ctx -> respond(ctx, 201,

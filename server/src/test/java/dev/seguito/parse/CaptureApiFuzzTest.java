@@ -2,6 +2,7 @@ package dev.seguito.parse;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.FuzzSeed;
 import dev.seguito.testing.Gzip;
 import dev.seguito.testing.RawHttp;
 import dev.seguito.testing.RunningServer;
@@ -41,7 +42,7 @@ class CaptureApiFuzzTest {
 
     @BeforeAll
     static void start() {
-        System.out.println("CaptureApiFuzzTest seed: " + ParserFuzzTest.SEED + " (rerun with -Dseguito.fuzz.seed=" + ParserFuzzTest.SEED + ")");
+        System.out.println(FuzzSeed.announce("CaptureApiFuzzTest"));
         team = TestServer.newTeam(server, "Fuzz " + UUID.randomUUID().toString().substring(0, 6));
         http = new RawHttp(server.port(), team.admin().token());
     }

@@ -1,6 +1,7 @@
 package dev.seguito.parse;
 
 import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.FuzzSeed;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
  */
 class ParserFuzzTest {
 
-    /**
-     * Fixed by default, so that CI is the same on every run (a random seed once failed a CI run on an old bug that
-     * the commit under test had not touched); {@code -Dseguito.fuzz.seed=random} explores, any number replays.
-     */
-    static final long SEED = seed(System.getProperty("seguito.fuzz.seed", "20261124"));
+    static final long SEED = FuzzSeed.SEED;
     private static final int ROUNDS = Integer.getInteger("seguito.fuzz.rounds", 120);
-    /** '<' directly followed by a tag name (or '/' and one): markup that escaped into a text field. */
     /** '<' followed by an HTML element name: markup that escaped into a text field ("Re: <Project>" is text). */
     static final Pattern HTML_TAG = Pattern.compile("(?i)</?(a|b|i|u|p|br|div|span|strong|em|font|img|ul|ol|li|table|tr|td|th"
             + "|h[1-6]|blockquote|pre|code|small|sup|sub|hr|section|article|main|script|style|meta|link|title|html|head|body"
@@ -52,16 +48,12 @@ class ParserFuzzTest {
             <div>To: Marco Rossi &lt;marco@seguito-sales.example&gt;</div><time>Tue 11/17/2026 10:15 AM</time></div>
             <div aria-label="Message body">Hi Marco,<br>Thursday works.<br>Giulia Romano<br>Head of Procurement<br>Fabbrica Nord</div></div></div>""";
 
-    private static long seed(String value) {
-        return "random".equals(value) ? System.nanoTime() : Long.parseLong(value);
-    }
-
     private static List<String> htmlSeeds;
     private static String eml;
 
     @BeforeAll
     static void seeds() {
-        System.out.println("ParserFuzzTest seed: " + SEED + " (rerun with -Dseguito.fuzz.seed=" + SEED + ")");
+        System.out.println(FuzzSeed.announce("ParserFuzzTest"));
         htmlSeeds = List.of(Fixtures.text("giulia_linkedin.html"), Fixtures.text("giulia_linkedin_new_job.html"), GMAIL, OUTLOOK);
         eml = Fixtures.text("thread_with_giulia.eml");
     }

@@ -2,6 +2,7 @@ package dev.seguito.security;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.ApiRoutes;
 import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
@@ -10,8 +11,6 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Route;
-import io.vertx.ext.web.Router;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -304,7 +302,7 @@ class EveryRouteTeamIsolationTest {
 
     @Test
     void everyApiRouteKeepsTeamAsDataFromTeamB() {
-        Set<String> routes = apiRoutes();
+        Set<String> routes = ApiRoutes.of(server);
         Map<String, Runnable> cases = cases();
         assertThat(cases.keySet()).as("routes of the API router without an isolation case here (add one)")
                 .containsAll(routes);
@@ -326,23 +324,5 @@ class EveryRouteTeamIsolationTest {
         assertThat(new JsonArray(new JsonObject(after.get(1)).getJsonArray("items").stream()
                 .filter(i -> !"note".equals(((JsonObject) i).getString("type"))).toList()))
                 .isEqualTo(new JsonObject(before.get(1)).getJsonArray("items"));
-    }
-
-    /** "METHOD /path" of every route on the {@code /api/v1} sub-router, read from the running server. */
-    private static Set<String> apiRoutes() {
-        Router root = server.services().router();
-        Router api = root.getRoutes().stream().map(Route::getSubRouter).filter(r -> r != null).findFirst()
-                .orElseThrow(() -> new AssertionError("no /api/v1 sub-router"));
-        Set<String> routes = new TreeSet<>();
-        for (Route route : api.getRoutes()) {
-            if (route.getPath() == null || route.methods() == null || route.methods().isEmpty()) {
-                continue; // CORS, body, auth, rate limit, the 404 catch-all: not endpoints
-            }
-            for (HttpMethod method : route.methods()) {
-                routes.add(method.name() + " " + route.getPath());
-            }
-        }
-        assertThat(routes).as("the router was read").contains("GET /contacts/:contactId");
-        return routes;
     }
 }
