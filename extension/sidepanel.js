@@ -611,7 +611,8 @@ function renderDuplicates(c) {
           onclick: () => act(() => api.rejectDuplicate(c.id, d.id), 'Kept as different people.') }, 'Not the same')))));
 }
 
-const EDITABLE = [['firstName', 'First name'], ['lastName', 'Last name'], ['title', 'Title'], ['company', 'Company']];
+const EDITABLE = [['firstName', 'First name'], ['lastName', 'Last name'], ['title', 'Title'], ['company', 'Company'],
+  ['headline', 'Headline'], ['location', 'Location']];
 const RELATIONSHIP_TYPES = ['prospect', 'client', 'partner', 'colleague', 'other'];
 
 function openEdit(c) {

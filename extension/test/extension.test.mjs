@@ -333,6 +333,7 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     await panel.fill('#edit-lastName', 'Watanabe');
     await panel.fill('#edit-title', 'VP Engineering');
     await panel.fill('#edit-company', 'Kaizen Robotics Europe');
+    await panel.fill('#edit-location', 'Osaka, Japan');
     await panel.selectOption('#edit-relationshipType', 'client');
     await screenshot(panel, 'sidepanel-edit');
     await panel.click('[data-testid="edit-save"]');
@@ -341,6 +342,7 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     assert.equal(card.title, 'VP Engineering');
     assert.equal(card.company, 'Kaizen Robotics Europe');
     assert.equal(card.relationshipType, 'client');
+    assert.equal(card.location, 'Osaka, Japan');
     assert.ok(card.sources.some((s) => s.source === 'manual'), 'recorded as a correction by hand');
     assert.match(await panel.locator('article.card').textContent(), /VP Engineering at Kaizen Robotics Europe|Edited by hand/);
   });

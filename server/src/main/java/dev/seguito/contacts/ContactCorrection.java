@@ -5,54 +5,69 @@ import dev.seguito.identity.PersonFields;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a person changes by hand on a contact ({@code PATCH /contacts/{id}}): the kind of relationship, the name, the
- * title or the employer, when a capture got them wrong (a signature read badly, a stale page). Each is optional;
- * at least one is given. A later capture of the person's own LinkedIn profile may update them again, as it updates
- * any field: it is their own, current statement; other captures only fill gaps.
+ * title, headline, location or the employer, when a capture got them wrong (a signature read badly, a stale page).
+ * Each is optional; at least one is given. A later capture of the person's own LinkedIn profile may update them
+ * again, as it updates any field: it is their own, current statement; other captures only fill gaps.
+ *
+ * @param lines the single-line fields given (title, headline, location), each mapped to its new value or to null
+ *              when it is cleared ({@code ""})
  */
-record ContactCorrection(String relationshipType, String firstName, String lastName, String title, boolean clearTitle,
+record ContactCorrection(String relationshipType, String firstName, String lastName, Map<String, String> lines,
                          String company) {
 
     static final Set<String> RELATIONSHIP_TYPES = Set.of("client", "prospect", "partner", "colleague", "other");
     private static final int MAX_LENGTH = 200;
-    private static final Set<String> FIELDS = Set.of("relationshipType", "firstName", "lastName", "title", "company");
+    /** LinkedIn allows 220 characters in a headline. */
+    private static final int MAX_HEADLINE_LENGTH = 300;
+    private static final List<String> LINES = List.of("title", "headline", "location");
+    private static final Set<String> FIELDS = Set.of("relationshipType", "firstName", "lastName", "title", "headline",
+            "location", "company");
 
     static ContactCorrection from(JsonObject body) {
         for (String key : body.fieldNames()) {
             if (!FIELDS.contains(key)) {
-                throw ApiError.badRequest("\"" + key + "\" cannot be changed here; give any of " + FIELDS);
+                throw ApiError.badRequest("\"" + key + "\" cannot be changed here; give any of " + new TreeSet<>(FIELDS));
             }
         }
         if (body.isEmpty()) {
-            throw ApiError.badRequest("Give at least one of " + FIELDS);
+            throw ApiError.badRequest("Give at least one of " + new TreeSet<>(FIELDS));
         }
-        String type = text(body, "relationshipType");
+        String type = text(body, "relationshipType", MAX_LENGTH);
         if (body.containsKey("relationshipType")) {
             type = type == null ? null : type.toLowerCase(Locale.ROOT);
             if (type == null || !RELATIONSHIP_TYPES.contains(type)) {
                 throw ApiError.badRequest("relationshipType must be one of " + RELATIONSHIP_TYPES);
             }
         }
-        String first = text(body, "firstName");
-        String last = text(body, "lastName");
+        String first = text(body, "firstName", MAX_LENGTH);
+        String last = text(body, "lastName", MAX_LENGTH);
         if ((body.containsKey("firstName") || body.containsKey("lastName")) && first == null && last == null) {
             throw ApiError.badRequest("A contact needs a name: give a first or a last name");
         }
-        if (body.containsKey("company") && text(body, "company") == null) {
+        if (body.containsKey("company") && text(body, "company", MAX_LENGTH) == null) {
             throw ApiError.badRequest("company cannot be empty; give the employer's name");
         }
-        return new ContactCorrection(type, first, last, text(body, "title"),
-                body.containsKey("title") && text(body, "title") == null, text(body, "company"));
+        Map<String, String> lines = new LinkedHashMap<>();
+        for (String line : LINES) {
+            if (body.containsKey(line)) {
+                lines.put(line, text(body, line, line.equals("headline") ? MAX_HEADLINE_LENGTH : MAX_LENGTH));
+            }
+        }
+        return new ContactCorrection(type, first, last, lines, text(body, "company", MAX_LENGTH));
     }
 
     boolean changesPerson() {
-        return firstName != null || lastName != null || title != null || clearTitle;
+        return firstName != null || lastName != null || !lines.isEmpty();
     }
 
     /** The stored fields with this correction applied; the full name follows the first and last names. */
@@ -62,15 +77,18 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         String last = lastName != null ? lastName : stored.lastName();
         String full = renamed ? String.join(" ", java.util.stream.Stream.of(first, last).filter(Objects::nonNull).toList())
                 : stored.fullName();
-        String newTitle = clearTitle ? null : title != null ? title : stored.title();
-        return new PersonFields(full, first, last, stored.headline(), newTitle, stored.location(), stored.about(),
-                stored.photoUrl(), stored.connectionDegree());
+        return new PersonFields(full, first, last, line("headline", stored.headline()), line("title", stored.title()),
+                line("location", stored.location()), stored.about(), stored.photoUrl(), stored.connectionDegree());
+    }
+
+    private String line(String field, String stored) {
+        return lines.containsKey(field) ? lines.get(field) : stored;
     }
 
     /** The person fields whose value {@code corrected} changes, for provenance. */
     static List<String> changed(PersonFields stored, PersonFields corrected) {
         List<String> out = new ArrayList<>();
-        for (String field : List.of("fullName", "firstName", "lastName", "title")) {
+        for (String field : List.of("fullName", "firstName", "lastName", "title", "headline", "location")) {
             if (!Objects.equals(stored.get(field), corrected.get(field))) {
                 out.add(field);
             }
@@ -78,7 +96,7 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         return out;
     }
 
-    private static String text(JsonObject body, String key) {
+    private static String text(JsonObject body, String key, int maxLength) {
         Object value = body.getValue(key);
         if (value == null) {
             return null;
@@ -87,8 +105,8 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
             throw ApiError.badRequest("\"" + key + "\" must be a string");
         }
         String trimmed = s.strip();
-        if (trimmed.length() > MAX_LENGTH) {
-            throw ApiError.badRequest("\"" + key + "\" is longer than " + MAX_LENGTH + " characters");
+        if (trimmed.length() > maxLength) {
+            throw ApiError.badRequest("\"" + key + "\" is longer than " + maxLength + " characters");
         }
         return trimmed.isEmpty() ? null : trimmed;
     }

@@ -76,6 +76,28 @@ class ContactCorrectionTest {
     }
 
     @Test
+    void aHeadlineAndLocationAreSetAndClearedByHand() {
+        Giulia giulia = giulia();
+
+        JsonObject card = giulia.patch(new JsonObject().put("location", "Milan, Italy")
+                .put("headline", "Buying steel and goodwill for " + "Fabbrica Nord ".repeat(15).strip())).json();
+        assertThat(card.getString("location")).isEqualTo("Milan, Italy");
+        assertThat(card.getString("headline")).startsWith("Buying steel").hasSizeGreaterThan(200);
+
+        card = giulia.patch(new JsonObject().put("headline", "")).json();
+        assertThat(card.getString("headline")).isNull();
+        assertThat(card.getString("location")).isEqualTo("Milan, Italy");
+        assertThat(giulia.patch(new JsonObject().put("headline", "x".repeat(301))).status()).isEqualTo(400);
+        assertThat(giulia.patch(new JsonObject().put("location", "x".repeat(201))).status()).isEqualTo(400);
+        var audit = server.pool().preparedQuery("""
+                        select detail from audit_log where team_id = $1 and action = 'contact.corrected' order by id""")
+                .execute(Tuple.of(giulia.team().teamId())).await();
+        assertThat(audit.size()).isEqualTo(2);
+        assertThat(((JsonObject) audit.iterator().next().getValue("detail")).getJsonArray("fields"))
+                .containsExactly("headline", "location");
+    }
+
+    @Test
     void aCorrectedEmployerIsNotAJobChange() {
         Giulia giulia = giulia();
         assertThat(giulia.card().getString("company")).isEqualTo("Fabbrica Nord S.p.A.");
