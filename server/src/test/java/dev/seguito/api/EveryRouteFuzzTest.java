@@ -33,7 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every {@code /api/v1} route (read from the live router, so a new route is fuzzed too) under random and hostile
  * path ids, query strings and bodies: wrong types, out-of-range numbers, huge and invalid text, broken and deeply
  * nested JSON. Never a 500, never a hang (the client gives up after 60 s), every refusal is JSON that says why, and
- * the server still serves its team afterwards. {@link dev.seguito.parse.CaptureApiFuzzTest} goes deeper on captures.
+ * the server still serves its team afterwards. A third of the random calls come from a member rather than the
+ * admin, so the refusals of admin-only routes and of a member's limits are fuzzed too.
+ * {@link dev.seguito.parse.CaptureApiFuzzTest} goes deeper on captures.
  */
 class EveryRouteFuzzTest {
 
@@ -53,6 +55,7 @@ class EveryRouteFuzzTest {
     private static SeguitoServer server;
     private static TeamFixture team;
     private static RawHttp admin;
+    private static RawHttp member;
     private static RawHttp anonymous;
     private static Map<String, String> ownIds;
     private static String victim;
@@ -80,8 +83,8 @@ class EveryRouteFuzzTest {
                 "https://it.linkedin.com/in/giulia-romano-42")).json().getJsonObject("contact").getString("id");
         victim = client.post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin_new_job.html",
                 "https://www.linkedin.com/in/someone-else-7/")).json().getJsonObject("contact").getString("id");
-        String member = team.adminMember().id().toString();
-        String spareToken = client.post("/api/v1/team/members/" + member + "/pairing-code", null).json()
+        String adminId = team.adminMember().id().toString();
+        String spareToken = client.post("/api/v1/team/members/" + adminId + "/pairing-code", null).json()
                 .getString("pairingCode");
         String spareTokenId = new ApiClient(server, ApiClient.anonymous(server).post("/api/v1/pair",
                 new JsonObject().put("code", spareToken)).json().getString("token")).get("/api/v1/me").json()
@@ -91,7 +94,7 @@ class EveryRouteFuzzTest {
                 .put("idempotencyKey", UUID.randomUUID().toString())).json().getString("id");
         long outboxRow = server.pool().preparedQuery("select max(id) from outbox where team_id = $1")
                 .execute(Tuple.of(team.teamId())).await().iterator().next().getLong(0);
-        ownIds = Map.of("contactId", giulia, "otherId", profile, "memberId", member, "tokenId", spareTokenId,
+        ownIds = Map.of("contactId", giulia, "otherId", profile, "memberId", adminId, "tokenId", spareTokenId,
                 "captureId", thread.getString("captureId"), "importId", importId, "rowId", String.valueOf(outboxRow));
         JsonObject policy = client.get("/api/v1/team/policy").json();
         String vcard = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bo Fuzz\r\nEMAIL:bo.fuzz@example.org\r\nEND:VCARD\r\n";
@@ -112,6 +115,8 @@ class EveryRouteFuzzTest {
                 Map.entry("POST /team/members", () -> new JsonObject().put("name", "Fuzz Member")
                         .put("email", "fuzz-" + UUID.randomUUID() + "@example.org").put("role", "member")));
         admin = new RawHttp(server.port(), client.token());
+        member = new RawHttp(server.port(), team.member("Fuzz Member",
+                "fuzz.member-" + UUID.randomUUID() + "@example.org").token());
         anonymous = new RawHttp(server.port(), null);
     }
 
@@ -128,12 +133,13 @@ class EveryRouteFuzzTest {
         List<String> routes = new ArrayList<>(ApiRoutes.of(server));
         routes.removeAll(NOT_FUZZED);
         int calls = 0;
+        int memberCalls = 0;
         List<String> failures = new ArrayList<>();
         for (String route : routes) {
             String method = route.substring(0, route.indexOf(' '));
             String template = route.substring(route.indexOf(' ') + 1);
-            RawHttp client = route.equals("POST /pair") ? anonymous : admin;
             for (int round = 0; round < ROUNDS; round++) {
+                RawHttp client = route.equals("POST /pair") ? anonymous : random.nextInt(3) == 0 ? member : admin;
                 List<String> validQueries = VALID_QUERIES.get(route);
                 String query = validQueries != null && random.nextBoolean()
                         ? validQueries.get(random.nextInt(validQueries.size())) : query(random);
@@ -143,14 +149,17 @@ class EveryRouteFuzzTest {
                         : valid != null && random.nextInt(3) > 0 ? mutated(valid.get(), random) : body(random);
                 RawHttp.Answer answer = client.send(method, path, body.bytes(), body.contentType());
                 failures.addAll(problems(answer, method + " " + abbreviate(path) + " with " + body.description()
-                        + " (round " + round + ", seed " + FuzzSeed.SEED + ")"));
+                        + (client == member ? " as a member" : "") + " (round " + round + ", seed " + FuzzSeed.SEED + ")"));
                 calls++;
+                memberCalls += client == member ? 1 : 0;
             }
         }
         assertThat(failures).as("answers that were not a clear refusal or a success").isEmpty();
         assertThat(calls).isEqualTo(routes.size() * ROUNDS);
+        assertThat(memberCalls).as("calls made as a member").isGreaterThan(calls / 5);
         assertThat(admin.get("/api/v1/me").status()).as("the server still serves the team").isEqualTo(200);
         assertThat(admin.get("/api/v1/contacts?q=").status()).isEqualTo(200);
+        assertThat(member.get("/api/v1/me").status()).as("and its member").isEqualTo(200);
     }
 
     @Test
