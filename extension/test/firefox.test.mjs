@@ -1,18 +1,21 @@
 // The same extension in a real Firefox (Debian's firefox-esr, WebDriver BiDi) against the real server: it installs,
 // its background (an event page in Firefox, not a service worker) runs, it pairs, a LinkedIn profile and a Gmail
 // thread are captured from the panel page into cards, and a capture made while the server is down waits in the
-// queue, is retried by alarm and delivered once; a hostile page stays text, a title is corrected by hand, and a
+// queue, is retried by alarm and delivered once; a hostile page stays text, a title is corrected by hand, a
+// colleague's touch shows live, an address is removed only once confirmed and put back, a contact is exported as a
+// vCard and deleted everywhere only once asked twice (a member sees a note when the team keeps that for admins), and a
 // revoked token says so.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { skipReason, startServer, startFixtureSite, api, freePort, tempDir, until } from './helpers/harness.mjs';
+import { skipReason, startServer, startFixtureSite, api, apiCall, freePort, tempDir, until } from './helpers/harness.mjs';
 import { FIREFOX, launchFirefox } from './helpers/firefox.mjs';
 
 const skip = skipReason() ?? (fs.existsSync(FIREFOX) ? null : `no Firefox at ${FIREFOX}`);
 
 describe('Seguito extension in Firefox against the real server', { skip: skip ?? false, timeout: 10 * 60_000 }, () => {
   let site; let server; let ff; let options; let token; let home; let port;
+  let bruno; // a second team member, talking to the API directly
 
   before(async () => {
     site = await startFixtureSite();
@@ -40,14 +43,21 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     await options.screenshot('firefox-options-paired');
   });
 
-  /** The panel page pinned to a new tab on `url` (the sidebar itself opens only on the user's click). */
+  let opened = [];
+  /**
+   * The panel page pinned to a new tab on `url` (the sidebar itself opens only on the user's click). The tabs of the
+   * panel before are closed first: each open panel holds an event stream, and Firefox keeps at most 6 connections
+   * to one server, so a seventh panel would wait forever for its look-up.
+   */
   async function panelFor(url) {
+    await Promise.all(opened.map((t) => t.close().catch(() => {})));
     const site = await ff.open(url);
     // the extension has no "tabs" permission: it sees ids, not URLs; the page just opened is the newest tab
     const tabId = await options.run('async () => JSON.stringify(Math.max(...(await browser.tabs.query({})).map((t) => t.id)))');
     await options.run('async (p) => { await browser.tabs.create({ url: JSON.parse(p) }); return "null"; }', `sidepanel.html?tabId=${tabId}`);
     const panel = await ff.extensionTab(`sidepanel.html?tabId=${tabId}`);
     await panel.panelSize();
+    opened = [site, panel];
     return { site, panel };
   }
 
@@ -103,6 +113,94 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     assert.equal(card.title, 'Chief Operating Officer');
     assert.ok(card.sources.some((s) => s.source === 'manual'), 'recorded as a correction by hand');
     await panel.waitText('article.card', (t) => t.includes('Chief Operating Officer'), 'the corrected title on the card');
+  });
+
+  it('refreshes live when a colleague logs a touch on the contact on screen', async () => {
+    const created = await api(server, token, 'POST', '/api/v1/team/members', { name: 'Bruno Bianchi', email: 'bruno.bianchi@ourteam.example', role: 'member' });
+    bruno = (await api(server, null, 'POST', '/api/v1/pair', { code: created.pairingCode, deviceName: 'test client' })).token;
+    const { panel } = await panelFor('https://www.linkedin.com/in/giulia-fontana/');
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Giulia Fontana', 'card of Giulia Fontana');
+    await panel.waitText('#live', (t) => t === 'Live', 'live updates connected');
+    await panel.run('() => { window.__noReload = true; return "null"; }');
+    const giulia = await api(server, token, 'GET', '/api/v1/contacts/lookup?linkedinUrl=https://www.linkedin.com/in/giulia-fontana/');
+    await api(server, bruno, 'POST', `/api/v1/contacts/${giulia.id}/interactions`,
+      { type: 'call', direction: 'outbound', occurredAt: new Date().toISOString(), note: 'Bruno called about the pilot' });
+    await panel.waitText('[data-testid="timeline"]', (t) => t.includes('Bruno called about the pilot') || t.includes('Bruno Bianchi'),
+      'the colleague\'s call in the timeline', 20_000);
+    assert.equal(await panel.run('() => JSON.stringify(window.__noReload ?? null)'), true, 'the panel updated in place');
+    await panel.screenshot('firefox-sidepanel-live');
+  });
+
+  it('removes a wrong address only once confirmed, and puts it back by hand', async () => {
+    const { panel } = await panelFor('https://mail.google.com/mail/u/0/#inbox/FMfcgzQfixture0001');
+    await panel.waitText('[data-testid="card-name"]', (t) => t.includes('Marta'), 'card of Marta Quiroga');
+    const id = await panel.run('() => JSON.stringify(document.querySelector(\'[data-testid="card"]\').dataset.contactId)');
+    const EMAIL = '[data-testid="address"][data-kind="email"]';
+    const before = await panel.count(EMAIL);
+    assert.ok(before >= 1, 'the thread gave Marta an email address');
+    const address = (await panel.text(EMAIL)).replace(/×$/, '').replace(/ \(bounced\)$/, '').trim();
+
+    await panel.click(`${EMAIL} [data-testid="remove-address"]`);
+    assert.equal(await panel.waitText('[data-testid="remove-confirm"] h2', () => true, 'the question'), 'Remove this email address?');
+    await panel.click('[data-testid="remove-no"]');
+    assert.equal(await panel.count('[data-testid="remove-confirm"]'), 0);
+    assert.ok((await api(server, token, 'GET', `/api/v1/contacts/${id}`)).emails.some((e) => e.address === address), 'Cancel removes nothing');
+
+    await panel.click(`${EMAIL} [data-testid="remove-address"]`);
+    await panel.waitText('[data-testid="remove-confirm"]', () => true, 'the question again');
+    await panel.click('[data-testid="remove-yes"]');
+    await until(async () => (await panel.count(EMAIL)) === before - 1, { what: 'address removed from the card' });
+    assert.ok(!(await api(server, token, 'GET', `/api/v1/contacts/${id}`)).emails.some((e) => e.address === address),
+      'gone for the whole team');
+
+    await panel.click('[data-testid="address-add-open"]');
+    await panel.waitText('[data-testid="address-form"]', () => true, 'the address form');
+    await panel.select('#address-kind', 'email');
+    await panel.fill('#address-value', address);
+    await panel.click('[data-testid="address-save"]');
+    await until(async () => (await panel.count(EMAIL)) === before && (await panel.count('[data-testid="address-form"]')) === 0,
+      { what: 'address back on the card' });
+    assert.ok((await api(server, token, 'GET', `/api/v1/contacts/${id}`)).emails.some((e) => e.address === address), 'back for the whole team');
+  });
+
+  it('exports a vCard, shows a member a note when deleting is kept for admins, and deletes only once asked twice', async () => {
+    const url = 'https://www.linkedin.com/in/eve-mallory/';
+    const eve = await api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent(url)}`);
+    const { panel } = await panelFor(url);
+    await panel.waitText('[data-testid="card-name"]', (t) => t.includes('Mallory'), 'card of Eve');
+    await panel.click('[data-testid="export-vcard"]');
+    let file = null;
+    await until(() => { file = fs.readdirSync(ff.downloads).find((f) => f.endsWith('.vcf')); return !!file; }, { what: 'the .vcf download' });
+    assert.doesNotMatch(file, /[<>"=/]/, 'the file name keeps no markup from the hostile name');
+    const vcf = await until(() => { const t = fs.readFileSync(`${ff.downloads}/${file}`, 'utf8'); return /END:VCARD/.test(t) && t; }, { what: 'the whole file' });
+    assert.match(vcf, /^BEGIN:VCARD\r?\n/);
+    assert.match(vcf, /\nFN:Eve .*Mallory\r?\n/);
+
+    const useToken = (t) => options.run('async (t) => { const { config } = await browser.storage.local.get("config"); await browser.storage.local.set({ config: { ...config, token: JSON.parse(t) } }); return "null"; }', t);
+    await useToken(bruno); // the panel now speaks for Bruno, a member
+    try {
+      await panel.waitText('[data-testid="delete-open"]', () => true, 'a member may delete by default', 20_000);
+      await api(server, token, 'PATCH', '/api/v1/team/settings', { contactErasure: 'admins' });
+      assert.equal(await panel.waitText('[data-testid="delete-admins-only"]', () => true, 'the note for a member', 20_000),
+        "Only your team's admins delete contacts everywhere.");
+      assert.equal(await panel.count('[data-testid="delete-open"]'), 0);
+    } finally {
+      await api(server, token, 'PATCH', '/api/v1/team/settings', { contactErasure: 'members' });
+      await useToken(token);
+    }
+
+    await panel.waitText('[data-testid="delete-open"]', () => true, 'the admin may delete', 20_000);
+    await panel.click('[data-testid="delete-open"]');
+    await panel.waitText('[data-testid="delete-confirm"]', (t) => /goes from your team's contact base/.test(t), 'the question');
+    await panel.click('[data-testid="delete-no"]');
+    assert.equal(await panel.count('[data-testid="delete-confirm"]'), 0);
+    assert.equal((await apiCall(server, token, 'GET', `/api/v1/contacts/${eve.id}`)).status, 200, 'Cancel deletes nothing');
+
+    await panel.click('[data-testid="delete-open"]');
+    await panel.waitText('[data-testid="delete-confirm"]', () => true, 'the question again');
+    await panel.click('[data-testid="delete-yes"]');
+    await panel.waitText('[data-testid="unknown"]', () => true, 'the "not in your contacts yet" view', 20_000);
+    assert.equal((await apiCall(server, token, 'GET', `/api/v1/contacts/${eve.id}`)).status, 404, 'gone for the whole team');
   });
 
   it('keeps a capture made while the server is down and delivers it once when it is back', async () => {

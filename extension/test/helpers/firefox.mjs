@@ -32,7 +32,7 @@ async function startTunnel(sitePort) {
   return { port: server.address().port, close: () => new Promise((r) => server.close(r)) };
 }
 
-function userPrefs(tunnelPort) {
+function userPrefs(tunnelPort, downloads) {
   const pac = `function FindProxyForURL(url, host) { return ${JSON.stringify(SITE_HOSTS)}.indexOf(host) >= 0 ? "PROXY 127.0.0.1:${tunnelPort}" : "DIRECT"; }`;
   const prefs = {
     'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: EXT_UUID }),
@@ -45,6 +45,13 @@ function userPrefs(tunnelPort) {
     'app.update.disabledForTesting': true,
     'browser.aboutwelcome.enabled': false,
     'extensions.getAddons.cache.enabled': false,
+    // a download (the panel's vCard export) goes straight to a folder the test reads, without a dialog
+    'browser.download.folderList': 2,
+    'browser.download.dir': downloads,
+    'browser.download.useDownloadDir': true,
+    'browser.download.always_ask_before_handling_new_types': false,
+    'browser.download.start_downloads_in_tmp_dir': false,
+    'browser.download.alwaysOpenPanel': false,
   };
   return Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n';
 }
@@ -86,7 +93,9 @@ class Bidi {
 export async function launchFirefox({ sitePort }) {
   const tunnel = await startTunnel(sitePort);
   const profile = tempDir('seguito-firefox-');
-  fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(tunnel.port));
+  const downloads = path.join(profile, 'downloads');
+  fs.mkdirSync(downloads);
+  fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(tunnel.port, downloads));
   const child = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } });
   let log = '';
@@ -108,7 +117,7 @@ export async function launchFirefox({ sitePort }) {
   const installed = await bidi.send('webExtension.install', { extensionData: { type: 'path', path: EXT_DIR } });
 
   const ff = {
-    bidi, profile, addonId: installed.extension,
+    bidi, profile, downloads, addonId: installed.extension,
     extUrl: (p) => `moz-extension://${EXT_UUID}/${p}`,
     /** The tab of an extension page that is open already (extension pages are opened by the extension itself). */
     async extensionTab(page, timeout = 30_000) {
@@ -164,6 +173,15 @@ function tab(bidi, context) {
     },
     click(selector) {
       return t.run('(s) => { const el = document.querySelector(JSON.parse(s)); if (!el) throw new Error("no " + JSON.parse(s)); el.click(); return "null"; }', selector);
+    },
+    /** Chooses `value` in a select, as a user would (the panel listens for change). */
+    select(selector, value) {
+      return t.run(`(s, v) => { const el = document.querySelector(JSON.parse(s)); el.value = JSON.parse(v);
+        el.dispatchEvent(new Event('change', { bubbles: true })); return "null"; }`, selector, value);
+    },
+    /** How many elements match `selector`. */
+    count(selector) {
+      return t.run('(s) => JSON.stringify(document.querySelectorAll(JSON.parse(s)).length)', selector);
     },
     fill(selector, value) {
       return t.run(`(s, v) => { const el = document.querySelector(JSON.parse(s)); el.value = JSON.parse(v);
