@@ -56,7 +56,8 @@ public final class Main {
         System.out.println("""
                 Usage: java -jar seguito-server.jar <command>
                   serve     run the server (default). Environment: SEGUITO_HTTP_PORT (8080), SEGUITO_HOME (~/.seguito),
-                            DATABASE_URL or PG* variables for an external PostgreSQL (else embedded PostgreSQL 17)
+                            DATABASE_URL or PG* variables for an external PostgreSQL (else embedded PostgreSQL 17),
+                            SEGUITO_TLS_CERT and SEGUITO_TLS_KEY (PEM files) to answer HTTPS (HTTP/2 and HTTP/1.1)
                   install   --team NAME --admin-email EMAIL [--admin-name NAME] [--member "Name <email>"]...
                             check the plugin descriptor and CRM connection, set up the CRM, create the team and its
                             admin, print pairing codes. Safe to run again. Stop `serve` first when using the

@@ -1,6 +1,7 @@
 package dev.seguito;
 
 import dev.seguito.config.SeguitoConfig;
+import dev.seguito.config.TlsFiles;
 import dev.seguito.db.DatabaseLocation;
 import dev.seguito.db.EmbeddedDatabase;
 import dev.seguito.db.Migrations;
@@ -17,6 +18,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.micrometer.MicrometerMetricsFactory;
 import io.vertx.micrometer.MicrometerMetricsOptions;
 import io.vertx.pgclient.PgBuilder;
@@ -69,6 +71,7 @@ public final class SeguitoServer implements AutoCloseable {
      *                  creates the team it is told to)
      */
     public static SeguitoServer start(SeguitoConfig config, boolean bootstrap) {
+        config.tls().ifPresent(TlsFiles::checkReadable);
         PluginDescriptor descriptor = PluginDescriptors.locate(System.getenv());
         PluginDescriptors.checkConnector(descriptor, config.crm(),
                 env -> config.crmSettings().getString(env.replaceFirst("^SEGUITO_OFBIZ_", "").toLowerCase(java.util.Locale.ROOT)));
@@ -116,12 +119,11 @@ public final class SeguitoServer implements AutoCloseable {
                 await(teams.bootstrapIfEmpty()).ifPresent(admin -> announceFirstAdmin(config.home(), admin));
             }
             Services services = await(Services.create(vertx, pool, db, config, teams, registry, descriptor));
-            HttpServer http = await(vertx.createHttpServer(new HttpServerOptions()
-                            .setCompressionSupported(true)
-                            .setMaxFormAttributeSize(8192))
+            HttpServer http = await(vertx.createHttpServer(httpOptions(config))
                     .requestHandler(services.router())
                     .listen(config.httpPort(), config.httpHost()));
-            LOG.info("Seguito is listening on http://localhost:{}/", http.actualPort());
+            LOG.info("Seguito is listening on {}://localhost:{}/", config.tls().isPresent() ? "https" : "http",
+                    http.actualPort());
             return new SeguitoServer(vertx, pool, http, services, embedded, db);
         } catch (RuntimeException e) {
             vertx.close();
@@ -130,6 +132,15 @@ public final class SeguitoServer implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    /** HTTP/1.1, or HTTPS with HTTP/2 offered by ALPN when the config names a certificate and its key. */
+    private static HttpServerOptions httpOptions(SeguitoConfig config) {
+        HttpServerOptions options = new HttpServerOptions().setCompressionSupported(true).setMaxFormAttributeSize(8192);
+        config.tls().ifPresent(tls -> options.setSsl(true).setUseAlpn(true)
+                .setKeyCertOptions(new PemKeyCertOptions().setCertPath(tls.certificate().toString())
+                        .setKeyPath(tls.key().toString())));
+        return options;
     }
 
     /** The HMAC key for tokens: from the config, else generated once and shared by every process via the database. */

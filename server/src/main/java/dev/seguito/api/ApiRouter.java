@@ -32,9 +32,14 @@ public final class ApiRouter {
     public static Router create(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams,
                                 PrometheusMeterRegistry registry, Consumer<Router> authenticatedRoutes) {
         Router root = Router.router(vertx);
+        boolean https = config.tls().isPresent();
         root.route().handler(ctx -> {
             ctx.response().putHeader("X-Content-Type-Options", "nosniff").putHeader("Referrer-Policy", "no-referrer");
             SecurityHeaders.apply(ctx.response());
+            if (https) {
+                // once a browser has reached the server over HTTPS, it never sends a token to it in clear again
+                ctx.response().putHeader("Strict-Transport-Security", "max-age=31536000");
+            }
             ctx.next();
         });
 

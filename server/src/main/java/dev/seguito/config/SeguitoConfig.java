@@ -29,7 +29,8 @@ public record SeguitoConfig(
         int dbPoolSize,
         String crm,
         JsonObject crmSettings,
-        long outboxPollMillis) {
+        long outboxPollMillis,
+        Optional<TlsFiles> tls) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -66,37 +67,45 @@ public record SeguitoConfig(
                 s.integer("dbPoolSize", "SEGUITO_DB_POOL_SIZE", 8),
                 s.string("crm", "SEGUITO_CRM").orElse("embedded"),
                 crmSettings(json, env),
-                s.integer("outboxPollMillis", "SEGUITO_OUTBOX_POLL_MS", 1000));
+                s.integer("outboxPollMillis", "SEGUITO_OUTBOX_POLL_MS", 1000),
+                TlsFiles.from(s.string("tlsCert", "SEGUITO_TLS_CERT"), s.string("tlsKey", "SEGUITO_TLS_KEY")));
     }
 
     public SeguitoConfig withHttpPort(int port) {
         return new SeguitoConfig(port, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                crmSettings, outboxPollMillis);
+                crmSettings, outboxPollMillis, tls);
     }
 
     public SeguitoConfig withDatabase(String url, String user, String password) {
         return new SeguitoConfig(httpPort, httpHost, home, Optional.of(url), Optional.ofNullable(user),
                 Optional.ofNullable(password), tokenSecret, tokenTtl, pairingCodeTtl, rawCaptureRetention,
-                maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm, crmSettings, outboxPollMillis);
+                maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm, crmSettings, outboxPollMillis, tls);
     }
 
     public SeguitoConfig withRateLimitPerMinute(int limit) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, limit, dbPoolSize, crm, crmSettings,
-                outboxPollMillis);
+                outboxPollMillis, tls);
     }
 
     public SeguitoConfig withCrm(String crm, JsonObject settings) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                settings, outboxPollMillis);
+                settings, outboxPollMillis, tls);
     }
 
     public SeguitoConfig withOutboxPollMillis(long millis) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                crmSettings, millis);
+                crmSettings, millis, tls);
+    }
+
+    /** The same settings answering HTTPS with {@code files}. */
+    public SeguitoConfig withTls(TlsFiles files) {
+        return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
+                tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
+                crmSettings, outboxPollMillis, Optional.of(files));
     }
 
     private static Optional<String> pgEnvUrl(Map<String, String> env) {

@@ -2,6 +2,7 @@ package dev.seguito.testing;
 
 import dev.seguito.SeguitoServer;
 import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -26,8 +27,13 @@ public final class EventStream implements AutoCloseable {
 
     /** Opens the stream with {@code token} and returns once the server said it is connected. */
     public static EventStream open(SeguitoServer server, String token) {
+        return open(server, token, new HttpClientOptions());
+    }
+
+    /** The same over a client of its own, such as one speaking HTTP/2 over TLS. */
+    public static EventStream open(SeguitoServer server, String token, HttpClientOptions options) {
         List<String> received = new CopyOnWriteArrayList<>();
-        HttpClient http = server.vertx().createHttpClient();
+        HttpClient http = server.vertx().createHttpClient(options);
         HttpClientResponse response = http.request(new RequestOptions().setMethod(HttpMethod.GET)
                         .setHost("127.0.0.1").setPort(server.port()).setURI("/api/v1/events")
                         .putHeader("Authorization", "Bearer " + token))
