@@ -42,23 +42,24 @@ export function tempDir(prefix) {
 // ------------------------------------------------------------------------------------------ Seguito server
 
 /**
- * Starts the real server on `port` with data in `home` (reuse both to restart the same server).
+ * Starts the real server on `port` with data in `home` (reuse both to restart the same server); `tls` gives it a
+ * self-signed certificate for 127.0.0.1, so it answers HTTPS (HTTP/2) only.
  * SEGUITO_TEST_SERVER_CMD may name another command (e.g. a server started from an IDE build); default: java -jar JAR serve.
  */
-export async function startServer({ home, port, timeoutMs = 240_000 }) {
+export async function startServer({ home, port, tls = false, timeoutMs = 240_000 }) {
   const cmd = process.env.SEGUITO_TEST_SERVER_CMD
     ? ['bash', ['-c', process.env.SEGUITO_TEST_SERVER_CMD]]
     : ['java', ['-jar', JAR, 'serve']];
   const logFile = path.join(home, `server-${port}-${Date.now()}.log`);
   const log = fs.openSync(logFile, 'a');
   const child = spawn(cmd[0], cmd[1], {
-    env: { ...process.env, SEGUITO_HTTP_PORT: String(port), SEGUITO_HOME: home },
+    env: { ...process.env, SEGUITO_HTTP_PORT: String(port), SEGUITO_HOME: home, ...(tls ? serverCert(home) : {}) },
     stdio: ['ignore', log, log],
     detached: false,
   });
   let exited = null;
   child.on('exit', (code, signal) => { exited = { code, signal }; });
-  const url = `http://127.0.0.1:${port}`;
+  const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   const started = Date.now();
   for (;;) {
     if (exited) throw new Error(`server exited early (${JSON.stringify(exited)}); log: ${logFile}\n${tail(logFile)}`);
@@ -111,6 +112,17 @@ export async function api(server, token, method, p, body, expect = [200, 201, 20
 }
 
 // ---------------------------------------------------------------------------------------- fixture sites
+
+/** A certificate for the server itself on 127.0.0.1, as the environment variables that give it to the server. */
+function serverCert(home) {
+  const cert = path.join(home, 'tls-cert.pem');
+  const key = path.join(home, 'tls-key.pem');
+  if (!fs.existsSync(cert)) {
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-keyout', key, '-out', cert,
+      '-subj', '/CN=seguito-test-server', '-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost'], { stdio: 'ignore' });
+  }
+  return { SEGUITO_TLS_CERT: cert, SEGUITO_TLS_KEY: key };
+}
 
 let certCache = null;
 function selfSignedCert() {
