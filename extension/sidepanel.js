@@ -76,6 +76,7 @@ async function init() {
     if (changes[QUEUE_KEY]) onQueueChanged(changes[QUEUE_KEY].newValue ?? [], changes[QUEUE_KEY].oldValue ?? []);
   });
   addEventListener('online', () => { events?.kick(); sendRuntime({ type: 'seguito:flush' }); });
+  document.addEventListener('visibilitychange', onVisibilityChange);
   state.queue = await getLocal(QUEUE_KEY, []);
   renderQueue();
   renderBanner();
@@ -123,12 +124,14 @@ function onQueueChanged(next, prev) {
 
 // --------------------------------------------------------------------------------------------- live events
 
-function startEvents() {
+/** @param {{resumed?: boolean}} opts resumed: the card is re-read once the stream is open, as after a reconnect */
+function startEvents({ resumed = false } = {}) {
   events?.stop();
   events = null;
+  pausedWhileHidden = false;
   const { serverUrl, token, revoked } = state.config;
   if (!serverUrl || !token || revoked) { setLive('off', 'Offline'); return; }
-  let opened = false;
+  let opened = resumed;
   events = connectEvents({
     url: `${serverUrl}/api/v1/events`,
     token,
@@ -147,6 +150,36 @@ function startEvents() {
     },
     onEvent: onServerEvent,
   });
+}
+
+// A panel nobody can see (its window minimised, its tab in the background when it is shown as a page) lets go of
+// its event stream after a minute: over plain HTTP/1.1 a browser keeps six connections to one server, and each open
+// stream holds one, so panels left open in other windows would make a seventh wait. Seen again, it reconnects and
+// re-reads its card, so whatever changed meanwhile is shown.
+const STREAM_POLICY_KEY = 'streamPolicy'; // {hiddenGraceMs}: tests shorten the minute
+const HIDDEN_GRACE_MS = 60_000;
+let hiddenTimer = null;
+let pausedWhileHidden = false;
+
+async function onVisibilityChange() {
+  if (document.visibilityState === 'hidden') {
+    const grace = (await getLocal(STREAM_POLICY_KEY, {})).hiddenGraceMs ?? HIDDEN_GRACE_MS;
+    if (document.visibilityState !== 'hidden') return; // seen again meanwhile
+    hiddenTimer ??= setTimeout(() => {
+      hiddenTimer = null;
+      if (!events || state.config.revoked) return;
+      events.stop();
+      events = null;
+      pausedWhileHidden = true;
+      setLive('paused', 'Paused');
+    }, grace);
+    return;
+  }
+  clearTimeout(hiddenTimer);
+  hiddenTimer = null;
+  if (pausedWhileHidden) {
+    startEvents({ resumed: true }); // the card is re-read once the stream is open, so nothing falls in between
+  }
 }
 
 function setLive(s, text) {

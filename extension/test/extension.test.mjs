@@ -168,6 +168,35 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     await screenshot(panel, 'sidepanel-live');
   });
 
+  it('lets go of its event stream while nobody sees it, and shows what changed meanwhile once seen again', async () => {
+    await waitCard('Lars Okafor');
+    await until(async () => (await panel.locator('#live').getAttribute('data-state')) === 'open', { what: 'event stream open' });
+    const setVisibility = (v) => panel.evaluate((state) => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange'));
+    }, v);
+    await browser.setStorage({ streamPolicy: { hiddenGraceMs: 300 } }); // the production grace is a minute
+    try {
+      await setVisibility('hidden'); // as when its window is minimised
+      await until(async () => (await panel.locator('#live').getAttribute('data-state')) === 'paused', { what: 'stream paused' });
+      const lars = await api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent(LI('lars-okafor'))}`);
+      const calls = await panel.locator('[data-testid="timeline-item"][data-type="note"]').count();
+      await api(server, memberB, 'POST', `/api/v1/contacts/${lars.id}/interactions`,
+        { type: 'note', occurredAt: new Date().toISOString(), note: 'Bruno noted a budget freeze' });
+      await sleep(1000);
+      assert.equal(await panel.locator('[data-testid="timeline-item"][data-type="note"]').count(), calls,
+        'nothing arrives while paused');
+
+      await setVisibility('visible');
+      await until(async () => (await panel.locator('#live').getAttribute('data-state')) === 'open', { what: 'stream open again' });
+      await until(async () => (await panel.locator('[data-testid="timeline-item"][data-type="note"]').count()) > calls,
+        { what: 'the note made while paused, once seen again' });
+    } finally {
+      await setVisibility('visible');
+      await browser.setStorage({ streamPolicy: {} });
+    }
+  });
+
   it('logs a touch from the panel and acts on the suggestion (snooze, dismiss, done)', async () => {
     // Lars is on screen (captured by Bruno). Log a meeting: it lands in the timeline and the suggestion follows it.
     await waitCard('Lars Okafor');
