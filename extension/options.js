@@ -28,6 +28,8 @@ function defaultDeviceName() {
 function pairMessage(e) {
   if (!(e instanceof ApiError)) return String(e?.message ?? e);
   if (e.status === 0) return e.message; // server down / bad address
+  // held back after too many wrong codes from here: the server says so and for how long; nothing retries a pairing
+  if (e.status === 429) return e.serverMessage || 'Too many wrong pairing codes; wait a minute, then check the code with your admin.';
   if (e.status === 400 || e.status === 401 || e.status === 404 || e.status === 409) {
     return e.serverMessage ? `That pairing code did not work: ${e.serverMessage}` : 'That pairing code did not work. Codes work once; ask your admin for a new one.';
   }

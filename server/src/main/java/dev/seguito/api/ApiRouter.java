@@ -1,6 +1,7 @@
 package dev.seguito.api;
 
 import dev.seguito.config.SeguitoConfig;
+import dev.seguito.team.PairingThrottle;
 import dev.seguito.team.TeamRoutes;
 import dev.seguito.team.TeamService;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -73,7 +74,7 @@ public final class ApiRouter {
         });
         api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
         api.route().handler(new GzipBodies((int) Math.min(Integer.MAX_VALUE - 16, config.maxBodyBytes())));
-        TeamRoutes.mountPairing(api, teams);
+        TeamRoutes.mountPairing(api, teams, new PairingThrottle());
         api.route().handler(new AuthHandler(teams));
         api.route().handler(new RateLimiter(config.rateLimitPerMinute()));
         authenticatedRoutes.accept(api);

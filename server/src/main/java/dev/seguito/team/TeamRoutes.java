@@ -18,9 +18,18 @@ public final class TeamRoutes {
     private TeamRoutes() {
     }
 
-    /** The one unauthenticated API route: a pairing code is the credential. */
-    public static void mountPairing(Router api, TeamService teams) {
+    /**
+     * The one unauthenticated API route: a pairing code is the credential, so wrong codes are throttled per client
+     * address ({@link PairingThrottle}); a throttled request is refused before its code is looked at.
+     */
+    public static void mountPairing(Router api, TeamService teams, PairingThrottle throttle) {
         api.post("/pair").handler(ctx -> {
+            String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+            if (!throttle.allows(address)) {
+                ctx.response().putHeader("Retry-After", "60");
+                throw new ApiError(429, "rate_limited", "Too many wrong pairing codes from here; wait a minute, "
+                        + "then check the code with your admin (codes work once).");
+            }
             JsonObject body = body(ctx);
             String code = body.getString("code");
             if (code == null || code.isBlank()) {
@@ -28,6 +37,11 @@ public final class TeamRoutes {
             }
             String device = optionalText(body, "deviceName", "browser");
             respond(ctx, 201, teams.pair(code, device.length() > 100 ? device.substring(0, 100) : device)
+                    .onFailure(e -> {
+                        if (e instanceof ApiError error && error.status() == 401) {
+                            throttle.wrongCode(address);
+                        }
+                    })
                     .map(p -> new JsonObject().put("token", p.token()).put("member", p.member().toJson())
                             .put("team", team(p.member()))));
         });

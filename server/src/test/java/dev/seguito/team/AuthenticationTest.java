@@ -2,11 +2,14 @@ package dev.seguito.team;
 
 import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.RawHttp;
 import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -107,6 +110,33 @@ class AuthenticationTest {
             }
             assertThat(last).isEqualTo(429);
             assertThat(team.admin().get("/api/v1/me").json().getString("error")).isEqualTo("rate_limited");
+        }
+    }
+
+    @Test
+    void wrongPairingCodesFromOneAddressAreHeldBackWithoutUsingUpAGoodCode() {
+        try (SeguitoServer guarded = TestServer.onSharedDatabase(c -> c)) {
+            TeamFixture team = TestServer.newTeam(guarded, "Guessing");
+            String code = team.admin().post("/api/v1/team/members", new JsonObject().put("name", "Gus")
+                    .put("email", "gus@guessing.test")).json().getString("pairingCode");
+            ApiClient anonymous = ApiClient.anonymous(guarded);
+            for (int i = 0; i < PairingThrottle.WRONG_CODES_PER_ADDRESS; i++) {
+                assertThat(anonymous.post("/api/v1/pair", new JsonObject().put("code", "ZZZZ-ZZZ" + (char) ('A' + i)))
+                        .status()).isEqualTo(401);
+            }
+
+            RawHttp.Answer held = new RawHttp(guarded.port(), null).send("POST", "/api/v1/pair",
+                    new JsonObject().put("code", code).encode().getBytes(StandardCharsets.UTF_8), "application/json");
+
+            assertThat(held.status()).isEqualTo(429);
+            assertThat(held.header("Retry-After")).isEqualTo("60");
+            assertThat(held.json().getString("message")).contains("wrong pairing codes");
+            assertThat(team.admin().get("/api/v1/me").status()).as("members with tokens are not held back").isEqualTo(200);
+            // the good code was not looked at: another process (its own count) still pairs with it
+            try (SeguitoServer other = TestServer.onSharedDatabase(c -> c)) {
+                assertThat(ApiClient.anonymous(other).post("/api/v1/pair", new JsonObject().put("code", code)).status())
+                        .isEqualTo(201);
+            }
         }
     }
 }
