@@ -57,7 +57,8 @@ public final class Main {
                 Usage: java -jar seguito-server.jar <command>
                   serve     run the server (default). Environment: SEGUITO_HTTP_PORT (8080), SEGUITO_HOME (~/.seguito),
                             DATABASE_URL or PG* variables for an external PostgreSQL (else embedded PostgreSQL 17),
-                            SEGUITO_TLS_CERT and SEGUITO_TLS_KEY (PEM files) to answer HTTPS (HTTP/2 and HTTP/1.1)
+                            SEGUITO_TLS_CERT and SEGUITO_TLS_KEY (PEM files) to answer HTTPS (HTTP/2 and HTTP/1.1),
+                            SEGUITO_TRUSTED_PROXIES (addresses of reverse proxies whose X-Forwarded-For is read)
                   install   --team NAME --admin-email EMAIL [--admin-name NAME] [--member "Name <email>"]...
                             check the plugin descriptor and CRM connection, set up the CRM, create the team and its
                             admin, print pairing codes. Safe to run again. Stop `serve` first when using the

@@ -74,7 +74,7 @@ public final class ApiRouter {
         });
         api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
         api.route().handler(new GzipBodies((int) Math.min(Integer.MAX_VALUE - 16, config.maxBodyBytes())));
-        TeamRoutes.mountPairing(api, teams, new PairingThrottle());
+        TeamRoutes.mountPairing(api, teams, new PairingThrottle(), new ClientAddress(config.trustedProxies()));
         api.route().handler(new AuthHandler(teams));
         api.route().handler(new RateLimiter(config.rateLimitPerMinute()));
         authenticatedRoutes.accept(api);

@@ -6,8 +6,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Everything an operator can set, read once at start-up: an optional JSON file first, then environment variables,
@@ -30,7 +33,8 @@ public record SeguitoConfig(
         String crm,
         JsonObject crmSettings,
         long outboxPollMillis,
-        Optional<TlsFiles> tls) {
+        Optional<TlsFiles> tls,
+        Set<String> trustedProxies) {
 
     public static final int DEFAULT_PORT = 8080;
 
@@ -68,44 +72,56 @@ public record SeguitoConfig(
                 s.string("crm", "SEGUITO_CRM").orElse("embedded"),
                 crmSettings(json, env),
                 s.integer("outboxPollMillis", "SEGUITO_OUTBOX_POLL_MS", 1000),
-                TlsFiles.from(s.string("tlsCert", "SEGUITO_TLS_CERT"), s.string("tlsKey", "SEGUITO_TLS_KEY")));
+                TlsFiles.from(s.string("tlsCert", "SEGUITO_TLS_CERT"), s.string("tlsKey", "SEGUITO_TLS_KEY")),
+                s.string("trustedProxies", "SEGUITO_TRUSTED_PROXIES").map(SeguitoConfig::addresses).orElse(Set.of()));
     }
 
     public SeguitoConfig withHttpPort(int port) {
         return new SeguitoConfig(port, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                crmSettings, outboxPollMillis, tls);
+                crmSettings, outboxPollMillis, tls, trustedProxies);
     }
 
     public SeguitoConfig withDatabase(String url, String user, String password) {
         return new SeguitoConfig(httpPort, httpHost, home, Optional.of(url), Optional.ofNullable(user),
                 Optional.ofNullable(password), tokenSecret, tokenTtl, pairingCodeTtl, rawCaptureRetention,
-                maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm, crmSettings, outboxPollMillis, tls);
+                maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm, crmSettings, outboxPollMillis, tls, trustedProxies);
     }
 
     public SeguitoConfig withRateLimitPerMinute(int limit) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, limit, dbPoolSize, crm, crmSettings,
-                outboxPollMillis, tls);
+                outboxPollMillis, tls, trustedProxies);
     }
 
     public SeguitoConfig withCrm(String crm, JsonObject settings) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                settings, outboxPollMillis, tls);
+                settings, outboxPollMillis, tls, trustedProxies);
     }
 
     public SeguitoConfig withOutboxPollMillis(long millis) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                crmSettings, millis, tls);
+                crmSettings, millis, tls, trustedProxies);
     }
 
     /** The same settings answering HTTPS with {@code files}. */
     public SeguitoConfig withTls(TlsFiles files) {
         return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
                 tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
-                crmSettings, outboxPollMillis, Optional.of(files));
+                crmSettings, outboxPollMillis, Optional.of(files), trustedProxies);
+    }
+
+    /** The same settings taking the client's address from X-Forwarded-For when a request comes from {@code proxies}. */
+    public SeguitoConfig withTrustedProxies(Set<String> proxies) {
+        return new SeguitoConfig(httpPort, httpHost, home, databaseUrl, databaseUser, databasePassword, tokenSecret,
+                tokenTtl, pairingCodeTtl, rawCaptureRetention, maxBodyBytes, rateLimitPerMinute, dbPoolSize, crm,
+                crmSettings, outboxPollMillis, tls, Set.copyOf(proxies));
+    }
+
+    private static Set<String> addresses(String list) {
+        return Arrays.stream(list.split(",")).map(String::strip).filter(a -> !a.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
     private static Optional<String> pgEnvUrl(Map<String, String> env) {

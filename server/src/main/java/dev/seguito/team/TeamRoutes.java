@@ -1,6 +1,7 @@
 package dev.seguito.team;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.api.ClientAddress;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 
@@ -22,9 +23,9 @@ public final class TeamRoutes {
      * The one unauthenticated API route: a pairing code is the credential, so wrong codes are throttled per client
      * address ({@link PairingThrottle}); a throttled request is refused before its code is looked at.
      */
-    public static void mountPairing(Router api, TeamService teams, PairingThrottle throttle) {
+    public static void mountPairing(Router api, TeamService teams, PairingThrottle throttle, ClientAddress clients) {
         api.post("/pair").handler(ctx -> {
-            String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
+            String address = clients.of(ctx.request());
             if (!throttle.allows(address)) {
                 ctx.response().putHeader("Retry-After", "60");
                 throw new ApiError(429, "rate_limited", "Too many wrong pairing codes from here; wait a minute, "

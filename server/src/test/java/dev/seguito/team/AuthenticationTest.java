@@ -139,4 +139,37 @@ class AuthenticationTest {
             }
         }
     }
+
+    @Test
+    void aForwardedForHeaderFromAnUntrustedPeerDoesNotSpreadTheCount() {
+        try (SeguitoServer guarded = TestServer.onSharedDatabase(c -> c)) {
+            ApiClient anonymous = ApiClient.anonymous(guarded);
+            for (int i = 0; i < PairingThrottle.WRONG_CODES_PER_ADDRESS; i++) {
+                assertThat(pairFrom(anonymous, "203.0.113." + i).status()).isEqualTo(401);
+            }
+
+            assertThat(pairFrom(anonymous, "203.0.113.99").status()).as("a new forwarded address is not a new client")
+                    .isEqualTo(429);
+        }
+    }
+
+    @Test
+    void behindATrustedProxyEachClientIsCountedOnItsOwn() {
+        try (SeguitoServer proxied = TestServer.onSharedDatabase(c -> c.withTrustedProxies(java.util.Set.of("127.0.0.1")))) {
+            ApiClient proxy = ApiClient.anonymous(proxied);
+            for (int i = 0; i < PairingThrottle.WRONG_CODES_PER_ADDRESS; i++) {
+                // what the client wrote to the left of the proxy's entry does not count
+                assertThat(pairFrom(proxy, "10.9.9." + i + ", 198.51.100.7").status()).isEqualTo(401);
+            }
+
+            assertThat(pairFrom(proxy, "198.51.100.7").status()).isEqualTo(429);
+            assertThat(pairFrom(proxy, "198.51.100.8").status()).as("another client behind the same proxy").isEqualTo(401);
+        }
+    }
+
+    private static ApiClient.Response pairFrom(ApiClient client, String forwardedFor) {
+        return client.send(io.vertx.core.http.HttpMethod.POST, "/api/v1/pair",
+                io.vertx.core.buffer.Buffer.buffer(new JsonObject().put("code", "WXYZ-WXYZ").encode()),
+                java.util.Map.of("Content-Type", "application/json", "X-Forwarded-For", forwardedFor));
+    }
 }
