@@ -3,6 +3,7 @@ package dev.seguito.capture;
 import dev.seguito.contacts.ContactStore;
 import dev.seguito.db.Sequential;
 import dev.seguito.identity.FieldMerger;
+import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.IdentityResolver;
 import dev.seguito.identity.PersonFields;
 import dev.seguito.interactions.MessageRecorder;
@@ -102,12 +103,17 @@ public final class CaptureProcessor {
             if (resolution.match().isPresent()) {
                 UUID id = resolution.match().get();
                 result = ContactStore.loadPerson(tx, id).compose(stored -> {
-                    FieldMerger.Merge merge = FieldMerger.merge(stored.fields(), incoming, authoritative, p.confidence());
+                    FieldMerger.Merge merge = FieldMerger.merge(stored.fields(), incoming, authoritative, p.confidence(),
+                            stored.correctedAway());
                     // the record, its mechanisms and its employment are written together; provenance needs the job
                     Future<Void> updated = ContactStore.updatePerson(tx, id, merge.fields(), p.linkedinSlug());
                     Future<Boolean> newMechs = attachAll(tx, member.teamId(), id, p);
-                    Future<Optional<ContactStore.JobChange>> job = ContactStore.employ(tx, member.teamId(), id,
-                            p.company(), p.title(), stored.company(), authoritative);
+                    // the employer a member corrected away, on a stale page, is neither a job change nor a title
+                    boolean staleEmployer = p.company() != null && stored.correctedAway().containsKey("company")
+                            && IdentityKeys.companyKey(stored.correctedAway().get("company"))
+                                    .equals(IdentityKeys.companyKey(p.company()));
+                    Future<Optional<ContactStore.JobChange>> job = staleEmployer ? Future.succeededFuture(Optional.empty())
+                            : ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), stored.company(), authoritative);
                     boolean companyAdded = stored.company() == null && p.company() != null;
                     return Future.all(updated, newMechs, job).compose(written -> ContactStore.provenance(tx,
                                     member.teamId(), id, withCompany(merge.changed(), job.result().isPresent() || companyAdded),

@@ -15,11 +15,11 @@ import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * Corrections a person makes by hand: what kind of relationship this is (client, prospect, partner …), and a name,
@@ -96,10 +96,41 @@ public final class ContactEditor {
             if (newEmployer) {
                 fields.add("company");
             }
-            return person.compose(v -> employer).compose(v -> ContactStore.provenance(tx, member.teamId(), partyId,
-                    fields, f -> "company".equals(f) ? c.company() : corrected.get(f), "manual", null, member.id(),
-                    Instant.now()).map(done -> fields));
+            return person.compose(v -> employer).compose(v -> recordCorrections(tx, member, partyId, fields,
+                    f -> "company".equals(f) ? c.company() : corrected.get(f),
+                    f -> "company".equals(f) ? stored.company() : stored.fields().get(f)).map(done -> fields));
         });
+    }
+
+    /**
+     * The {@code manual} provenance of each corrected field, with the value it replaced so that a stale capture does
+     * not bring that back. Correcting a correction keeps what the first one replaced: a typo fixed in "VP Sales"
+     * must not let the page's old title return.
+     */
+    private static Future<Void> recordCorrections(SqlConnection tx, Member member, UUID partyId, List<String> fields,
+                                                  Function<String, Object> given, Function<String, Object> replaced) {
+        if (fields.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        String[] values = fields.stream().map(given).map(ContactEditor::text).toArray(String[]::new);
+        String[] replacedValues = fields.stream().map(replaced).map(ContactEditor::text).toArray(String[]::new);
+        return tx.preparedQuery("""
+                        insert into field_provenance (team_id, party_id, field, value, replaced_value, source, member_id, observed_at)
+                        select $1, $2, field, value, replaced_value, 'manual', $6, now()
+                          from unnest($3::text[], $4::text[], $5::text[]) as c(field, value, replaced_value)
+                        on conflict (party_id, field, source) do update
+                           set value = excluded.value, capture_id = null, member_id = excluded.member_id,
+                               observed_at = excluded.observed_at,
+                               replaced_value = case when field_provenance.value is not distinct from excluded.replaced_value
+                                                     then coalesce(field_provenance.replaced_value, excluded.replaced_value)
+                                                     else excluded.replaced_value end""")
+                .execute(Tuple.from(new Object[]{member.teamId(), partyId, fields.toArray(new String[0]), values,
+                        replacedValues, member.id()}))
+                .mapEmpty();
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : String.valueOf(value);
     }
 
     private static Future<Void> reemploy(SqlConnection tx, UUID teamId, UUID partyId, String company, String title) {

@@ -1,15 +1,21 @@
 package dev.seguito.contacts;
 
+import dev.seguito.identity.FieldMerger;
 import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.PersonFields;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.RowSet;
 import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -59,16 +65,23 @@ public final class ContactStore {
         return tx.preparedQuery("""
                         select pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about,
                                pe.photo_url, pe.linkedin_slug, pe.connection_degree,
-                               (select company from current_employment(pe.party_id)) as company
+                               (select company from current_employment(pe.party_id)) as company,
+                               (select json_object_agg(fp.field, json_build_array(fp.value, fp.replaced_value))
+                                  from field_provenance fp
+                                 where fp.party_id = pe.party_id and fp.source = 'manual'
+                                   and fp.replaced_value is not null) as corrections
                           from person pe where pe.party_id = $1 for update""")
                 .execute(Tuple.of(partyId))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     Short degree = r.getShort("connection_degree");
-                    return new StoredPerson(new PersonFields(r.getString("full_name"), r.getString("first_name"),
+                    PersonFields fields = new PersonFields(r.getString("full_name"), r.getString("first_name"),
                             r.getString("last_name"), r.getString("headline"), r.getString("title"),
                             r.getString("location"), r.getString("about"), r.getString("photo_url"),
-                            degree == null ? null : degree.intValue()), r.getString("linkedin_slug"), r.getString("company"));
+                            degree == null ? null : degree.intValue());
+                    String company = r.getString("company");
+                    return new StoredPerson(fields, r.getString("linkedin_slug"), company,
+                            correctedAway(fields, company, (JsonObject) r.getValue("corrections")));
                 });
     }
 
@@ -190,8 +203,39 @@ public final class ContactStore {
                 .execute(Tuple.of(teamId, first, second, reason)).mapEmpty();
     }
 
-    /** What the record holds before a merge. */
-    public record StoredPerson(PersonFields fields, String linkedinSlug, String company) {
+    /**
+     * The values that corrections by hand still in force replaced, by field ({@code company} for the employer): a
+     * correction is in force while the field holds the value the member gave it.
+     */
+    private static Map<String, String> correctedAway(PersonFields fields, String company, JsonObject corrections) {
+        if (corrections == null) {
+            return Map.of();
+        }
+        Map<String, String> away = new HashMap<>();
+        for (String field : corrections.fieldNames()) {
+            JsonArray pair = corrections.getJsonArray(field);
+            Object current = "company".equals(field) ? company
+                    : PersonFields.NAMES.contains(field) ? fields.get(field) : null;
+            String given = pair.getString(0);
+            if (Objects.equals(given, current == null ? null : String.valueOf(current))) {
+                away.put(field, pair.getString(1));
+            }
+        }
+        return Map.copyOf(away);
+    }
+
+    /**
+     * What the record holds before a merge, and the values corrections by hand took out of it (field → the value
+     * replaced), which a capture does not put back.
+     */
+    public record StoredPerson(PersonFields fields, String linkedinSlug, String company,
+                               Map<String, String> correctedAway) {
+
+        /** Whether {@code value} is what a member corrected {@code field} away from (compared as people read it). */
+        public boolean correctedAway(String field, Object value) {
+            String away = correctedAway.get(field);
+            return away != null && value != null && FieldMerger.sameText(away, String.valueOf(value));
+        }
     }
 
     /** A person moved from one company to another. */

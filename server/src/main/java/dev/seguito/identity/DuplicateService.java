@@ -39,8 +39,9 @@ public final class DuplicateService {
             on conflict do nothing""",
             mergedOnly("delete from communication_event_party where party_id = $1"),
             """
-            insert into field_provenance (team_id, party_id, field, value, source, capture_id, member_id, observed_at)
-            select team_id, $1, field, value, source, capture_id, member_id, observed_at from field_provenance where party_id = $2
+            insert into field_provenance (team_id, party_id, field, value, replaced_value, source, capture_id, member_id, observed_at)
+            select team_id, $1, field, value, replaced_value, source, capture_id, member_id, observed_at
+              from field_provenance where party_id = $2
             on conflict do nothing""",
             """
             update party_relationship set thru_date = now()

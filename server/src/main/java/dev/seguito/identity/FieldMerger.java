@@ -10,7 +10,8 @@ import java.util.Objects;
  * Decides, field by field, whether a new observation replaces what the record holds. A LinkedIn profile is the
  * person's own, current statement about themselves, so it wins for profile fields when the parser is confident;
  * everything else (an email signature, a display name) only fills gaps, so a stray signature can never overwrite
- * a better value.
+ * a better value. Not even the profile puts back a value a member corrected by hand: a page showing it is a stale
+ * copy, and only a page that shows something new replaces the correction.
  */
 public final class FieldMerger {
 
@@ -21,19 +22,37 @@ public final class FieldMerger {
 
     public static Merge merge(PersonFields current, PersonFields incoming, boolean authoritative,
                               Map<String, Double> confidence) {
+        return merge(current, incoming, authoritative, confidence, Map.of());
+    }
+
+    /**
+     * As {@link #merge(PersonFields, PersonFields, boolean, Map)}, where {@code correctedAway} maps each field a
+     * correction by hand still holds to the value that correction replaced.
+     */
+    public static Merge merge(PersonFields current, PersonFields incoming, boolean authoritative,
+                              Map<String, Double> confidence, Map<String, String> correctedAway) {
         Map<String, Object> result = new LinkedHashMap<>();
         List<String> changed = new ArrayList<>();
         for (String field : PersonFields.NAMES) {
             Object old = current.get(field);
             Object now = incoming.get(field);
             boolean confident = confidence.getOrDefault(field, 1.0) >= MIN_CONFIDENCE_TO_OVERWRITE;
-            boolean take = now != null && !Objects.equals(old, now) && (old == null || (authoritative && confident));
+            boolean stale = now != null && correctedAway.containsKey(field)
+                    && sameText(correctedAway.get(field), String.valueOf(now));
+            boolean take = now != null && !Objects.equals(old, now) && !stale
+                    && (old == null || (authoritative && confident));
             result.put(field, take ? now : old);
             if (take) {
                 changed.add(field);
             }
         }
         return new Merge(PersonFields.of(result), List.copyOf(changed));
+    }
+
+    /** Whether two values read the same to a person: spacing and letter case are ignored. */
+    public static boolean sameText(String a, String b) {
+        return a != null && b != null
+                && a.strip().replaceAll("\\s+", " ").equalsIgnoreCase(b.strip().replaceAll("\\s+", " "));
     }
 
     /** The merged fields and the names of those that changed. */

@@ -100,7 +100,7 @@ public final class ContactExport {
 
     private Future<JsonArray> provenance(UUID teamId, UUID partyId) {
         return pool.preparedQuery("""
-                        select fp.field, fp.value, fp.source, fp.observed_at, m.name as member_name
+                        select fp.field, fp.value, fp.replaced_value, fp.source, fp.observed_at, m.name as member_name
                           from field_provenance fp left join team_member m on m.id = fp.member_id
                          where fp.party_id = $1 and fp.team_id = $2
                          order by fp.field, fp.observed_at desc""")
@@ -112,6 +112,10 @@ public final class ContactExport {
                                 .put("source", r.getString("source"))
                                 .put("observedAt", r.getOffsetDateTime("observed_at").toInstant().toString())
                                 .put("by", r.getString("member_name")));
+                        if (r.getString("replaced_value") != null) {
+                            // a correction remembers what it replaced; that is personal data held, so it is shown
+                            out.getJsonObject(out.size() - 1).put("replacedValue", r.getString("replaced_value"));
+                        }
                     }
                     return out;
                 });
@@ -158,6 +162,10 @@ public final class ContactExport {
                                 .put("value", r.getString("info_string"))
                                 .put("removedAt", r.getOffsetDateTime("thru_date").toInstant().toString())
                                 .put("by", r.getString("member_name")));
+                        if (r.getString("replaced_value") != null) {
+                            // a correction remembers what it replaced; that is personal data held, so it is shown
+                            out.getJsonObject(out.size() - 1).put("replacedValue", r.getString("replaced_value"));
+                        }
                     }
                     return out;
                 });

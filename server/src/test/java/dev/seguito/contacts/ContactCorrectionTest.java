@@ -41,6 +41,24 @@ class ContactCorrectionTest {
         return new Giulia(team, marco, id);
     }
 
+    private static final String GIULIA_URL = "https://www.linkedin.com/in/giulia-romano-42/";
+
+    /** Giulia as her own LinkedIn profile gives her: Head of Procurement at Fabbrica Nord. */
+    private static Giulia giuliaFromLinkedIn() {
+        TeamFixture team = TestServer.newTeam(server, "Editors " + UUID.randomUUID().toString().substring(0, 6));
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        ApiClient.Response r = marco.post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        Giulia giulia = new Giulia(team, marco, r.json().getJsonObject("contact").getString("id"));
+        assertThat(giulia.card().getString("title")).isEqualTo("Head of Procurement");
+        return giulia;
+    }
+
+    private static long jobChanges(Giulia giulia) {
+        return server.pool().preparedQuery("select count(*) from job_change where party_id = $1")
+                .execute(Tuple.of(UUID.fromString(giulia.id()))).await().iterator().next().getLong(0);
+    }
+
     @Test
     void aNameAndTitleCorrectedByHandShowOnTheCardWithWhoCorrectedThem() {
         Giulia giulia = giulia();
@@ -125,6 +143,54 @@ class ContactCorrectionTest {
         giulia.marco().post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"));
 
         assertThat(giulia.card().getString("title")).isEqualTo("Chief Procurement Officer");
+    }
+
+    @Test
+    void aStaleCopyOfTheLinkedInProfileDoesNotUndoTheCorrection() {
+        Giulia giulia = giuliaFromLinkedIn();
+        giulia.patch(new JsonObject().put("title", "Chief Procurement Officer").put("company", "Fabbrica Sud")
+                .put("lastName", "Romano-Bianchi"));
+
+        ApiClient.Response again = giulia.marco().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
+
+        assertThat(again.status()).as(again.body()).isIn(200, 201);
+        JsonObject card = giulia.card();
+        assertThat(card.getString("title")).isEqualTo("Chief Procurement Officer");
+        assertThat(card.getString("company")).isEqualTo("Fabbrica Sud");
+        assertThat(card.getString("displayName")).isEqualTo("Giulia Romano-Bianchi");
+        assertThat(jobChanges(giulia)).as("the employer corrected away is not a new job").isZero();
+    }
+
+    @Test
+    void aProfileThatShowsSomethingNewReplacesTheCorrection() {
+        Giulia giulia = giuliaFromLinkedIn();
+        giulia.patch(new JsonObject().put("title", "Chief Procurement Officer").put("company", "Fabbrica Sud"));
+
+        giulia.marco().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin_new_job.html", GIULIA_URL));
+
+        JsonObject card = giulia.card();
+        assertThat(card.getString("title")).isEqualTo("Chief Operating Officer");
+        assertThat(card.getString("company")).isEqualTo("Officine Sud");
+        var change = server.pool().preparedQuery("select old_company, new_company from job_change where party_id = $1")
+                .execute(Tuple.of(UUID.fromString(giulia.id()))).await();
+        assertThat(change.size()).isOne();
+        assertThat(change.iterator().next().getString("old_company")).isEqualTo("Fabbrica Sud");
+    }
+
+    @Test
+    void correctingACorrectionStillKeepsThePagesOldValueOut() {
+        Giulia giulia = giuliaFromLinkedIn();
+        giulia.patch(new JsonObject().put("title", "Chief Procurement Oficer"));
+        giulia.patch(new JsonObject().put("title", "Chief Procurement Officer"));
+
+        giulia.marco().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
+
+        assertThat(giulia.card().getString("title")).isEqualTo("Chief Procurement Officer");
+        JsonArray provenance = giulia.marco().get("/api/v1/contacts/" + giulia.id() + "/export?format=json").json()
+                .getJsonArray("provenance");
+        assertThat(provenance.stream().map(o -> (JsonObject) o)
+                .filter(p -> "manual".equals(p.getString("source")) && "title".equals(p.getString("field"))))
+                .singleElement().satisfies(p -> assertThat(p.getString("replacedValue")).isEqualTo("Head of Procurement"));
     }
 
     @Test
