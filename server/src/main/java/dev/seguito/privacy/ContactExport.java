@@ -162,10 +162,6 @@ public final class ContactExport {
                                 .put("value", r.getString("info_string"))
                                 .put("removedAt", r.getOffsetDateTime("thru_date").toInstant().toString())
                                 .put("by", r.getString("member_name")));
-                        if (r.getString("replaced_value") != null) {
-                            // a correction remembers what it replaced; that is personal data held, so it is shown
-                            out.getJsonObject(out.size() - 1).put("replacedValue", r.getString("replaced_value"));
-                        }
                     }
                     return out;
                 });
