@@ -6,7 +6,7 @@ package dev.seguito.ofbiz
 
 def seguitoPing() {
     Map result = success()
-    result.componentVersion = '0.1.0'
+    result.componentVersion = '0.2.0' // 0.2.0: partyAttributes in the snapshot, seguitoRemovePartyAttribute
     result.userLoginId = userLogin?.userLoginId
     boolean seeded = from('DataSource').where('dataSourceId', 'SEGUITO_LINKEDIN').queryOne() != null &&
             from('CommunicationEventType').where('communicationEventTypeId', 'SEGUITO_LINKEDIN_MSG').queryOne() != null
@@ -83,7 +83,21 @@ def seguitoGetPartySnapshot() {
             }
     result.dataSourceIds = from('PartyDataSource').where('partyId', partyId).queryList()*.dataSourceId
     result.captureSourceIds = from('SeguitoCaptureSource').where('partyId', partyId).queryList()*.captureSourceId
+    result.partyAttributes = from('PartyAttribute').where('partyId', partyId).queryList()
+            .findAll { it.attrName.startsWith('SEGUITO_') }
+            .collectEntries { [(it.attrName): it.attrValue] }
     return result
+}
+
+def seguitoRemovePartyAttribute() {
+    if (!parameters.attrName.startsWith('SEGUITO_')) {
+        return error("Only Seguito's own attributes (SEGUITO_*) can be removed this way, not ${parameters.attrName}")
+    }
+    def attribute = from('PartyAttribute').where('partyId', parameters.partyId, 'attrName', parameters.attrName).queryOne()
+    if (attribute != null) {
+        attribute.remove()
+    }
+    return success()
 }
 
 def seguitoFindCommunicationEvent() {

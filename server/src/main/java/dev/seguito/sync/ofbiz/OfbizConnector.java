@@ -21,6 +21,12 @@ public final class OfbizConnector implements CrmConnector {
     /** Sent to the component's ping/install services (also keeps the JSON body non-empty, as OFBiz requires). */
     static final String CLIENT_VERSION = "0.1.0";
 
+    /**
+     * The oldest component whose services this connector calls (0.2.0 added Seguito's PartyAttributes). An older one
+     * would fail every contact delivery, so the install and connection check stop with the reason instead.
+     */
+    static final String MIN_COMPONENT_VERSION = "0.2.0";
+
     private final OfbizRestClient client;
     private final OfbizMapping mapping;
 
@@ -49,13 +55,43 @@ public final class OfbizConnector implements CrmConnector {
 
     @Override
     public Future<Void> checkConnection() {
-        return client.call("seguitoPing", clientInfo()).mapEmpty();
+        return client.call("seguitoPing", clientInfo()).compose(OfbizConnector::recentComponent).mapEmpty();
+    }
+
+    private static Future<JsonObject> recentComponent(JsonObject ping) {
+        String version = ping.getString("componentVersion");
+        return version != null && compareVersions(version, MIN_COMPONENT_VERSION) >= 0 ? Future.succeededFuture(ping)
+                : Future.failedFuture("the seguito component in OFBiz is " + (version == null ? "of unknown version" : version)
+                        + "; this server needs " + MIN_COMPONENT_VERSION + " or later: copy plugin/ofbiz of this release into "
+                        + "OFBiz's plugins folder, restart OFBiz and run install again (docs/admin-install.md)");
+    }
+
+    /** Compares dotted numeric versions ("0.10.0" is after "0.9.1"); a part that is not a number counts as 0. */
+    static int compareVersions(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < Math.max(x.length, y.length); i++) {
+            int c = Integer.compare(number(x, i), number(y, i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static int number(String[] parts, int i) {
+        try {
+            return i < parts.length ? Integer.parseInt(parts[i].strip()) : 0;
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     @Override
     public Future<Void> install() {
         return client.call("seguitoEnsureSeedData", clientInfo())
                 .compose(created -> client.call("seguitoPing", clientInfo()))
+                .compose(OfbizConnector::recentComponent)
                 .compose(ping -> "Y".equals(ping.getString("seedDataPresent")) ? Future.<Void>succeededFuture()
                         : Future.failedFuture("the seguito component's seed data is still missing in OFBiz"));
     }

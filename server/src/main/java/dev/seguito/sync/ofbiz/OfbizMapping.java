@@ -94,6 +94,7 @@ public final class OfbizMapping {
             calls.add(new OfbizCall("createPartyDataSource", new JsonObject().put("partyId", partyId)
                     .put("dataSourceId", dataSourceId).put("fromDate", now).put("isCreate", person.found() ? "N" : "Y")));
         }
+        calls.addAll(attributes(record, partyId, person));
         calls.addAll(missingContactMechs(record, partyId, person));
         calls.addAll(endedContactMechs(record, partyId, person));
         if (record.company() != null) {
@@ -121,6 +122,31 @@ public final class OfbizMapping {
         }
         return List.of(new OfbizCall("setPartyStatus",
                 new JsonObject().put("partyId", person.partyId()).put("statusId", PARTY_DISABLED)));
+    }
+
+    /**
+     * Headline and location have no Person field, so they are PartyAttributes: created, changed or removed so that
+     * OFBiz holds what Seguito holds (a value cleared by hand is removed there too, by the component's own service,
+     * which touches only SEGUITO_* attributes and so needs no PARTYMGR_DELETE).
+     */
+    private static List<OfbizCall> attributes(SyncRecord record, String partyId, PartySnapshot person) {
+        List<OfbizCall> calls = new ArrayList<>();
+        String[][] wanted = {{HEADLINE_ATTRIBUTE, clip(record.headline(), LONG_LENGTH)},
+                {LOCATION_ATTRIBUTE, clip(record.location(), LONG_LENGTH)}};
+        for (String[] attribute : wanted) {
+            String name = attribute[0];
+            String value = attribute[1];
+            String held = person.attributes().get(name);
+            JsonObject key = new JsonObject().put("partyId", partyId).put("attrName", name);
+            if (value != null && held == null) {
+                calls.add(new OfbizCall("createPartyAttribute", key.put("attrValue", value)));
+            } else if (value != null && !value.equals(held)) {
+                calls.add(new OfbizCall("updatePartyAttribute", key.put("attrValue", value)));
+            } else if (value == null && held != null) {
+                calls.add(new OfbizCall("seguitoRemovePartyAttribute", key));
+            }
+        }
+        return calls;
     }
 
     private List<OfbizCall> missingContactMechs(SyncRecord record, String partyId, PartySnapshot person) {

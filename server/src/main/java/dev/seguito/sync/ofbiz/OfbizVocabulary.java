@@ -27,6 +27,10 @@ final class OfbizVocabulary {
     static final String LINKEDIN_URL = "LINKEDIN_URL";
     static final String PRIMARY_WEB_URL = "PRIMARY_WEB_URL";
 
+    /** PartyAttribute names for what the Person entity has no field for. */
+    static final String HEADLINE_ATTRIBUTE = "SEGUITO_HEADLINE";
+    static final String LOCATION_ATTRIBUTE = "SEGUITO_LOCATION";
+
     static final String DS_LINKEDIN = "SEGUITO_LINKEDIN";
     static final String DS_EMAIL = "SEGUITO_EMAIL";
     static final String DS_MANUAL = "SEGUITO_MANUAL";

@@ -4,18 +4,34 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * What OFBiz already holds about one party, as answered by the component's {@code seguitoGetPartySnapshot} service.
  * The mapping compares it with a {@link dev.seguito.sync.SyncRecord} so that only missing pieces are created. OFBiz's
  * REST layer drops empty OUT parameters, so every field may be absent; absent {@code partyId} means "not found".
+ * {@code attributes} holds the party's Seguito attributes ({@code SEGUITO_*} PartyAttribute name → value).
  */
 public record PartySnapshot(String partyId, String statusId, String firstName, String lastName, String occupation,
                             String groupName, Set<String> roleTypeIds, List<ContactMech> contactMechs,
-                            List<Employment> employments, Set<String> dataSourceIds, Set<String> captureSourceIds) {
+                            List<Employment> employments, Set<String> dataSourceIds, Set<String> captureSourceIds,
+                            Map<String, String> attributes) {
+
+    public PartySnapshot {
+        attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A party without Seguito attributes (as OFBiz answers for one synced before they existed). */
+    public PartySnapshot(String partyId, String statusId, String firstName, String lastName, String occupation,
+                         String groupName, Set<String> roleTypeIds, List<ContactMech> contactMechs,
+                         List<Employment> employments, Set<String> dataSourceIds, Set<String> captureSourceIds) {
+        this(partyId, statusId, firstName, lastName, occupation, groupName, roleTypeIds, contactMechs, employments,
+                dataSourceIds, captureSourceIds, Map.of());
+    }
 
     /** A current (not expired) contact mech of the party with its current purposes. */
     public record ContactMech(String contactMechId, String contactMechTypeId, String infoString, String countryCode,
@@ -58,7 +74,20 @@ public record PartySnapshot(String partyId, String statusId, String firstName, S
         return new PartySnapshot(data.getString("partyId"), data.getString("statusId"), data.getString("firstName"),
                 data.getString("lastName"), data.getString("occupation"), data.getString("groupName"),
                 strings(data.getJsonArray("roleTypeIds")), List.copyOf(mechs), List.copyOf(employments),
-                strings(data.getJsonArray("dataSourceIds")), strings(data.getJsonArray("captureSourceIds")));
+                strings(data.getJsonArray("dataSourceIds")), strings(data.getJsonArray("captureSourceIds")),
+                attributes(data.getJsonObject("partyAttributes")));
+    }
+
+    private static Map<String, String> attributes(JsonObject json) {
+        Map<String, String> out = new HashMap<>();
+        if (json != null) {
+            json.forEach(e -> {
+                if (e.getValue() != null) {
+                    out.put(e.getKey(), e.getValue().toString());
+                }
+            });
+        }
+        return out;
     }
 
     static String digits(String s) {

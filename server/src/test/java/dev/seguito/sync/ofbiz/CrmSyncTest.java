@@ -184,6 +184,31 @@ class CrmSyncTest {
         assertThat(sync(team.admin()).getLong("dead")).isZero();
     }
 
+    @Test
+    void headlineAndLocationReachTheCrmAsPartyAttributesAndFollowCorrectionsByHand() throws Exception {
+        SeguitoServer server = seguito(100);
+        TeamFixture team = TestServer.newTeam(server, "Attributes");
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        JsonObject card = marco.post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html",
+                "https://www.linkedin.com/in/giulia-romano-42/")).json().getJsonObject("contact");
+        String contactId = card.getString("id");
+        card = marco.get("/api/v1/contacts/" + contactId).json();
+        assertThat(card.getString("headline")).isNotBlank();
+        assertThat(card.getString("location")).isNotBlank();
+        String party = OfbizIds.contactParty(contactId);
+        waitUntil("the profile reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+        assertThat(ofbiz.partyAttributes).containsEntry(party + "/SEGUITO_HEADLINE", card.getString("headline"))
+                .containsEntry(party + "/SEGUITO_LOCATION", card.getString("location"));
+
+        assertThat(marco.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + contactId,
+                new JsonObject().put("headline", "").put("location", "Rome, Italy").toBuffer()).status()).isEqualTo(200);
+        waitUntil("the correction reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+
+        assertThat(ofbiz.partyAttributes).doesNotContainKey(party + "/SEGUITO_HEADLINE")
+                .containsEntry(party + "/SEGUITO_LOCATION", "Rome, Italy");
+        assertThat(sync(team.admin()).getLong("dead")).isZero();
+    }
+
     private java.util.List<JsonObject> currentEmails(String address) {
         return ofbiz.contactMechs.stream().filter(cm -> address.equals(cm.getString("infoString")) && cm.getValue("thruDate") == null)
                 .toList();

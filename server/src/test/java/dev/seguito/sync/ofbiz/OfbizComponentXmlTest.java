@@ -79,6 +79,16 @@ class OfbizComponentXmlTest {
     }
 
     @Test
+    void theComponentAnswersAVersionTheConnectorAcceptsAndTheContractServerPlays() throws Exception {
+        String groovy = Files.readString(component.resolve("src/main/groovy/dev/seguito/ofbiz/SeguitoServices.groovy"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("componentVersion = '([^']+)'").matcher(groovy);
+        assertTrue(m.find(), "seguitoPing answers a componentVersion");
+
+        assertTrue(OfbizConnector.compareVersions(m.group(1), OfbizConnector.MIN_COMPONENT_VERSION) >= 0, m.group(1));
+        assertEquals(m.group(1), new OfbizContractServer(null, java.util.Map.of()).componentVersion);
+    }
+
+    @Test
     void everyDataFileNamedInTheDescriptorExists() throws Exception {
         Element root = OfbizEntityModel.parse(component.resolve("ofbiz-component.xml")).getDocumentElement();
         List<String> missing = new ArrayList<>();

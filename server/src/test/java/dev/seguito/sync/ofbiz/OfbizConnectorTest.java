@@ -236,6 +236,18 @@ class OfbizConnectorTest {
     }
 
     @Test
+    void anOlderComponentStopsTheInstallWithWhatToUpgrade() {
+        ofbiz.componentVersion = "0.1.0";
+
+        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
+                () -> connector.checkConnection().await(10, TimeUnit.SECONDS));
+
+        assertTrue(e.getMessage().contains("is 0.1.0; this server needs 0.2.0"), e.getMessage());
+        assertTrue(OfbizConnector.compareVersions("0.10.0", "0.9.1") > 0);
+        assertEquals(0, OfbizConnector.compareVersions("0.2", "0.2.0"));
+    }
+
+    @Test
     void standardPartyServicesAreNotReachableWithoutTheComponentMapping() throws Exception {
         OfbizConfig viaServices = new OfbizConfig(URI.create(ofbiz.baseUrl()), OfbizContractServer.USER,
                 OfbizContractServer.PASSWORD, "/rest/services", Duration.ofSeconds(5), false);

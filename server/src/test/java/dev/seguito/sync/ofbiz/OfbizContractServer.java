@@ -57,6 +57,10 @@ final class OfbizContractServer {
     final Map<String, JsonObject> parties = new ConcurrentHashMap<>();
     final Map<String, String> partyByExternalId = new ConcurrentHashMap<>();
     final Set<String> partyRoles = ConcurrentHashMap.newKeySet();
+    /** What seguitoPing answers: plugin/ofbiz's version unless a test installs an older component. */
+    volatile String componentVersion = "0.2.0";
+    /** "partyId/attrName" → attrValue (PartyAttribute). */
+    final Map<String, String> partyAttributes = new ConcurrentHashMap<>();
     final List<JsonObject> contactMechs = Collections.synchronizedList(new ArrayList<>());
     final List<JsonObject> relationships = Collections.synchronizedList(new ArrayList<>());
     final Map<String, JsonObject> communicationEvents = new ConcurrentHashMap<>();
@@ -241,7 +245,8 @@ final class OfbizContractServer {
         JsonObject copy = new JsonObject();
         out.forEach(e -> {
             Object v = e.getValue();
-            boolean empty = v == null || (v instanceof String s && s.isEmpty()) || (v instanceof JsonArray a && a.isEmpty());
+            boolean empty = v == null || (v instanceof String s && s.isEmpty()) || (v instanceof JsonArray a && a.isEmpty())
+                    || (v instanceof JsonObject o && o.isEmpty());
             if (!empty) {
                 copy.put(e.getKey(), v);
             }
@@ -254,7 +259,7 @@ final class OfbizContractServer {
     private JsonObject run(String service, JsonObject p) {
         synchronized (this) {
             return switch (service) {
-                case "seguitoPing" -> new JsonObject().put("componentVersion", "0.1.0").put("userLoginId", USER)
+                case "seguitoPing" -> new JsonObject().put("componentVersion", componentVersion).put("userLoginId", USER)
                         .put("seedDataPresent", seed.contains("SEGUITO_LINKEDIN") ? "Y" : "N");
                 case "seguitoEnsureSeedData" -> {
                     JsonArray created = new JsonArray();
@@ -280,6 +285,35 @@ final class OfbizContractServer {
                     if (p.containsKey("occupation")) {
                         party.put("occupation", p.getString("occupation"));
                     }
+                    yield new JsonObject();
+                }
+                case "createPartyAttribute" -> {
+                    existingParty(required(p, "partyId"));
+                    String key = p.getString("partyId") + "/" + required(p, "attrName");
+                    if (partyAttributes.containsKey(key)) {
+                        throw new ServiceError("The entity PartyAttribute with primary key [" + p.getString("partyId")
+                                + ", " + p.getString("attrName") + "] already exists.");
+                    }
+                    checkLength("attrValue", p.getString("attrValue"), 255);
+                    partyAttributes.put(key, p.getString("attrValue"));
+                    yield new JsonObject();
+                }
+                case "updatePartyAttribute" -> {
+                    String key = required(p, "partyId") + "/" + required(p, "attrName");
+                    if (!partyAttributes.containsKey(key)) {
+                        throw new ServiceError("Entity value not found with primary key: [GenericPK:PartyAttribute][attrName,"
+                                + p.getString("attrName") + "][partyId," + p.getString("partyId") + "]");
+                    }
+                    checkLength("attrValue", p.getString("attrValue"), 255);
+                    partyAttributes.put(key, p.getString("attrValue"));
+                    yield new JsonObject();
+                }
+                case "seguitoRemovePartyAttribute" -> {
+                    String name = required(p, "attrName");
+                    if (!name.startsWith("SEGUITO_")) {
+                        throw new ServiceError("Only Seguito's own attributes (SEGUITO_*) can be removed this way, not " + name);
+                    }
+                    partyAttributes.remove(required(p, "partyId") + "/" + name);
                     yield new JsonObject();
                 }
                 case "setPartyStatus" -> {
@@ -473,6 +507,13 @@ final class OfbizContractServer {
             }
         });
         out.put("captureSourceIds", captures);
+        JsonObject attributes = new JsonObject();
+        partyAttributes.forEach((key, value) -> {
+            if (key.startsWith(partyId + "/") && key.substring(partyId.length() + 1).startsWith("SEGUITO_")) {
+                attributes.put(key.substring(partyId.length() + 1), value);
+            }
+        });
+        out.put("partyAttributes", attributes);
         return out;
     }
 
@@ -482,6 +523,13 @@ final class OfbizContractServer {
             throw new ServiceError("Foreign key violation: Party " + partyId + " does not exist");
         }
         return party;
+    }
+
+    /** OFBiz columns of type value or description are VARCHAR(255). */
+    private static void checkLength(String field, String value, int max) {
+        if (value != null && value.length() > max) {
+            throw new ServiceError("value too long for type character varying(" + max + "): " + field);
+        }
     }
 
     private static void checkIdLength(String id) {

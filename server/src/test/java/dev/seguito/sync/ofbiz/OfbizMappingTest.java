@@ -119,6 +119,29 @@ class OfbizMappingTest {
     }
 
     @Test
+    void headlineAndLocationBecomeSeguitoPartyAttributesCreatedChangedOrRemovedAsSeguitoHoldsThem() {
+        String party = OfbizIds.contactParty(ID);
+        PartySnapshot person = new PartySnapshot(party, "PARTY_ENABLED", "Jane", "Doe", "Head of Sales", null,
+                Set.of("CONTACT"), List.of(), List.of(), Set.of(), Set.of(), java.util.Map.of("SEGUITO_LOCATION", "Turin, Italy"));
+        JsonObject jane = new JsonObject().put("firstName", "Jane").put("lastName", "Doe").put("title", "Head of Sales");
+
+        List<OfbizCall> added = mapping.contactUpsert(SyncRecord.contactUpsert(ID, jane.copy()
+                .put("headline", "Sales " + "x".repeat(300)).put("location", "Milan, Italy")), person, PartySnapshot.NOT_FOUND);
+        List<OfbizCall> cleared = mapping.contactUpsert(SyncRecord.contactUpsert(ID, jane.copy()), person, PartySnapshot.NOT_FOUND);
+        List<OfbizCall> same = mapping.contactUpsert(SyncRecord.contactUpsert(ID, jane.copy().put("location", "Turin, Italy")),
+                person, PartySnapshot.NOT_FOUND);
+
+        assertEquals(List.of("createPartyAttribute", "updatePartyAttribute"), added.stream().map(OfbizCall::service).toList());
+        assertEquals("SEGUITO_HEADLINE", added.get(0).params().getString("attrName"));
+        assertEquals(255, added.get(0).params().getString("attrValue").length(), "clipped to PartyAttribute.attrValue");
+        assertEquals(new JsonObject().put("partyId", party).put("attrName", "SEGUITO_LOCATION").put("attrValue", "Milan, Italy"),
+                added.get(1).params());
+        assertEquals(List.of(new OfbizCall("seguitoRemovePartyAttribute",
+                new JsonObject().put("partyId", party).put("attrName", "SEGUITO_LOCATION"))), cleared);
+        assertEquals(List.of(), same);
+    }
+
+    @Test
     void anInteractionAlreadyInOfbizNeedsNoCalls() {
         assertEquals(List.of(), mapping.interactionCreate(SyncRecord.interactionCreate("i-1", new JsonObject()), "10001"));
     }

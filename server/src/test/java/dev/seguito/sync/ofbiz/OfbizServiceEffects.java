@@ -76,6 +76,8 @@ final class OfbizServiceEffects {
                 writes.add(update("Person", p, used));
             }
             case "updatePartyRelationship" -> writes.add(update("PartyRelationship", p, used));
+            case "createPartyAttribute" -> writes.add(insert("PartyAttribute", p, used));
+            case "updatePartyAttribute" -> writes.add(update("PartyAttribute", p, used));
             case "setPartyStatus" -> {
                 writes.add(update("Party", p, used));
                 writes.add(insert("PartyStatus", p, used, "statusDate", now));
