@@ -741,6 +741,7 @@ function renderTimeline(c) {
         h('div', {},
           h('div', { class: 'what' }, `${TYPE_LABEL[i.type] ?? i.type}${i.direction ? (i.direction === 'inbound' ? ' · from them' : ' · from us') : ''}`),
           i.subject ? h('div', { class: 'subject' }, i.subject) : null,
+          i.note ? h('div', { class: 'note', 'data-testid': 'timeline-note' }, i.note) : null,
           h('div', { class: 'when' }, [fmtDate(i.occurredAt, true), i.by ? `by ${who(i.by)}` : null].filter(Boolean).join(' · '))))))
       : h('p', { class: 'muted' }, 'No interactions yet.'));
 }

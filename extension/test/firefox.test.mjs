@@ -2,13 +2,17 @@
 // its background (an event page in Firefox, not a service worker) runs, it pairs, a LinkedIn profile and a Gmail
 // thread are captured from the panel page into cards, and a capture made while the server is down waits in the
 // queue, is retried by alarm and delivered once; a hostile page stays text, a title is corrected by hand, a
-// colleague's touch shows live, an address is removed only once confirmed and put back, a contact is exported as a
+// colleague's touch and a colleague's capture show live, a touch is logged from the panel, a possible duplicate is
+// merged, a page that is not a profile is refused once and not retried, an address is removed only once confirmed
+// and put back, a contact is exported as a
 // vCard and deleted everywhere only once asked twice (a member sees a note when the team keeps that for admins), and a
 // revoked token says so.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { skipReason, startServer, startFixtureSite, api, apiCall, freePort, tempDir, until } from './helpers/harness.mjs';
+import path from 'node:path';
+import { FIXTURES, skipReason, startServer, startFixtureSite, api, apiCall, freePort, tempDir, until } from './helpers/harness.mjs';
 import { FIREFOX, launchFirefox } from './helpers/firefox.mjs';
 
 const skip = skipReason() ?? (fs.existsSync(FIREFOX) ? null : `no Firefox at ${FIREFOX}`);
@@ -128,6 +132,69 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     await panel.waitText('[data-testid="timeline"]', (t) => t.includes('by Bruno Bianchi'), 'the colleague\'s call in the timeline', 20_000);
     assert.equal(await panel.run('() => JSON.stringify(window.__noReload ?? null)'), true, 'the panel updated in place');
     await panel.screenshot('firefox-sidepanel-live');
+  });
+
+  it('shows a colleague\'s capture of the person on screen, live', async () => {
+    const url = 'https://www.linkedin.com/in/lars-okafor/';
+    const { panel } = await panelFor(url);
+    await panel.waitText('[data-testid="unknown"]', () => true, 'the "not in your contacts yet" view');
+    await panel.waitText('#live', (t) => t === 'Live', 'live updates connected');
+    await panel.run('() => { window.__noReload = true; return "null"; }');
+    const html = fs.readFileSync(path.join(FIXTURES, 'linkedin', 'lars-okafor.html'), 'utf8');
+    await api(server, bruno, 'POST', '/api/v1/captures', {
+      source: 'linkedin_profile', pageUrl: url, html, mime: null,
+      capturedAt: new Date().toISOString(), idempotencyKey: crypto.randomUUID(),
+    });
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Lars Okafor', 'the card Bruno captured', 20_000);
+    assert.equal(await panel.run('() => JSON.stringify(window.__noReload ?? null)'), true, 'the panel updated in place');
+  });
+
+  it('logs a touch from the panel: it lands in the timeline and on the server', async () => {
+    const url = 'https://www.linkedin.com/in/lars-okafor/';
+    const { panel } = await panelFor(url);
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Lars Okafor', 'card of Lars Okafor');
+    await panel.click('[data-testid="log-open"]');
+    await panel.select('#log-type', 'meeting');
+    await panel.fill('#log-note', 'Coffee at the harbour-tech meetup');
+    await panel.click('[data-testid="log-save"]');
+    await until(async () => (await panel.count('[data-testid="timeline-item"][data-type="meeting"]')) > 0, { what: 'meeting in timeline' });
+    const lars = await api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent(url)}`);
+    assert.ok(lars.timeline.some((i) => i.type === 'meeting' && i.note === 'Coffee at the harbour-tech meetup'),
+      `the server has the meeting and its note: ${JSON.stringify(lars.timeline)}`);
+    await panel.waitText('[data-testid="timeline-note"]', (t) => t === 'Coffee at the harbour-tech meetup', 'the note in the timeline');
+    await panel.waitText('[data-testid="next-touch-reason"]', (t) => t.length > 0, 'a reason after the meeting');
+  });
+
+  it('offers "possible duplicate: merge?" and merges on confirmation', async () => {
+    const { panel } = await panelFor('https://www.linkedin.com/in/giulia-fontana-lr/'); // same name and company, another profile
+    await panel.waitText('[data-testid="unknown"]', () => true, 'the "not in your contacts yet" view');
+    await panel.click('[data-testid="capture"]');
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Giulia Fontana', 'card of the second Giulia');
+    assert.equal(await panel.run('() => JSON.stringify(document.querySelector(\'[data-testid="match-status"]\')?.dataset.status ?? null)'),
+      'possible_duplicate');
+    await panel.waitText('[data-testid="duplicate"]', (t) => /Giulia Fontana/.test(t), 'the duplicate question');
+    await panel.run(`() => { [...document.querySelectorAll('[data-testid="duplicate"] button')].find((b) => b.textContent.includes('Merge')).click();
+      return "null"; }`);
+    await until(async () => (await panel.count('[data-testid="duplicate"]')) === 0, { what: 'duplicate merged' });
+    assert.equal((await api(server, token, 'GET', '/api/v1/contacts?q=Giulia')).total, 1, 'one Giulia left');
+  });
+
+  it('shows "This page is not a LinkedIn profile" (422 not_a_profile) and does not retry it', async () => {
+    const storage = (key) => options.run('async (k) => JSON.stringify((await browser.storage.local.get(JSON.parse(k)))[JSON.parse(k)] ?? null)', key);
+    const { panel } = await panelFor('https://www.linkedin.com/in/no-such-person-fixture/');
+    await panel.waitText('[data-testid="unknown"]', () => true, 'the "not in your contacts yet" view');
+    await panel.click('[data-testid="capture"]');
+    assert.equal(await panel.waitText('main [data-testid="error"]', () => true, 'the refusal', 20_000),
+      'This page is not a LinkedIn profile.');
+    const queue = await storage('queue');
+    assert.equal(queue.length, 1);
+    assert.equal(queue[0].status, 'failed');
+    assert.equal(queue[0].attempts, 1, 'a 4xx other than 408/429 is not retried');
+    assert.equal(queue[0].lastError.code, 'not_a_profile');
+    await panel.waitText('[data-testid="queue-item"][data-status="failed"]', () => true, 'the failed capture listed');
+    await panel.run(`() => { [...document.querySelectorAll('[data-testid="queue-item"] button')].find((b) => b.textContent.includes('Discard')).click();
+      return "null"; }`);
+    await until(async () => ((await storage('queue')) ?? []).length === 0, { what: 'discarded' });
   });
 
   it('removes a wrong address only once confirmed, and puts it back by hand', async () => {

@@ -20,7 +20,7 @@ select p.id, p.card_version,
                  group by fp.source) s) as sources,
        (select coalesce(json_agg(t), '[]'::json)
           from (select e.id, e.event_type as type, e.direction, e.started_at as "occurredAt", e.subject,
-                       m.name as by
+                       left(e.note, 280) as note, m.name as by
                   from communication_event_party ep
                   join communication_event e on e.id = ep.event_id
                   left join team_member m on m.id = e.member_id

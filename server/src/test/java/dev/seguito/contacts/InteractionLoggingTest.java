@@ -45,6 +45,20 @@ class InteractionLoggingTest {
     }
 
     @Test
+    void theCardShowsTheStartOfALoggedNoteAndTheTimelineAllOfIt() {
+        UUID carlo = SeedContacts.person(server.pool(), team.teamId(), "Carlo Note", null, null);
+        String note = "Met at the fair; wants a pilot in Q1. " + "Details follow. ".repeat(40);
+
+        team.admin().post("/api/v1/contacts/" + carlo + "/interactions", new JsonObject()
+                .put("type", "meeting").put("occurredAt", "2026-11-20T10:00:00+01:00").put("note", note));
+
+        JsonObject onCard = team.admin().get("/api/v1/contacts/" + carlo).json().getJsonArray("timeline").getJsonObject(0);
+        assertThat(onCard.getString("note")).hasSize(280).isEqualTo(note.substring(0, 280));
+        assertThat(team.admin().get("/api/v1/contacts/" + carlo + "/timeline").items().getJsonObject(0).getString("note"))
+                .isEqualTo(note);
+    }
+
+    @Test
     void anUnknownInteractionTypeIsA400ThatListsTheValidOnes() {
         UUID carlo = SeedContacts.person(server.pool(), team.teamId(), "Carla Neri", null, null);
 
