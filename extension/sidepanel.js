@@ -29,6 +29,7 @@ const state = {
   addressError: null, // why the server refused the address typed there
   addressDraft: { kind: 'email', value: '' },
   editOpen: false, // the "edit this contact" form
+  aboutOpen: null, // the contact whose whole About text is shown
   editDraft: {},
   editError: null,
   confirmDelete: null, // the id of the contact whose "Delete everywhere?" is open
@@ -517,6 +518,7 @@ function renderCard(c) {
     state.editOpen ? renderEditForm(c) : null,
     renderOthers(),
     renderTimeline(c),
+    renderAbout(c),
     renderFacts(c),
     renderPrivacy(c));
 }
@@ -645,7 +647,7 @@ function renderDuplicates(c) {
 }
 
 const EDITABLE = [['firstName', 'First name'], ['lastName', 'Last name'], ['title', 'Title'], ['company', 'Company'],
-  ['headline', 'Headline'], ['location', 'Location']];
+  ['headline', 'Headline'], ['location', 'Location'], ['about', 'About']];
 const RELATIONSHIP_TYPES = ['prospect', 'client', 'partner', 'colleague', 'other'];
 
 function openEdit(c) {
@@ -677,9 +679,10 @@ function renderEditForm(c) {
       toast('Saved.');
     });
   };
-  const field = ([k, label]) => [h('label', { for: `edit-${k}` }, label),
-    h('input', { id: `edit-${k}`, name: k, type: 'text', autocomplete: 'off', value: state.editDraft[k],
-      oninput: (e) => { state.editDraft[k] = e.currentTarget.value; forgetRefusal('editError', 'edit-error'); } })];
+  const oninput = (k) => (e) => { state.editDraft[k] = e.currentTarget.value; forgetRefusal('editError', 'edit-error'); };
+  const field = ([k, label]) => [h('label', { for: `edit-${k}` }, label), k === 'about'
+    ? h('textarea', { id: `edit-${k}`, name: k, rows: 4, oninput: oninput(k) }, state.editDraft[k])
+    : h('input', { id: `edit-${k}`, name: k, type: 'text', autocomplete: 'off', value: state.editDraft[k], oninput: oninput(k) })];
   return h('form', { class: 'log', 'data-testid': 'edit-form', onsubmit: submit, 'aria-label': 'Edit this contact' },
     EDITABLE.map(field),
     h('label', { for: 'edit-relationshipType' }, 'Relationship'),
@@ -729,6 +732,19 @@ function renderOthers() {
     h('h2', { id: 'others-title' }, 'Also in this conversation'),
     h('div', { class: 'others' }, state.others.map((o) => h('button', { type: 'button', class: 'link',
       onclick: () => { state.card = o; state.matchStatus = null; render(); } }, o.displayName ?? o.emails?.[0]?.address ?? 'Unnamed'))));
+}
+
+/** The person's own summary (LinkedIn's About), as text: three lines, all of it on request. */
+function renderAbout(c) {
+  if (!c.about) return null;
+  const open = state.aboutOpen === c.id;
+  return h('section', { class: 'block', 'aria-labelledby': 'about-title', 'data-testid': 'about' },
+    h('h2', { id: 'about-title' }, 'About'),
+    h('p', { class: open ? 'about' : 'about clamped', 'data-testid': 'about-text' }, c.about),
+    c.about.length > 160 || c.about.includes('\n')
+      ? h('button', { type: 'button', class: 'link', 'aria-expanded': String(open), 'data-testid': 'about-toggle',
+        onclick: () => { state.aboutOpen = open ? null : c.id; render(); } }, open ? 'Show less' : 'Show all')
+      : null);
 }
 
 function renderTimeline(c) {

@@ -376,6 +376,32 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     assert.match(await panel.locator('article.card').textContent(), /VP Engineering at Kaizen Robotics Europe|Edited by hand/);
   });
 
+  it('shows the About text as text, three lines until asked for all, and corrects it by hand', async () => {
+    await li.goto(LI('kenji-watanabe'));
+    await waitCard('Kenji Watanabe');
+    const id = await panel.locator('[data-testid="card"]').getAttribute('data-contact-id');
+    const about = 'Robots for small factories.\n<b>Not bold</b> — shown as typed.\nThird line.\nFourth line, hidden at first.';
+    await panel.click('[data-testid="edit-open"]');
+    await panel.fill('#edit-about', about);
+    await panel.click('[data-testid="edit-save"]');
+    await until(async () => (await panel.locator('[data-testid="edit-form"]').count()) === 0, { what: 'edit saved' });
+    assert.equal((await api(server, token, 'GET', `/api/v1/contacts/${id}`)).about, about);
+
+    const text = panel.locator('[data-testid="about-text"]');
+    await until(async () => (await text.count()) && (await text.textContent()) === about, { what: 'the About text on the card' });
+    assert.equal(await text.evaluate((el) => el.children.length), 0, 'text, not markup');
+    const clampedHeight = await text.evaluate((el) => el.getBoundingClientRect().height);
+    await panel.click('[data-testid="about-toggle"]');
+    await until(async () => (await panel.locator('[data-testid="about-toggle"]').textContent()) === 'Show less', { what: 'expanded' });
+    assert.ok(await text.evaluate((el) => el.getBoundingClientRect().height) > clampedHeight, 'all four lines once asked');
+
+    await panel.click('[data-testid="edit-open"]');
+    assert.equal(await panel.locator('#edit-about').inputValue(), about, 'the form starts from the text on the card');
+    await panel.fill('#edit-about', '');
+    await panel.click('[data-testid="edit-save"]');
+    await until(async () => (await panel.locator('[data-testid="about"]').count()) === 0, { what: 'About cleared' });
+  });
+
   it('shows a member a note instead of "Delete everywhere" as soon as the team keeps deleting for admins', async () => {
     const useToken = async (t) => browser.setStorage({ config: { ...(await browser.storage('config')), token: t } });
     await useToken(memberB); // the panel now speaks for Bruno, a member

@@ -15,11 +15,11 @@ import java.util.TreeSet;
 
 /**
  * What a person changes by hand on a contact ({@code PATCH /contacts/{id}}): the kind of relationship, the name, the
- * title, headline, location or the employer, when a capture got them wrong (a signature read badly, a stale page).
+ * title, headline, location, about text or the employer, when a capture got them wrong (a signature read badly, a stale page).
  * Each is optional; at least one is given. A later capture of the person's own LinkedIn profile may update them
  * again, as it updates any field: it is their own, current statement; other captures only fill gaps.
  *
- * @param lines the single-line fields given (title, headline, location), each mapped to its new value or to null
+ * @param lines the text fields given (title, headline, location, about), each mapped to its new value or to null
  *              when it is cleared ({@code ""})
  */
 record ContactCorrection(String relationshipType, String firstName, String lastName, Map<String, String> lines,
@@ -29,9 +29,11 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
     private static final int MAX_LENGTH = 200;
     /** LinkedIn allows 220 characters in a headline. */
     private static final int MAX_HEADLINE_LENGTH = 300;
-    private static final List<String> LINES = List.of("title", "headline", "location");
+    /** LinkedIn allows 2,600 characters in the About section; some room for a note added by hand. */
+    private static final int MAX_ABOUT_LENGTH = 4000;
+    private static final List<String> LINES = List.of("title", "headline", "location", "about");
     private static final Set<String> FIELDS = Set.of("relationshipType", "firstName", "lastName", "title", "headline",
-            "location", "company");
+            "location", "about", "company");
 
     static ContactCorrection from(JsonObject body) {
         for (String key : body.fieldNames()) {
@@ -60,7 +62,11 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         Map<String, String> lines = new LinkedHashMap<>();
         for (String line : LINES) {
             if (body.containsKey(line)) {
-                lines.put(line, text(body, line, line.equals("headline") ? MAX_HEADLINE_LENGTH : MAX_LENGTH));
+                lines.put(line, text(body, line, switch (line) {
+                    case "headline" -> MAX_HEADLINE_LENGTH;
+                    case "about" -> MAX_ABOUT_LENGTH;
+                    default -> MAX_LENGTH;
+                }));
             }
         }
         return new ContactCorrection(type, first, last, lines, text(body, "company", MAX_LENGTH));
@@ -78,7 +84,8 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         String full = renamed ? String.join(" ", java.util.stream.Stream.of(first, last).filter(Objects::nonNull).toList())
                 : stored.fullName();
         return new PersonFields(full, first, last, line("headline", stored.headline()), line("title", stored.title()),
-                line("location", stored.location()), stored.about(), stored.photoUrl(), stored.connectionDegree());
+                line("location", stored.location()), line("about", stored.about()), stored.photoUrl(),
+                stored.connectionDegree());
     }
 
     private String line(String field, String stored) {
@@ -88,7 +95,7 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
     /** The person fields whose value {@code corrected} changes, for provenance. */
     static List<String> changed(PersonFields stored, PersonFields corrected) {
         List<String> out = new ArrayList<>();
-        for (String field : List.of("fullName", "firstName", "lastName", "title", "headline", "location")) {
+        for (String field : List.of("fullName", "firstName", "lastName", "title", "headline", "location", "about")) {
             if (!Objects.equals(stored.get(field), corrected.get(field))) {
                 out.add(field);
             }

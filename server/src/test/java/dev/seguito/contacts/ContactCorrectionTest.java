@@ -116,6 +116,18 @@ class ContactCorrectionTest {
     }
 
     @Test
+    void theAboutTextIsCorrectedOrClearedByHandKeepingItsLines() {
+        Giulia giulia = giuliaFromLinkedIn();
+        String about = "Buying steel for Fabbrica Nord.\n\nAsk me about supplier days.";
+
+        JsonObject card = giulia.patch(new JsonObject().put("about", "  " + about + "\n")).json();
+
+        assertThat(card.getString("about")).isEqualTo(about);
+        assertThat(giulia.patch(new JsonObject().put("about", "x".repeat(4001))).status()).isEqualTo(400);
+        assertThat(giulia.patch(new JsonObject().put("about", "")).json().getString("about")).isNull();
+    }
+
+    @Test
     void aCorrectedEmployerIsNotAJobChange() {
         Giulia giulia = giulia();
         assertThat(giulia.card().getString("company")).isEqualTo("Fabbrica Nord S.p.A.");
