@@ -3,10 +3,11 @@
 // thread are captured from the panel page into cards, and a capture made while the server is down waits in the
 // queue, is retried by alarm and delivered once; a hostile page stays text, a title is corrected by hand, a
 // colleague's touch and a colleague's capture show live, a touch is logged from the panel, a possible duplicate is
-// merged, a page that is not a profile is refused once and not retried, an address is removed only once confirmed
-// and put back, a contact is exported as a
-// vCard and deleted everywhere only once asked twice (a member sees a note when the team keeps that for admins), and a
-// revoked token says so.
+// merged, a page that is not a profile (or LinkedIn's sign-in wall) is refused once and not retried, a large page
+// goes gzip-compressed, a suggestion is snoozed, dismissed and marked done, a hidden panel lets go of its event
+// stream and catches up once seen, an address is removed only once confirmed and put back, a contact is exported as
+// a vCard and deleted everywhere only once asked twice (a member sees a note when the team keeps that for admins),
+// and a revoked token says so.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -267,6 +268,109 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     await panel.click('[data-testid="delete-yes"]');
     await panel.waitText('[data-testid="unknown"]', () => true, 'the "not in your contacts yet" view', 20_000);
     assert.equal((await apiCall(server, token, 'GET', `/api/v1/contacts/${eve.id}`)).status, 404, 'gone for the whole team');
+  });
+
+  it('gzip-compresses a large capture (CompressionStream) and the server takes it', async () => {
+    const url = 'https://www.linkedin.com/in/kenji-watanabe/';
+    const { panel } = await panelFor(url);
+    await panel.waitText('[data-testid="unknown"]', () => true, 'the "not in your contacts yet" view');
+    await panel.click('[data-testid="capture"]');
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Kenji Watanabe', 'card of Kenji Watanabe');
+    const [delivered] = await options.run('async () => JSON.stringify((await browser.storage.local.get("delivered")).delivered)');
+    assert.equal(delivered.pageUrl, url);
+    assert.equal(delivered.gzipped, true, 'sent with Content-Encoding: gzip');
+    assert.equal(delivered.httpStatus, 201);
+    assert.equal((await api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent(url)}`)).displayName,
+      'Kenji Watanabe', 'the server read the compressed page');
+  });
+
+  it('treats LinkedIn\'s sign-in wall as not a profile', async () => {
+    const storage = (key) => options.run('async (k) => JSON.stringify((await browser.storage.local.get(JSON.parse(k)))[JSON.parse(k)] ?? null)', key);
+    const { panel } = await panelFor('https://www.linkedin.com/in/authwall/');
+    await panel.waitText('[data-testid="unknown"]', () => true, 'the "not in your contacts yet" view');
+    await panel.click('[data-testid="capture"]');
+    assert.equal(await panel.waitText('main [data-testid="error"]', () => true, 'the refusal', 20_000),
+      'This page is not a LinkedIn profile.');
+    assert.equal((await storage('queue'))[0].lastError.code, 'not_a_profile');
+    await panel.run(`() => { [...document.querySelectorAll('[data-testid="queue-item"] button')].find((b) => b.textContent.includes('Discard')).click();
+      return "null"; }`);
+    await until(async () => ((await storage('queue')) ?? []).length === 0, { what: 'discarded' });
+  });
+
+  it('snoozes, dismisses and marks done the suggestion on screen, and the server holds each mark', async () => {
+    const explain = async (url) => {
+      const c = await api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent(url)}`);
+      return { card: c, why: await api(server, token, 'GET', `/api/v1/contacts/${c.id}/next-touch/explain`) };
+    };
+    const mark = async (panel, testid, expected) => {
+      await panel.click(`[data-testid="${testid}"]`);
+      await panel.waitText('#toast', (t) => expected.test(t), `${testid} confirmed`);
+      assert.equal(await panel.count('main [data-testid="error"]'), 0);
+    };
+
+    // Kenji was just captured: a suggestion is on screen. Snoozed ten days on, it comes back then, not before.
+    const kenji = 'https://www.linkedin.com/in/kenji-watanabe/';
+    let { panel } = await panelFor(kenji);
+    await panel.waitText('[data-testid="next-touch-action"]', (t) => t.length > 0, 'Kenji\'s suggestion');
+    const until10 = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await panel.fill('[data-testid="snooze-date"]', until10);
+    await mark(panel, 'touch-snooze', /^Snoozed until/);
+    let { card, why } = await explain(kenji);
+    assert.ok(card.nextTouch.dueAt.slice(0, 10) >= until10, `due ${card.nextTouch.dueAt}, after the snooze`);
+    assert.ok(why.suppressions.some((s) => s.by === 'snooze' && s.effect === 'deferred'), JSON.stringify(why.suppressions));
+
+    // Dismissed, that suggestion is gone for good (another rule may still speak up: it is a new suggestion).
+    const offer = (t) => (t ? `${t.rule} due ${t.dueAt}` : 'nothing');
+    const before = offer(card.nextTouch);
+    await panel.waitText('[data-testid="next-touch-action"]', (t) => t.length > 0, 'the snoozed suggestion, still shown');
+    await mark(panel, 'touch-dismiss', /dismissed/);
+    ({ card, why } = await explain(kenji));
+    assert.ok(why.suppressions.some((s) => s.by === 'dismissed'), JSON.stringify(why.suppressions));
+    assert.notEqual(offer(card.nextTouch), before, 'the dismissed suggestion is not offered again');
+
+    // Lars, met at a meetup (logged above): marked done, the server holds the mark and stops suggesting it.
+    const lars = 'https://www.linkedin.com/in/lars-okafor/';
+    ({ panel } = await panelFor(lars));
+    await panel.waitText('[data-testid="next-touch-action"]', (t) => t.length > 0, 'Lars\'s suggestion');
+    const offered = offer((await explain(lars)).card.nextTouch);
+    await mark(panel, 'touch-done', /done/);
+    ({ card, why } = await explain(lars));
+    assert.ok(why.suppressions.some((s) => s.by === 'done'), JSON.stringify(why.suppressions));
+    assert.notEqual(offer(card.nextTouch), offered, 'the suggestion marked done is not offered again');
+    await panel.screenshot('firefox-sidepanel-marked-done');
+  });
+
+  it('lets go of its event stream while nobody sees it, and shows what changed meanwhile once seen again', async () => {
+    const setStreamPolicy = (policy) => options.run('async (p) => { await browser.storage.local.set({ streamPolicy: JSON.parse(p) }); return "null"; }', policy);
+    const lars = 'https://www.linkedin.com/in/lars-okafor/';
+    const { panel } = await panelFor(lars);
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Lars Okafor', 'card of Lars Okafor');
+    await panel.waitText('#live', (t) => t === 'Live', 'live updates connected');
+    const liveState = () => panel.run('() => JSON.stringify(document.querySelector("#live").dataset.state ?? null)');
+    // a hidden page, as when its window is minimised; the production grace of a minute shortened
+    const setVisibility = (v) => panel.run(`(v) => { const state = JSON.parse(v);
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+      document.dispatchEvent(new Event('visibilitychange')); return "null"; }`, v);
+    await setStreamPolicy({ hiddenGraceMs: 300 });
+    try {
+      await setVisibility('hidden');
+      await until(async () => (await liveState()) === 'paused', { what: 'stream paused' });
+      const notes = await panel.count('[data-testid="timeline-item"][data-type="note"]');
+      const id = (await api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent(lars)}`)).id;
+      await api(server, bruno, 'POST', `/api/v1/contacts/${id}/interactions`,
+        { type: 'note', occurredAt: new Date().toISOString(), note: 'Bruno noted a budget freeze' });
+      await new Promise((r) => setTimeout(r, 1000));
+      assert.equal(await panel.count('[data-testid="timeline-item"][data-type="note"]'), notes, 'nothing arrives while paused');
+
+      await setVisibility('visible');
+      await until(async () => (await liveState()) === 'open', { what: 'stream open again' });
+      await until(async () => (await panel.count('[data-testid="timeline-item"][data-type="note"]')) > notes,
+        { what: 'the note made while paused, once seen again' });
+      await panel.waitText('#live', (t) => t === 'Live', 'live again');
+    } finally {
+      await setVisibility('visible').catch(() => {});
+      await setStreamPolicy({});
+    }
   });
 
   it('keeps a capture made while the server is down and delivers it once when it is back', async () => {
