@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import WebSocket from 'ws';
-import { EXT_DIR, RESULTS, tempDir, until } from './harness.mjs';
+import { EXT_DIR, RESULTS, closer, tempDir, until } from './harness.mjs';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const ADDON_ID = JSON.parse(fs.readFileSync(path.join(EXT_DIR, 'manifest.json'), 'utf8')).browser_specific_settings.gecko.id;
@@ -24,12 +24,15 @@ async function startTunnel(sitePort) {
         upstream.pipe(client);
         client.pipe(upstream);
       });
+      // one side gone (Firefox killed, the site closed) takes the other with it, so that no tunnel outlives them
+      upstream.once('close', () => client.destroy());
+      client.once('close', () => upstream.destroy());
       upstream.on('error', () => client.destroy());
       client.on('error', () => upstream.destroy());
     });
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { port: server.address().port, close: () => new Promise((r) => server.close(r)) };
+  return { port: server.address().port, close: closer(server) };
 }
 
 function userPrefs(tunnelPort, downloads) {
@@ -138,7 +141,7 @@ export async function launchFirefox({ sitePort }) {
     async close() {
       await Promise.race([bidi.send('browser.close').catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
       ws.close();
-      await new Promise((r) => { if (child.exitCode !== null) r(); else { child.once('exit', r); setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000); } });
+      await new Promise((r) => { if (child.exitCode !== null || child.signalCode !== null) r(); else { child.once('exit', r); setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000); } });
       await tunnel.close();
       fs.rmSync(profile, { recursive: true, force: true });
     },

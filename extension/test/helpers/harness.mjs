@@ -161,7 +161,23 @@ export async function startFixtureSite() {
     }
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { port: server.address().port, close: () => new Promise((r) => server.close(r)) };
+  return { port: server.address().port, close: closer(server) };
+}
+
+/**
+ * A close for `server` that cannot hang: server.close() alone waits for every open connection, and a browser that
+ * was killed, or a keep-alive socket nobody ends, would hold a test file open until its timeout.
+ */
+export function closer(server) {
+  const sockets = new Set();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  return () => new Promise((r) => {
+    server.close(() => r());
+    for (const socket of sockets) socket.destroy();
+  });
 }
 
 // --------------------------------------------------------------------------------------------- browser
