@@ -14,7 +14,8 @@ import java.util.Objects;
  * <p>{@code externalId} is Seguito's stable id of the changed thing (the contact's or the interaction's UUID as a
  * string); connectors derive their CRM ids from it so retries hit the same CRM record.
  *
- * <p>Contact payload fields: firstName, lastName, fullName, title, headline, location (free text, as on LinkedIn), company, emails [..], phones [E.164..],
+ * <p>Contact payload fields: firstName, lastName, fullName, title, headline, location, about (free text, as on
+ * LinkedIn), company, emails [..], phones [E.164..],
  * bouncedEmails [..] (addresses of the contact that bounced: no longer in emails), removedEmails, removedPhones,
  * removedWebsites [..] (addresses a team member removed from the contact by hand), linkedinUrl, website, and optionally source (linkedin_profile | gmail_thread | outlook_thread | eml | manual),
  * sourceUrl, captureId, capturedAt (ISO-8601), capturedBy. Interaction payload fields: type (email | linkedin_message
@@ -70,6 +71,9 @@ public record SyncRecord(Kind kind, String externalId, JsonObject payload) {
 
     /** Where the person says they are, as free text ("Milan, Lombardy, Italy"). */
     public String location() { return text("location"); }
+
+    /** The "About" section of the person's LinkedIn profile (several paragraphs). */
+    public String about() { return text("about"); }
 
     public String company() { return text("company"); }
 

@@ -30,7 +30,7 @@ final class SyncRecordLoader {
 
     private static Future<SyncRecord> contact(SqlClient client, UUID partyId) {
         return client.preparedQuery("""
-                        select p.status, pe.first_name, pe.last_name, pe.full_name, pe.title, pe.headline, pe.location, pe.linkedin_slug,
+                        select p.status, pe.first_name, pe.last_name, pe.full_name, pe.title, pe.headline, pe.location, pe.about, pe.linkedin_slug,
                                (select company from current_employment(p.id)) as company,
                                addresses.mechs, addresses.bounced, addresses.removed,
                                (select json_build_object('source', c.source, 'sourceUrl', c.page_url, 'captureId', c.id,
@@ -93,6 +93,7 @@ final class SyncRecordLoader {
                             .put("lastName", r.getString("last_name")).put("fullName", r.getString("full_name"))
                             .put("title", r.getString("title")).put("company", r.getString("company"))
                             .put("headline", r.getString("headline")).put("location", r.getString("location"))
+                            .put("about", r.getString("about"))
                             .put("emails", emails).put("phones", phones).put("bouncedEmails", mechs(r.getValue("bounced")))
                             .put("removedEmails", removedEmails).put("removedPhones", removedPhones)
                             .put("removedWebsites", removedWebsites)

@@ -55,7 +55,7 @@ class PluginDescriptorTest {
     @Test
     void everySchemaMistakeIsReportedWithItsLine() throws Exception {
         String broken = shipped()
-                .replace("id=\"seguito\" version=\"0.2.0\"", "id=\"seguito\"")
+                .replace("id=\"seguito\" version=\"0.3.0\"", "id=\"seguito\"")
                 .replace("relationship=\"partner\" days=\"45\"", "relationship=\"friend\" days=\"45\"")
                 .replace("<dormant days=\"180\"/>", "<dormant days=\"-1\"/>");
 

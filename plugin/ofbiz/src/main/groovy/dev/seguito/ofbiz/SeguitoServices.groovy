@@ -4,9 +4,12 @@
  */
 package dev.seguito.ofbiz
 
+import org.apache.ofbiz.base.util.UtilDateTime
+
 def seguitoPing() {
     Map result = success()
-    result.componentVersion = '0.2.0' // 0.2.0: partyAttributes in the snapshot, seguitoRemovePartyAttribute
+    // 0.2.0: partyAttributes in the snapshot, seguitoRemovePartyAttribute; 0.3.0: the about note, seguitoSetPartyAbout
+    result.componentVersion = '0.3.0'
     result.userLoginId = userLogin?.userLoginId
     boolean seeded = from('DataSource').where('dataSourceId', 'SEGUITO_LINKEDIN').queryOne() != null &&
             from('CommunicationEventType').where('communicationEventTypeId', 'SEGUITO_LINKEDIN_MSG').queryOne() != null
@@ -86,7 +89,43 @@ def seguitoGetPartySnapshot() {
     result.partyAttributes = from('PartyAttribute').where('partyId', partyId).queryList()
             .findAll { it.attrName.startsWith('SEGUITO_') }
             .collectEntries { [(it.attrName): it.attrValue] }
+    result.about = aboutNote(partyId)?.noteInfo
     return result
+}
+
+/** The party's SEGUITO_ABOUT note (PartyNoteView: PartyNote joined with NoteData), or null. */
+private def aboutNote(String partyId) {
+    return from('PartyNoteView').where('targetPartyId', partyId, 'noteName', 'SEGUITO_ABOUT').queryFirst()
+}
+
+def seguitoSetPartyAbout() {
+    String partyId = parameters.partyId
+    if (from('Party').where('partyId', partyId).queryOne() == null) {
+        return error("Party ${partyId} does not exist")
+    }
+    def note = aboutNote(partyId)
+    String about = parameters.about
+    if (!about) {
+        if (note != null) {
+            from('PartyNote').where('partyId', partyId, 'noteId', note.noteId).queryOne()?.remove()
+            from('NoteData').where('noteId', note.noteId).queryOne()?.remove()
+        }
+        return success()
+    }
+    if (note != null) {
+        def data = from('NoteData').where('noteId', note.noteId).queryOne()
+        if (data.noteInfo != about) {
+            data.noteInfo = about
+            data.noteDateTime = UtilDateTime.nowTimestamp()
+            data.store()
+        }
+        return success()
+    }
+    String noteId = delegator.getNextSeqId('NoteData')
+    delegator.create('NoteData', [noteId: noteId, noteName: 'SEGUITO_ABOUT', noteInfo: about,
+                                  noteDateTime: UtilDateTime.nowTimestamp(), noteParty: userLogin?.partyId])
+    delegator.create('PartyNote', [partyId: partyId, noteId: noteId])
+    return success()
 }
 
 def seguitoRemovePartyAttribute() {

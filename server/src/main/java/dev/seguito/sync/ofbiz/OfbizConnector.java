@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Delivers Seguito's changes to Apache OFBiz through its REST API and the "seguito" component: look up what OFBiz
@@ -22,13 +23,19 @@ public final class OfbizConnector implements CrmConnector {
     static final String CLIENT_VERSION = "0.1.0";
 
     /**
-     * The oldest component whose services this connector calls (0.2.0 added Seguito's PartyAttributes). An older one
-     * would fail every contact delivery, so the install and connection check stop with the reason instead.
+     * The oldest component whose services this connector calls (0.2.0 added Seguito's PartyAttributes, 0.3.0 the
+     * about note). OFBiz answers 404 for a service an older one lacks, which would dead-letter every contact, so the
+     * install and connection check stop with the reason, and deliveries wait (retryable) until it is upgraded.
      */
-    static final String MIN_COMPONENT_VERSION = "0.2.0";
+    static final String MIN_COMPONENT_VERSION = "0.3.0";
+
+    /** How long a ping that found a recent enough component is trusted before deliveries ask again. */
+    static final long COMPONENT_RECHECK_NANOS = TimeUnit.MINUTES.toNanos(10);
 
     private final OfbizRestClient client;
     private final OfbizMapping mapping;
+    /** System.nanoTime() of the last ping that found a recent enough component; null: not yet. */
+    private volatile Long componentCheckedAt;
 
     /** The connector configured from SEGUITO_OFBIZ_* variables (see {@link OfbizConfig#fromEnv}). */
     public static OfbizConnector fromEnv(Vertx vertx, java.util.Map<String, String> env) {
@@ -61,9 +68,23 @@ public final class OfbizConnector implements CrmConnector {
     private static Future<JsonObject> recentComponent(JsonObject ping) {
         String version = ping.getString("componentVersion");
         return version != null && compareVersions(version, MIN_COMPONENT_VERSION) >= 0 ? Future.succeededFuture(ping)
-                : Future.failedFuture("the seguito component in OFBiz is " + (version == null ? "of unknown version" : version)
-                        + "; this server needs " + MIN_COMPONENT_VERSION + " or later: copy plugin/ofbiz of this release into "
-                        + "OFBiz's plugins folder, restart OFBiz and run install again (docs/admin-install.md)");
+                : Future.failedFuture(new ComponentTooOld(version));
+    }
+
+    /**
+     * Succeeds once OFBiz's component is recent enough, asking it at most every {@link #COMPONENT_RECHECK_NANOS};
+     * a component that is too old is asked again on every attempt, so deliveries resume as soon as it is upgraded.
+     */
+    private Future<Void> componentReady() {
+        Long checkedAt = componentCheckedAt;
+        if (checkedAt != null && System.nanoTime() - checkedAt < COMPONENT_RECHECK_NANOS) {
+            return Future.succeededFuture();
+        }
+        return client.call("seguitoPing", clientInfo()).compose(OfbizConnector::recentComponent)
+                .map(ping -> {
+                    componentCheckedAt = System.nanoTime();
+                    return null;
+                });
     }
 
     /** Compares dotted numeric versions ("0.10.0" is after "0.9.1"); a part that is not a number counts as 0. */
@@ -98,12 +119,12 @@ public final class OfbizConnector implements CrmConnector {
 
     @Override
     public Future<CrmResult> deliver(SyncRecord record) {
-        Future<Void> work = switch (record.kind()) {
+        Future<Void> work = componentReady().compose(ready -> switch (record.kind()) {
             case CONTACT_UPSERT -> deliverContact(record);
             case CONTACT_DELETE -> snapshot(OfbizIds.contactParty(record.externalId()))
                     .compose(person -> run(mapping.contactDelete(record, person)));
             case INTERACTION_CREATE -> deliverInteraction(record);
-        };
+        });
         return work.map(v -> CrmResult.delivered()).recover(e -> Future.succeededFuture(toResult(record, e)));
     }
 
@@ -159,7 +180,7 @@ public final class OfbizConnector implements CrmConnector {
             return ofbiz.retryable() || lostCreateRace(ofbiz) ? CrmResult.retryable(what + ofbiz.getMessage())
                     : CrmResult.permanent(what + ofbiz.getMessage());
         }
-        if (e instanceof ContactNotSyncedYet) {
+        if (e instanceof ContactNotSyncedYet || e instanceof ComponentTooOld) {
             return CrmResult.retryable(what + e.getMessage());
         }
         return CrmResult.retryable(what + "unexpected " + e);
@@ -172,6 +193,14 @@ public final class OfbizConnector implements CrmConnector {
     private static boolean lostCreateRace(OfbizException e) {
         String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
         return e.httpStatus() >= 400 && e.httpStatus() < 500 && message.contains("already exists");
+    }
+
+    private static final class ComponentTooOld extends RuntimeException {
+        ComponentTooOld(String version) {
+            super("the seguito component in OFBiz is " + (version == null ? "of unknown version" : version)
+                    + "; this server needs " + MIN_COMPONENT_VERSION + " or later: copy plugin/ofbiz of this release into "
+                    + "OFBiz's plugins folder, restart OFBiz and run install again (docs/admin-install.md)", null, false, false);
+        }
     }
 
     private static final class ContactNotSyncedYet extends RuntimeException {

@@ -30,6 +30,11 @@ public final class OfbizMapping {
     /** OFBiz name fields are VARCHAR(100); subject/note/messageId VARCHAR(255). */
     static final int NAME_LENGTH = 100;
     static final int LONG_LENGTH = 255;
+    /**
+     * NoteData.noteInfo is very-long (TEXT); the about text is still cut here so that one contact cannot make an
+     * unbounded request (LinkedIn allows 2,600 characters).
+     */
+    static final int ABOUT_LENGTH = 10_000;
 
     private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
     private final Clock clock;
@@ -65,7 +70,7 @@ public final class OfbizMapping {
         String partyId = OfbizIds.contactParty(record.externalId());
         String firstName = firstName(record);
         String lastName = lastName(record);
-        String occupation = clip(record.title(), NAME_LENGTH);
+        String occupation = text(record.title(), NAME_LENGTH);
         List<OfbizCall> calls = new ArrayList<>();
 
         if (!person.found()) {
@@ -95,6 +100,7 @@ public final class OfbizMapping {
                     .put("dataSourceId", dataSourceId).put("fromDate", now).put("isCreate", person.found() ? "N" : "Y")));
         }
         calls.addAll(attributes(record, partyId, person));
+        calls.addAll(about(record, partyId, person));
         calls.addAll(missingContactMechs(record, partyId, person));
         calls.addAll(endedContactMechs(record, partyId, person));
         if (record.company() != null) {
@@ -108,20 +114,33 @@ public final class OfbizMapping {
                 putIfPresent(capture, "sourceUrl", clip(record.sourceUrl(), 2000));
                 Instant capturedAt = record.capturedAt();
                 capture.put("capturedDate", capturedAt == null ? now : capturedAt.toEpochMilli());
-                putIfPresent(capture, "capturedByName", clip(record.capturedBy(), NAME_LENGTH));
+                putIfPresent(capture, "capturedByName", text(record.capturedBy(), NAME_LENGTH));
                 calls.add(new OfbizCall("seguitoCreateCaptureSource", capture));
             }
         }
         return calls;
     }
 
-    /** Calls for a contact deleted in Seguito: the party is disabled, never deleted (the CRM keeps its history). */
+    /**
+     * Calls for a contact deleted in Seguito: the party is disabled, never deleted (the CRM keeps its history and the
+     * records that point at it), but the free text Seguito copied there from LinkedIn (its SEGUITO_* attributes and
+     * the about note) is removed, as Seguito erased it too.
+     */
     public List<OfbizCall> contactDelete(SyncRecord record, PartySnapshot person) {
-        if (!person.found() || PARTY_DISABLED.equals(person.statusId())) {
+        if (!person.found()) {
             return List.of();
         }
-        return List.of(new OfbizCall("setPartyStatus",
-                new JsonObject().put("partyId", person.partyId()).put("statusId", PARTY_DISABLED)));
+        List<OfbizCall> calls = new ArrayList<>();
+        person.attributes().keySet().stream().sorted().forEach(name -> calls.add(new OfbizCall(
+                "seguitoRemovePartyAttribute", new JsonObject().put("partyId", person.partyId()).put("attrName", name))));
+        if (person.about() != null) {
+            calls.add(new OfbizCall("seguitoSetPartyAbout", new JsonObject().put("partyId", person.partyId())));
+        }
+        if (!PARTY_DISABLED.equals(person.statusId())) {
+            calls.add(new OfbizCall("setPartyStatus",
+                    new JsonObject().put("partyId", person.partyId()).put("statusId", PARTY_DISABLED)));
+        }
+        return calls;
     }
 
     /**
@@ -131,8 +150,8 @@ public final class OfbizMapping {
      */
     private static List<OfbizCall> attributes(SyncRecord record, String partyId, PartySnapshot person) {
         List<OfbizCall> calls = new ArrayList<>();
-        String[][] wanted = {{HEADLINE_ATTRIBUTE, clip(record.headline(), LONG_LENGTH)},
-                {LOCATION_ATTRIBUTE, clip(record.location(), LONG_LENGTH)}};
+        String[][] wanted = {{HEADLINE_ATTRIBUTE, text(record.headline(), LONG_LENGTH)},
+                {LOCATION_ATTRIBUTE, text(record.location(), LONG_LENGTH)}};
         for (String[] attribute : wanted) {
             String name = attribute[0];
             String value = attribute[1];
@@ -147,6 +166,20 @@ public final class OfbizMapping {
             }
         }
         return calls;
+    }
+
+    /**
+     * The about text is a note on the party (the component's {@code seguitoSetPartyAbout}: created the first time,
+     * changed in place, removed when cleared in Seguito), sent only when it differs from what OFBiz holds.
+     */
+    private static List<OfbizCall> about(SyncRecord record, String partyId, PartySnapshot person) {
+        String about = text(record.about(), ABOUT_LENGTH);
+        if (Objects.equals(about, person.about())) {
+            return List.of();
+        }
+        JsonObject params = new JsonObject().put("partyId", partyId);
+        putIfPresent(params, "about", about);
+        return List.of(new OfbizCall("seguitoSetPartyAbout", params));
     }
 
     private List<OfbizCall> missingContactMechs(SyncRecord record, String partyId, PartySnapshot person) {
@@ -242,10 +275,10 @@ public final class OfbizMapping {
                                               PartySnapshot company, long now) {
         List<OfbizCall> calls = new ArrayList<>();
         String companyId = OfbizIds.companyParty(record.company());
-        String positionTitle = clip(record.title(), NAME_LENGTH);
+        String positionTitle = text(record.title(), NAME_LENGTH);
         if (!company.found()) {
             calls.add(new OfbizCall("createPartyGroup", new JsonObject().put("partyId", companyId)
-                    .put("externalId", companyId).put("groupName", clip(record.company(), NAME_LENGTH))
+                    .put("externalId", companyId).put("groupName", text(record.company(), NAME_LENGTH))
                     .put("statusId", PARTY_ENABLED)));
         }
         if (!company.roleTypeIds().contains(COMPANY_ROLE)) {
@@ -312,9 +345,9 @@ public final class OfbizMapping {
         if (record.toContactExternalId() != null) {
             event.put("partyIdTo", OfbizIds.contactParty(record.toContactExternalId())).put("roleTypeIdTo", ADDRESSEE);
         }
-        putIfPresent(event, "subject", clip(record.subject(), LONG_LENGTH));
+        putIfPresent(event, "subject", text(record.subject(), LONG_LENGTH));
         String note = noteFor(record);
-        putIfPresent(event, "note", clip(note, LONG_LENGTH));
+        putIfPresent(event, "note", text(note, LONG_LENGTH));
         return List.of(new OfbizCall("createCommunicationEvent", event));
     }
 
@@ -326,12 +359,14 @@ public final class OfbizMapping {
     }
 
     /**
-     * The messageId stored on the CommunicationEvent (unique index in OFBiz): the email's own Message-ID, or for
-     * interactions without one a Seguito id; hashed when longer than the column (255).
+     * The messageId stored on the CommunicationEvent (unique index in OFBiz): the email's own Message-ID without its
+     * angle brackets, as OFBiz's own email import stores it (so an email OFBiz imported itself is found, and the
+     * brackets would be refused by the service's input policy), or for interactions without one a Seguito id;
+     * hashed when longer than the column (255).
      */
     public static String effectiveMessageId(SyncRecord interaction) {
-        String messageId = interaction.messageId();
-        if (messageId == null) {
+        String messageId = interaction.messageId() == null ? null : OfbizText.messageId(interaction.messageId());
+        if (messageId == null || messageId.isEmpty()) {
             return "seguito-" + interaction.externalId();
         }
         return messageId.length() <= LONG_LENGTH ? messageId : "sha256:" + sha256Hex(messageId);
@@ -341,24 +376,29 @@ public final class OfbizMapping {
 
     static String firstName(SyncRecord record) {
         if (record.firstName() != null) {
-            return clip(record.firstName(), NAME_LENGTH);
+            return text(record.firstName(), NAME_LENGTH);
         }
         String full = record.fullName();
         if (full == null) {
             return "-";
         }
         int space = full.indexOf(' ');
-        return clip(space < 0 ? full : full.substring(0, space), NAME_LENGTH);
+        return text(space < 0 ? full : full.substring(0, space), NAME_LENGTH);
     }
 
     /** updatePerson requires a last name; "-" stands in when Seguito only knows one name. */
     static String lastName(SyncRecord record) {
         if (record.lastName() != null) {
-            return clip(record.lastName(), NAME_LENGTH);
+            return text(record.lastName(), NAME_LENGTH);
         }
         String full = record.fullName();
         int space = full == null ? -1 : full.indexOf(' ');
-        return space < 0 ? "-" : clip(full.substring(space + 1).trim(), NAME_LENGTH);
+        return space < 0 ? "-" : text(full.substring(space + 1).trim(), NAME_LENGTH);
+    }
+
+    /** Free text as OFBiz accepts it ({@link OfbizText#safe}), cut to the column. */
+    static String text(String s, int max) {
+        return clip(OfbizText.safe(s), max);
     }
 
     static String clip(String s, int max) {

@@ -14,15 +14,25 @@ import java.util.Set;
  * What OFBiz already holds about one party, as answered by the component's {@code seguitoGetPartySnapshot} service.
  * The mapping compares it with a {@link dev.seguito.sync.SyncRecord} so that only missing pieces are created. OFBiz's
  * REST layer drops empty OUT parameters, so every field may be absent; absent {@code partyId} means "not found".
- * {@code attributes} holds the party's Seguito attributes ({@code SEGUITO_*} PartyAttribute name → value).
+ * {@code attributes} holds the party's Seguito attributes ({@code SEGUITO_*} PartyAttribute name → value);
+ * {@code about} the text of its {@code SEGUITO_ABOUT} note (the LinkedIn "About" section), null when it has none.
  */
 public record PartySnapshot(String partyId, String statusId, String firstName, String lastName, String occupation,
                             String groupName, Set<String> roleTypeIds, List<ContactMech> contactMechs,
                             List<Employment> employments, Set<String> dataSourceIds, Set<String> captureSourceIds,
-                            Map<String, String> attributes) {
+                            Map<String, String> attributes, String about) {
 
     public PartySnapshot {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
+    }
+
+    /** A party without an about note. */
+    public PartySnapshot(String partyId, String statusId, String firstName, String lastName, String occupation,
+                         String groupName, Set<String> roleTypeIds, List<ContactMech> contactMechs,
+                         List<Employment> employments, Set<String> dataSourceIds, Set<String> captureSourceIds,
+                         Map<String, String> attributes) {
+        this(partyId, statusId, firstName, lastName, occupation, groupName, roleTypeIds, contactMechs, employments,
+                dataSourceIds, captureSourceIds, attributes, null);
     }
 
     /** A party without Seguito attributes (as OFBiz answers for one synced before they existed). */
@@ -75,7 +85,7 @@ public record PartySnapshot(String partyId, String statusId, String firstName, S
                 data.getString("lastName"), data.getString("occupation"), data.getString("groupName"),
                 strings(data.getJsonArray("roleTypeIds")), List.copyOf(mechs), List.copyOf(employments),
                 strings(data.getJsonArray("dataSourceIds")), strings(data.getJsonArray("captureSourceIds")),
-                attributes(data.getJsonObject("partyAttributes")));
+                attributes(data.getJsonObject("partyAttributes")), data.getString("about"));
     }
 
     private static Map<String, String> attributes(JsonObject json) {

@@ -185,7 +185,7 @@ class CrmSyncTest {
     }
 
     @Test
-    void headlineAndLocationReachTheCrmAsPartyAttributesAndFollowCorrectionsByHand() throws Exception {
+    void headlineLocationAndAboutReachTheCrmAndFollowCorrectionsByHand() throws Exception {
         SeguitoServer server = seguito(100);
         TeamFixture team = TestServer.newTeam(server, "Attributes");
         ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
@@ -195,17 +195,21 @@ class CrmSyncTest {
         card = marco.get("/api/v1/contacts/" + contactId).json();
         assertThat(card.getString("headline")).isNotBlank();
         assertThat(card.getString("location")).isNotBlank();
+        assertThat(card.getString("about")).isNotBlank();
         String party = OfbizIds.contactParty(contactId);
         waitUntil("the profile reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
         assertThat(ofbiz.partyAttributes).containsEntry(party + "/SEGUITO_HEADLINE", card.getString("headline"))
                 .containsEntry(party + "/SEGUITO_LOCATION", card.getString("location"));
+        assertThat(ofbiz.aboutNotes).containsEntry(party, card.getString("about"));
 
         assertThat(marco.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + contactId,
-                new JsonObject().put("headline", "").put("location", "Rome, Italy").toBuffer()).status()).isEqualTo(200);
+                new JsonObject().put("headline", "").put("location", "Rome, Italy").put("about", "").toBuffer()).status())
+                .isEqualTo(200);
         waitUntil("the correction reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
 
         assertThat(ofbiz.partyAttributes).doesNotContainKey(party + "/SEGUITO_HEADLINE")
                 .containsEntry(party + "/SEGUITO_LOCATION", "Rome, Italy");
+        assertThat(ofbiz.aboutNotes).doesNotContainKey(party);
         assertThat(sync(team.admin()).getLong("dead")).isZero();
     }
 

@@ -68,7 +68,7 @@ class OfbizComponentXmlTest {
         assertTrue(OfbizRestMapping.load(component).services().containsAll(List.of("createPerson", "createPartyGroup",
                 "createPartyRole", "createPartyEmailAddress", "createPartyTelecomNumber", "createPartyContactMech",
                 "createPartyRelationship", "createCommunicationEvent", "updatePerson", "updatePartyRelationship",
-                "seguitoGetPartySnapshot", "seguitoFindCommunicationEvent")));
+                "seguitoGetPartySnapshot", "seguitoFindCommunicationEvent", "seguitoSetPartyAbout")));
     }
 
     @Test

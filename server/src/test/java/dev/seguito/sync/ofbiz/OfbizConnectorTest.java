@@ -1,6 +1,7 @@
 package dev.seguito.sync.ofbiz;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.seguito.sync.CrmResult;
@@ -109,7 +110,8 @@ class OfbizConnectorTest {
     @Test
     void anEmailWhoseMessageIdIsAlreadyInOfbizIsNotLoggedAgain() throws Exception {
         assertTrue(deliver(jane()).isDelivered());
-        ofbiz.existingCommunicationEvent("10500", "<CAF=abc123@mail.gmail.com>");
+        // OFBiz's own email import (storeIncomingEmail) stores the Message-ID without its angle brackets
+        ofbiz.existingCommunicationEvent("10500", "CAF=abc123@mail.gmail.com");
 
         CrmResult result = connector.deliver(email("5f0e1c2d-0000-4000-8000-000000000001", "<CAF=abc123@mail.gmail.com>"))
                 .await(10, TimeUnit.SECONDS);
@@ -131,7 +133,52 @@ class OfbizConnectorTest {
         JsonObject event = ofbiz.communicationEvents.get(OfbizIds.communicationEvent("5f0e1c2d-0000-4000-8000-000000000002"));
         assertEquals("EMAIL_COMMUNICATION", event.getString("communicationEventTypeId"));
         assertEquals(OfbizIds.contactParty(JANE), event.getString("partyIdFrom"));
-        assertEquals("<new@mail.example>", event.getString("messageId"));
+        assertEquals("new@mail.example", event.getString("messageId"), "stored as OFBiz's own email import stores it");
+    }
+
+    @Test
+    void textWithAngleBracketsReachesOfbizInsteadOfBeingRefusedByItsInputPolicy() throws Exception {
+        CrmResult contact = deliver(jane().payload().copy().put("title", "CEO <Acme>")
+                .put("headline", "Sales >> Growth &lt;3").put("location", "Milan > Lombardy"));
+        CrmResult email = connector.deliver(SyncRecord.interactionCreate("5f0e1c2d-0000-4000-8000-000000000009",
+                new JsonObject().put("type", "email").put("direction", "inbound").put("occurredAt", "2026-11-20T10:15:00Z")
+                        .put("subject", "Re: <Project> kickoff").put("messageId", "<a<b>@mail.example>")
+                        .put("fromContactExternalId", JANE).put("teamMemberName", "Marco <Rossi>")))
+                .await(10, TimeUnit.SECONDS);
+
+        assertTrue(contact.isDelivered(), contact.toString());
+        assertTrue(email.isDelivered(), email.toString());
+        String partyId = OfbizIds.contactParty(JANE);
+        assertEquals("CEO \u2039Acme\u203A", ofbiz.parties.get(partyId).getString("occupation"));
+        assertEquals("Sales \u203A\u203A Growth \u20393", ofbiz.partyAttributes.get(partyId + "/SEGUITO_HEADLINE"));
+        assertEquals("Milan \u203A Lombardy", ofbiz.partyAttributes.get(partyId + "/SEGUITO_LOCATION"));
+        JsonObject event = ofbiz.communicationEvents.get(OfbizIds.communicationEvent("5f0e1c2d-0000-4000-8000-000000000009"));
+        assertEquals("Re: \u2039Project\u203A kickoff", event.getString("subject"));
+        assertEquals("ab@mail.example", event.getString("messageId"));
+        assertTrue(event.getString("note").endsWith("by Marco \u2039Rossi\u203A"), event.getString("note"));
+        assertEquals(0, ofbiz.count("updatePerson"), "nothing to correct on a second look");
+        assertTrue(deliver(jane().payload().copy().put("title", "CEO <Acme>")
+                .put("headline", "Sales >> Growth &lt;3").put("location", "Milan > Lombardy")).isDelivered());
+        assertEquals(0, ofbiz.count("updatePerson") + ofbiz.count("updatePartyAttribute"),
+                "the same text delivered again matches what OFBiz holds: " + ofbiz.calls);
+    }
+
+    @Test
+    void theContractServerRefusesAngleBracketsAsOfbizDoes() throws Exception {
+        OfbizRestClient client = new OfbizRestClient(vertx, new OfbizConfig(URI.create(ofbiz.baseUrl()),
+                OfbizContractServer.USER, OfbizContractServer.PASSWORD, null, Duration.ofSeconds(5), false), Clock.systemUTC());
+        try {
+            for (String refused : java.util.List.of("CEO <Acme>", "a &lt b", "%3Cscript", "&#x3e;")) {
+                Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> client.call("createPerson",
+                        new JsonObject().put("firstName", "Eve").put("lastName", "X").put("occupation", refused))
+                        .await(10, TimeUnit.SECONDS), refused);
+                assertTrue(e.getMessage().contains("less-than (<) and greater-than (>) symbols are not allowed"), e.getMessage());
+            }
+            assertTrue(client.call("seguitoFindCommunicationEvent", new JsonObject().put("messageId", "<x@y>"))
+                    .await(10, TimeUnit.SECONDS) != null, "allow-html=\"any\" on the component's own lookup");
+        } finally {
+            client.close().await(5, TimeUnit.SECONDS);
+        }
     }
 
     @Test
@@ -144,13 +191,21 @@ class OfbizConnectorTest {
     }
 
     @Test
-    void aDeletedContactIsDisabledNotDeleted() throws Exception {
-        assertTrue(deliver(jane()).isDelivered());
+    void aDeletedContactIsDisabledNotDeletedAndLosesTheTextSeguitoCopiedThere() throws Exception {
+        assertTrue(deliver(jane().payload().copy().put("headline", "Head of Sales at Acme")
+                .put("location", "Milan, Italy").put("about", "Twenty years in B2B sales.")).isDelivered());
+        String partyId = OfbizIds.contactParty(JANE);
+        assertEquals(2, ofbiz.partyAttributes.size());
 
         CrmResult result = connector.deliver(SyncRecord.contactDelete(JANE)).await(10, TimeUnit.SECONDS);
 
         assertTrue(result.isDelivered(), result.toString());
-        assertEquals("PARTY_DISABLED", ofbiz.parties.get(OfbizIds.contactParty(JANE)).getString("statusId"));
+        assertEquals("PARTY_DISABLED", ofbiz.parties.get(partyId).getString("statusId"));
+        assertTrue(ofbiz.partyAttributes.isEmpty(), ofbiz.partyAttributes.toString());
+        assertFalse(ofbiz.aboutNotes.containsKey(partyId));
+        long calls = ofbiz.calls.size();
+        assertTrue(connector.deliver(SyncRecord.contactDelete(JANE)).await(10, TimeUnit.SECONDS).isDelivered());
+        assertEquals(calls + 1, ofbiz.calls.size(), "delivered again: one look-up, nothing left to do");
     }
 
     @Test
@@ -237,14 +292,53 @@ class OfbizConnectorTest {
 
     @Test
     void anOlderComponentStopsTheInstallWithWhatToUpgrade() {
-        ofbiz.componentVersion = "0.1.0";
+        ofbiz.componentVersion = "0.2.0";
 
         Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
                 () -> connector.checkConnection().await(10, TimeUnit.SECONDS));
 
-        assertTrue(e.getMessage().contains("is 0.1.0; this server needs 0.2.0"), e.getMessage());
+        assertTrue(e.getMessage().contains("is 0.2.0; this server needs 0.3.0"), e.getMessage());
         assertTrue(OfbizConnector.compareVersions("0.10.0", "0.9.1") > 0);
         assertEquals(0, OfbizConnector.compareVersions("0.2", "0.2.0"));
+    }
+
+    @Test
+    void deliveriesWaitForAnOlderComponentInsteadOfBeingDeadLetteredAndGoOnceItIsUpgraded() throws Exception {
+        ofbiz.componentVersion = "0.2.0"; // has no seguitoSetPartyAbout: OFBiz would answer 404, a permanent failure
+
+        CrmResult waiting = deliver(jane().payload().copy().put("about", "Twenty years in B2B sales."));
+
+        assertTrue(waiting.isRetryable(), waiting.toString());
+        assertTrue(waiting.reason().contains("is 0.2.0; this server needs 0.3.0"), waiting.reason());
+        assertTrue(ofbiz.parties.isEmpty(), "nothing is half-written for an old component");
+
+        ofbiz.componentVersion = "0.3.0"; // the admin copied plugin/ofbiz and restarted OFBiz
+        CrmResult delivered = deliver(jane().payload().copy().put("about", "Twenty years in B2B sales."));
+
+        assertTrue(delivered.isDelivered(), delivered.toString());
+        assertEquals("Twenty years in B2B sales.", ofbiz.aboutNotes.get(OfbizIds.contactParty(JANE)));
+        long pings = ofbiz.count("seguitoPing");
+        assertTrue(deliver(jane()).isDelivered());
+        assertEquals(pings, ofbiz.count("seguitoPing"), "a component found recent enough is not asked again at once");
+    }
+
+    @Test
+    void theAboutTextIsOneNoteOnThePartyChangedInPlaceAndRemovedWhenCleared() throws Exception {
+        String partyId = OfbizIds.contactParty(JANE);
+        String about = "I help industrial companies sell abroad.\n\nBefore that: ten years at <Acme> & Co.";
+
+        assertTrue(deliver(jane().payload().copy().put("about", about)).isDelivered());
+        assertEquals("I help industrial companies sell abroad.\n\nBefore that: ten years at \u2039Acme\u203A & Co.",
+                ofbiz.aboutNotes.get(partyId), "kept as written, angle brackets as OFBiz's input policy accepts them");
+        assertTrue(deliver(jane().payload().copy().put("about", about)).isDelivered());
+        assertEquals(1, ofbiz.count("seguitoSetPartyAbout"), "the same text is not sent again");
+
+        assertTrue(deliver(jane().payload().copy().put("about", "Now at Globex.")).isDelivered());
+        assertEquals("Now at Globex.", ofbiz.aboutNotes.get(partyId));
+        assertEquals(1, ofbiz.aboutNotesCreated.get(), "changed in place, not a second note");
+
+        assertTrue(deliver(jane()).isDelivered()); // cleared by hand in Seguito
+        assertFalse(ofbiz.aboutNotes.containsKey(partyId), "removed in OFBiz too");
     }
 
     @Test

@@ -58,9 +58,13 @@ final class OfbizContractServer {
     final Map<String, String> partyByExternalId = new ConcurrentHashMap<>();
     final Set<String> partyRoles = ConcurrentHashMap.newKeySet();
     /** What seguitoPing answers: plugin/ofbiz's version unless a test installs an older component. */
-    volatile String componentVersion = "0.2.0";
+    volatile String componentVersion = "0.3.0";
     /** "partyId/attrName" → attrValue (PartyAttribute). */
     final Map<String, String> partyAttributes = new ConcurrentHashMap<>();
+    /** partyId → noteInfo of its SEGUITO_ABOUT note (NoteData + PartyNote). */
+    final Map<String, String> aboutNotes = new ConcurrentHashMap<>();
+    /** How many SEGUITO_ABOUT notes were ever created (a second one for a party would be a duplicate). */
+    final AtomicInteger aboutNotesCreated = new AtomicInteger();
     final List<JsonObject> contactMechs = Collections.synchronizedList(new ArrayList<>());
     final List<JsonObject> relationships = Collections.synchronizedList(new ArrayList<>());
     final Map<String, JsonObject> communicationEvents = new ConcurrentHashMap<>();
@@ -191,7 +195,7 @@ final class OfbizContractServer {
             return;
         }
         String service = mappedServices.get(ctx.request().path());
-        if (service == null) {
+        if (service == null || !inInstalledComponent(service)) {
             error(ctx, 404, "Not Found", null, "HTTP 404 Not Found", null);
             return;
         }
@@ -207,6 +211,12 @@ final class OfbizContractServer {
             return;
         }
         calls.add(service);
+        List<String> refused = inputPolicyViolations(service, params);
+        if (!refused.isEmpty()) {
+            error(ctx, 400, "Bad Request", "ServiceValidationException",
+                    "Validation failed for service " + service, String.join(" ", refused));
+            return;
+        }
         try {
             JsonObject out = run(service, params);
             ok(ctx, null, withoutEmptyValues(out));
@@ -252,6 +262,68 @@ final class OfbizContractServer {
             }
         });
         return copy;
+    }
+
+    /** The component version that added each of its services (the rest are in every version). */
+    private static final Map<String, String> SERVICE_SINCE = Map.of("seguitoRemovePartyAttribute", "0.2.0",
+            "seguitoSetPartyAbout", "0.3.0");
+
+    /** An older component's api/seguito.rest.xml maps no path to a service it did not have yet: OFBiz answers 404. */
+    private boolean inInstalledComponent(String service) {
+        String since = SERVICE_SINCE.get(service);
+        return since == null || OfbizConnector.compareVersions(componentVersion, since) >= 0;
+    }
+
+    // ------------------------------------------------------------------ input policy
+
+    /**
+     * String IN parameters declared {@code allow-html="any"} (plugin/ofbiz/servicedef/services.xml). Every other one is
+     * checked as OFBiz's ModelService does for {@code allow-html="none"}: decoded (HTML entities, also without ';',
+     * and %-escapes, until nothing changes, as ESAPI's canonicalisation does) and refused when it holds {@code <} or
+     * {@code >}. The {@code allow-html="safe"} parameters of createCommunicationEvent (subject, messageId) are held to
+     * the same rule, stricter than OFBiz's sanitizer, which would still refuse anything that looks like a tag.
+     */
+    private static final Map<String, Set<String>> ALLOW_HTML_ANY = Map.of("seguitoFindCommunicationEvent", Set.of("messageId"));
+
+    private static List<String> inputPolicyViolations(String service, JsonObject params) {
+        List<String> errors = new ArrayList<>();
+        Set<String> any = ALLOW_HTML_ANY.getOrDefault(service, Set.of());
+        params.forEach(e -> {
+            if (e.getValue() instanceof String value && !any.contains(e.getKey())) {
+                String decoded = canonical(value);
+                if (decoded.indexOf('<') >= 0 || decoded.indexOf('>') >= 0) {
+                    errors.add("In field [" + e.getKey() + "] less-than (<) and greater-than (>) symbols are not allowed.");
+                }
+            }
+        });
+        return errors;
+    }
+
+    private static String canonical(String value) {
+        String current = value;
+        for (int round = 0; round < 5; round++) {
+            String next = percentDecoded(org.jsoup.parser.Parser.unescapeEntities(current, false));
+            if (next.equals(current)) {
+                break;
+            }
+            current = next;
+        }
+        return current;
+    }
+
+    private static String percentDecoded(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '%' && i + 2 < s.length()
+                    && Character.digit(s.charAt(i + 1), 16) >= 0 && Character.digit(s.charAt(i + 2), 16) >= 0) {
+                out.append((char) Integer.parseInt(s.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     // ------------------------------------------------------------------ services
@@ -314,6 +386,17 @@ final class OfbizContractServer {
                         throw new ServiceError("Only Seguito's own attributes (SEGUITO_*) can be removed this way, not " + name);
                     }
                     partyAttributes.remove(required(p, "partyId") + "/" + name);
+                    yield new JsonObject();
+                }
+                case "seguitoSetPartyAbout" -> {
+                    String partyId = required(p, "partyId");
+                    existingParty(partyId);
+                    String about = p.getString("about");
+                    if (about == null || about.isEmpty()) {
+                        aboutNotes.remove(partyId);
+                    } else if (aboutNotes.put(partyId, about) == null) {
+                        aboutNotesCreated.incrementAndGet();
+                    }
                     yield new JsonObject();
                 }
                 case "setPartyStatus" -> {
@@ -514,6 +597,9 @@ final class OfbizContractServer {
             }
         });
         out.put("partyAttributes", attributes);
+        if (aboutNotes.containsKey(partyId)) {
+            out.put("about", aboutNotes.get(partyId));
+        }
         return out;
     }
 

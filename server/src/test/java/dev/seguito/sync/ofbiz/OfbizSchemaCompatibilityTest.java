@@ -38,7 +38,7 @@ class OfbizSchemaCompatibilityTest {
             "PartyStatus", "StatusItem", "StatusType", "PartyRelationship", "PartyRelationshipType", "ContactMech",
             "ContactMechType", "ContactMechPurposeType", "PartyContactMech", "PartyContactMechPurpose", "TelecomNumber",
             "CommunicationEvent", "CommunicationEventType", "CommunicationEventRole", "PartyDataSource", "DataSource",
-            "DataSourceType", "PartyAttribute", "SeguitoCaptureSource", "SeguitoNextTouch");
+            "DataSourceType", "PartyAttribute", "PartyNote", "NoteData", "SeguitoCaptureSource", "SeguitoNextTouch");
 
     private static final Instant NOW = Instant.parse("2026-11-24T09:00:00Z");
     private static EmbeddedPostgres postgres;
@@ -107,6 +107,7 @@ class OfbizSchemaCompatibilityTest {
                 .put("firstName", "Jane").put("lastName", "Doe").put("fullName", "Jane Doe")
                 .put("title", "Head of Sales").put("company", "Acme S.p.A.")
                 .put("headline", "Head of Sales at Acme | B2B growth").put("location", "Milan, Lombardy, Italy")
+                .put("about", "I help manufacturers sell across Europe.\n\n" + "Twenty years in B2B sales. ".repeat(90))
                 .put("emails", new JsonArray().add("Jane.Doe@acme.example").add("jane@gmail.example"))
                 .put("phones", new JsonArray().add("+390212345678").add("+393471234567"))
                 .put("linkedinUrl", "https://www.linkedin.com/in/jane-doe/").put("website", "https://acme.example")
@@ -131,10 +132,11 @@ class OfbizSchemaCompatibilityTest {
                 java.util.Set.of("CONTACT"), List.of(), List.of(new PartySnapshot.Employment(OfbizIds.companyParty("Acme S.p.A."),
                 "ACCOUNT", janeParty, "CONTACT", NOW.toEpochMilli(), "Head of Sales")),
                 java.util.Set.of("SEGUITO_LINKEDIN"), java.util.Set.of(),
-                java.util.Map.of("SEGUITO_HEADLINE", "Head of Sales at Acme | B2B growth", "SEGUITO_LOCATION", "Milan, Lombardy, Italy"));
+                java.util.Map.of("SEGUITO_HEADLINE", "Head of Sales at Acme | B2B growth", "SEGUITO_LOCATION", "Milan, Lombardy, Italy"),
+                "I help manufacturers sell across Europe.");
         SyncRecord moved = SyncRecord.contactUpsert(janeId, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
                 .put("title", "VP Sales").put("company", "Globex").put("headline", "VP Sales at Globex")
-                .put("location", "Milan, Lombardy, Italy"));
+                .put("location", "Milan, Lombardy, Italy").put("about", "VP Sales at Globex since November."));
         OfbizMapping later = new OfbizMapping(Clock.fixed(NOW.plusSeconds(86_400), ZoneOffset.UTC));
         calls.addAll(later.contactUpsert(moved, janeInOfbiz, PartySnapshot.NOT_FOUND));
 
@@ -178,6 +180,8 @@ class OfbizSchemaCompatibilityTest {
             assertEquals(1, count(c, "person WHERE occupation = 'VP Sales'"));
             assertEquals(1, count(c, "party_attribute WHERE attr_name = 'SEGUITO_HEADLINE' AND attr_value = 'VP Sales at Globex'"));
             assertEquals(1, count(c, "party_attribute WHERE attr_name = 'SEGUITO_LOCATION' AND attr_value = 'Milan, Lombardy, Italy'"));
+            assertEquals(1, count(c, "party_note"));
+            assertEquals(1, count(c, "note_data WHERE note_name = 'SEGUITO_ABOUT' AND note_info = 'VP Sales at Globex since November.'"));
             assertEquals(1, count(c, "seguito_capture_source"));
             assertEquals(1, count(c, "party_data_source WHERE data_source_id = 'SEGUITO_LINKEDIN'"));
         }

@@ -29,6 +29,8 @@ final class OfbizServiceEffects {
     private final Set<String> ensuredRoles = new HashSet<>();
     /** "partyId/infoString" → contactMechId of the contact mechs created so far, for a test's snapshot. */
     private final Map<String, String> contactMechIds = new LinkedHashMap<>();
+    /** partyId → noteId of its SEGUITO_ABOUT note. */
+    private final Map<String, String> aboutNoteIds = new LinkedHashMap<>();
 
     OfbizServiceEffects(OfbizEntityModel model, long nowMillis) {
         this.model = model;
@@ -83,6 +85,22 @@ final class OfbizServiceEffects {
                 writes.add(insert("PartyStatus", p, used, "statusDate", now));
             }
             case "seguitoCreateCaptureSource" -> writes.add(insert("SeguitoCaptureSource", p, used));
+            case "seguitoSetPartyAbout" -> { // the component's Groovy service: NoteData + PartyNote, changed in place
+                used.add("about");
+                String partyId = p.getString("partyId");
+                String noteId = aboutNoteIds.get(partyId);
+                if (noteId == null) {
+                    noteId = String.valueOf(nextContactMechId++);
+                    aboutNoteIds.put(partyId, noteId);
+                    writes.add(new Write("NoteData", false, Map.of("noteId", noteId, "noteName", "SEGUITO_ABOUT",
+                            "noteInfo", p.getString("about"), "noteDateTime", now)));
+                    writes.add(insert("PartyNote", p, used, "noteId", noteId));
+                } else {
+                    used.add("partyId");
+                    writes.add(new Write("NoteData", true, Map.of("noteId", noteId, "noteInfo", p.getString("about"),
+                            "noteDateTime", later)));
+                }
+            }
             case "createCommunicationEvent" -> {
                 for (String side : List.of("From", "To")) {
                     String party = p.getString("partyId" + side);
