@@ -2,6 +2,7 @@ package dev.seguito.db;
 
 import dev.seguito.testing.TestPool;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.Pool;
 import io.vertx.sqlclient.SqlConnection;
@@ -51,19 +52,23 @@ class TransactionsTest {
             other.query("set local deadlock_timeout = '10s'").execute().await();
             other.query("update transactions_test_counter set n = n + 1 where id = 1").execute().await();
             AtomicInteger attempts = new AtomicInteger();
+            Promise<Void> otherCommitted = Promise.promise();
 
             Future<Void> retried = Transactions.withRetry(pool, tx -> {
                 boolean first = attempts.incrementAndGet() == 1;
                 // the first attempt is the one PostgreSQL finds in the cycle: it checks after 100 ms, the other after 10 s
+                // a second attempt starts once the other session has row 2 and committed: started sooner, it could
+                // take row 2 before the woken session does and deadlock again
                 Future<Void> setUp = first
                         ? tx.query("set local deadlock_timeout = '100ms'").execute().mapEmpty()
-                        : Future.succeededFuture();
+                        : otherCommitted.future();
                 return setUp.compose(v -> tx.query("update transactions_test_counter set n = n + 10 where id = 2").execute())
                         .compose(v -> {
                             if (first) {
                                 // the other session now waits for row 2, then commits once it has it
                                 other.query("update transactions_test_counter set n = n + 1 where id = 2").execute()
-                                        .compose(done -> other.query("commit").execute());
+                                        .compose(done -> other.query("commit").execute())
+                                        .<Void>mapEmpty().onComplete(otherCommitted);
                                 return waitingForALock(otherPid)
                                         .compose(w -> tx.query("update transactions_test_counter set n = n + 10 where id = 1").execute());
                             }
