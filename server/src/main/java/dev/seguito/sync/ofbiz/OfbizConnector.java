@@ -125,7 +125,21 @@ public final class OfbizConnector implements CrmConnector {
                     .compose(person -> run(mapping.contactDelete(record, person)));
             case INTERACTION_CREATE -> deliverInteraction(record);
         });
-        return work.map(v -> CrmResult.delivered()).recover(e -> Future.succeededFuture(toResult(record, e)));
+        return work.recover(this::askComponentAgainOnUnknownPath)
+                .map(v -> CrmResult.delivered()).recover(e -> Future.succeededFuture(toResult(record, e)));
+    }
+
+    /**
+     * A 404 while the component was trusted from an earlier ping may mean it was replaced by an older one since
+     * (a downgrade, a restored OFBiz): ask again, so that the delivery waits for an upgrade instead of being
+     * dead-lettered. A component still recent enough leaves the 404 as it was: a permanent refusal.
+     */
+    private Future<Void> askComponentAgainOnUnknownPath(Throwable e) {
+        if (!(e instanceof OfbizException ofbiz) || ofbiz.httpStatus() != 404 || componentCheckedAt == null) {
+            return Future.failedFuture(e);
+        }
+        componentCheckedAt = null;
+        return componentReady().compose(stillRecent -> Future.failedFuture(e));
     }
 
     private static JsonObject clientInfo() {

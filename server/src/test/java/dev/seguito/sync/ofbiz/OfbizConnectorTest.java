@@ -323,6 +323,23 @@ class OfbizConnectorTest {
     }
 
     @Test
+    void aComponentDowngradedWhileTrustedMakesDeliveriesWaitInsteadOfDeadLetteringThem() throws Exception {
+        assertTrue(deliver(jane()).isDelivered()); // the 0.3.0 component is now trusted for ten minutes
+        long pings = ofbiz.count("seguitoPing");
+        ofbiz.componentVersion = "0.2.0"; // an OFBiz restored from an older backup, inside that window
+
+        CrmResult waiting = deliver(jane().payload().copy().put("about", "Twenty years in B2B sales."));
+
+        assertTrue(waiting.isRetryable(), "the 404 of the missing about service is not a dead letter: " + waiting);
+        assertTrue(waiting.reason().contains("is 0.2.0; this server needs 0.3.0"), waiting.reason());
+        assertEquals(pings + 1, ofbiz.count("seguitoPing"), "the 404 made the connector ask the component again");
+
+        ofbiz.componentVersion = "0.3.0";
+        assertTrue(deliver(jane().payload().copy().put("about", "Twenty years in B2B sales.")).isDelivered());
+        assertEquals("Twenty years in B2B sales.", ofbiz.aboutNotes.get(OfbizIds.contactParty(JANE)));
+    }
+
+    @Test
     void theAboutTextIsOneNoteOnThePartyChangedInPlaceAndRemovedWhenCleared() throws Exception {
         String partyId = OfbizIds.contactParty(JANE);
         String about = "I help industrial companies sell abroad.\n\nBefore that: ten years at <Acme> & Co.";
