@@ -2,6 +2,7 @@ package dev.seguito.capture;
 
 import dev.seguito.contacts.ContactStore;
 import dev.seguito.db.Sequential;
+import dev.seguito.identity.Correction;
 import dev.seguito.identity.FieldMerger;
 import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.IdentityResolver;
@@ -104,14 +105,15 @@ public final class CaptureProcessor {
                 UUID id = resolution.match().get();
                 result = ContactStore.loadPerson(tx, id).compose(stored -> {
                     FieldMerger.Merge merge = FieldMerger.merge(stored.fields(), incoming, authoritative, p.confidence(),
-                            stored.correctedAway());
+                            stored.corrections(), observedAt);
                     // the record, its mechanisms and its employment are written together; provenance needs the job
                     Future<Void> updated = ContactStore.updatePerson(tx, id, merge.fields(), p.linkedinSlug());
                     Future<Boolean> newMechs = attachAll(tx, member.teamId(), id, p);
-                    // the employer a member corrected away, on a stale page, is neither a job change nor a title
-                    boolean staleEmployer = p.company() != null && stored.correctedAway().containsKey("company")
-                            && IdentityKeys.companyKey(stored.correctedAway().get("company"))
-                                    .equals(IdentityKeys.companyKey(p.company()));
+                    // an employer on a page older than a member's correction of it is neither a job change nor a title
+                    Correction employer = stored.corrections().get("company");
+                    boolean staleEmployer = p.company() != null && employer != null
+                            && (observedAt.isBefore(employer.madeAt()) || employer.replacedValue() != null
+                                && IdentityKeys.companyKey(employer.replacedValue()).equals(IdentityKeys.companyKey(p.company())));
                     Future<Optional<ContactStore.JobChange>> job = staleEmployer ? Future.succeededFuture(Optional.empty())
                             : ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), stored.company(), authoritative);
                     boolean companyAdded = stored.company() == null && p.company() != null;

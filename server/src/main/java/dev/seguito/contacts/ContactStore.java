@@ -1,6 +1,6 @@
 package dev.seguito.contacts;
 
-import dev.seguito.identity.FieldMerger;
+import dev.seguito.identity.Correction;
 import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.PersonFields;
 import io.vertx.core.Future;
@@ -12,6 +12,7 @@ import io.vertx.sqlclient.SqlClient;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,10 +67,10 @@ public final class ContactStore {
                         select pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about,
                                pe.photo_url, pe.linkedin_slug, pe.connection_degree,
                                (select company from current_employment(pe.party_id)) as company,
-                               (select json_object_agg(fp.field, json_build_array(fp.value, fp.replaced_value))
+                               (select json_object_agg(fp.field, json_build_array(fp.value, fp.replaced_value,
+                                                                                  fp.observed_at))
                                   from field_provenance fp
-                                 where fp.party_id = pe.party_id and fp.source = 'manual'
-                                   and fp.replaced_value is not null) as corrections
+                                 where fp.party_id = pe.party_id and fp.source = 'manual') as corrections
                           from person pe where pe.party_id = $1 for update""")
                 .execute(Tuple.of(partyId))
                 .map(rows -> {
@@ -81,7 +82,7 @@ public final class ContactStore {
                             degree == null ? null : degree.intValue());
                     String company = r.getString("company");
                     return new StoredPerson(fields, r.getString("linkedin_slug"), company,
-                            correctedAway(fields, company, (JsonObject) r.getValue("corrections")));
+                            corrections(fields, company, (JsonObject) r.getValue("corrections")));
                 });
     }
 
@@ -204,38 +205,32 @@ public final class ContactStore {
     }
 
     /**
-     * The values that corrections by hand still in force replaced, by field ({@code company} for the employer): a
-     * correction is in force while the field holds the value the member gave it.
+     * The corrections by hand still in force, by field ({@code company} for the employer): a correction is in force
+     * while the field holds the value the member gave it.
      */
-    private static Map<String, String> correctedAway(PersonFields fields, String company, JsonObject corrections) {
+    private static Map<String, Correction> corrections(PersonFields fields, String company, JsonObject corrections) {
         if (corrections == null) {
             return Map.of();
         }
-        Map<String, String> away = new HashMap<>();
+        Map<String, Correction> inForce = new HashMap<>();
         for (String field : corrections.fieldNames()) {
-            JsonArray pair = corrections.getJsonArray(field);
+            JsonArray row = corrections.getJsonArray(field);
             Object current = "company".equals(field) ? company
                     : PersonFields.NAMES.contains(field) ? fields.get(field) : null;
-            String given = pair.getString(0);
+            String given = row.getString(0);
             if (Objects.equals(given, current == null ? null : String.valueOf(current))) {
-                away.put(field, pair.getString(1));
+                inForce.put(field, new Correction(row.getString(1), OffsetDateTime.parse(row.getString(2)).toInstant()));
             }
         }
-        return Map.copyOf(away);
+        return Map.copyOf(inForce);
     }
 
     /**
-     * What the record holds before a merge, and the values corrections by hand took out of it (field → the value
-     * replaced), which a capture does not put back.
+     * What the record holds before a merge, and the corrections by hand in force on it, which a capture of an older
+     * page does not undo.
      */
     public record StoredPerson(PersonFields fields, String linkedinSlug, String company,
-                               Map<String, String> correctedAway) {
-
-        /** Whether {@code value} is what a member corrected {@code field} away from (compared as people read it). */
-        public boolean correctedAway(String field, Object value) {
-            String away = correctedAway.get(field);
-            return away != null && value != null && FieldMerger.sameText(away, String.valueOf(value));
-        }
+                               Map<String, Correction> corrections) {
     }
 
     /** A person moved from one company to another. */

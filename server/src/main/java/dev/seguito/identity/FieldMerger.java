@@ -1,5 +1,6 @@
 package dev.seguito.identity;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * person's own, current statement about themselves, so it wins for profile fields when the parser is confident;
  * everything else (an email signature, a display name) only fills gaps, so a stray signature can never overwrite
  * a better value. Not even the profile puts back a value a member corrected by hand: a page showing it is a stale
- * copy, and only a page that shows something new replaces the correction.
+ * copy, as is one seen before the correction was made; only a page seen since that shows something new replaces it.
  */
 public final class FieldMerger {
 
@@ -22,23 +23,23 @@ public final class FieldMerger {
 
     public static Merge merge(PersonFields current, PersonFields incoming, boolean authoritative,
                               Map<String, Double> confidence) {
-        return merge(current, incoming, authoritative, confidence, Map.of());
+        return merge(current, incoming, authoritative, confidence, Map.of(), Instant.now());
     }
 
     /**
-     * As {@link #merge(PersonFields, PersonFields, boolean, Map)}, where {@code correctedAway} maps each field a
-     * correction by hand still holds to the value that correction replaced.
+     * As {@link #merge(PersonFields, PersonFields, boolean, Map)}, where {@code corrections} holds the corrections by
+     * hand still in force, by field, and {@code observedAt} is when the incoming values were seen.
      */
     public static Merge merge(PersonFields current, PersonFields incoming, boolean authoritative,
-                              Map<String, Double> confidence, Map<String, String> correctedAway) {
+                              Map<String, Double> confidence, Map<String, Correction> corrections, Instant observedAt) {
         Map<String, Object> result = new LinkedHashMap<>();
         List<String> changed = new ArrayList<>();
         for (String field : PersonFields.NAMES) {
             Object old = current.get(field);
             Object now = incoming.get(field);
             boolean confident = confidence.getOrDefault(field, 1.0) >= MIN_CONFIDENCE_TO_OVERWRITE;
-            boolean stale = now != null && correctedAway.containsKey(field)
-                    && sameText(correctedAway.get(field), String.valueOf(now));
+            Correction correction = corrections.get(field);
+            boolean stale = correction != null && correction.outdates(now, observedAt);
             boolean take = now != null && !Objects.equals(old, now) && !stale
                     && (old == null || (authoritative && confident));
             result.put(field, take ? now : old);

@@ -12,6 +12,8 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +54,11 @@ class ContactCorrectionTest {
         Giulia giulia = new Giulia(team, marco, r.json().getJsonObject("contact").getString("id"));
         assertThat(giulia.card().getString("title")).isEqualTo("Head of Procurement");
         return giulia;
+    }
+
+    /** A capture as the extension sends it on the user's click: seen now, after any correction made so far. */
+    private static JsonObject seenNow(JsonObject capture) {
+        return capture.put("capturedAt", Instant.now().toString());
     }
 
     private static long jobChanges(Giulia giulia) {
@@ -178,7 +185,7 @@ class ContactCorrectionTest {
         Giulia giulia = giuliaFromLinkedIn();
         giulia.patch(new JsonObject().put("title", "Chief Procurement Officer").put("company", "Fabbrica Sud"));
 
-        giulia.marco().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin_new_job.html", GIULIA_URL));
+        giulia.marco().post("/api/v1/captures", seenNow(Fixtures.linkedin("giulia_linkedin_new_job.html", GIULIA_URL)));
 
         JsonObject card = giulia.card();
         assertThat(card.getString("title")).isEqualTo("Chief Operating Officer");
@@ -187,6 +194,38 @@ class ContactCorrectionTest {
                 .execute(Tuple.of(UUID.fromString(giulia.id()))).await();
         assertThat(change.size()).isOne();
         assertThat(change.iterator().next().getString("old_company")).isEqualTo("Fabbrica Sud");
+    }
+
+    @Test
+    void aPageSeenBeforeTheCorrectionDoesNotUndoItEvenWhenItShowsSomethingElse() {
+        Giulia giulia = giuliaFromLinkedIn();
+        // captured offline an hour ago, sent once the laptop is back online, after a colleague's correction
+        JsonObject queued = Fixtures.linkedin("giulia_linkedin_new_job.html", GIULIA_URL)
+                .put("capturedAt", Instant.now().minus(Duration.ofHours(1)).toString());
+        giulia.patch(new JsonObject().put("title", "Chief Procurement Officer").put("company", "Fabbrica Sud"));
+
+        ApiClient.Response late = giulia.marco().post("/api/v1/captures", queued);
+
+        assertThat(late.status()).as(late.body()).isIn(200, 201);
+        JsonObject card = giulia.card();
+        assertThat(card.getString("title")).isEqualTo("Chief Procurement Officer");
+        assertThat(card.getString("company")).isEqualTo("Fabbrica Sud");
+        assertThat(jobChanges(giulia)).as("an employer older than the correction is not a new job").isZero();
+    }
+
+    @Test
+    void parsingACaptureFromBeforeTheCorrectionAgainDoesNotUndoIt() {
+        Giulia giulia = giuliaFromLinkedIn(); // Head of Procurement
+        String firstCapture = server.pool().preparedQuery("select id from capture where team_id = $1")
+                .execute(Tuple.of(giulia.team().teamId())).await().iterator().next().getUUID(0).toString();
+        giulia.marco().post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin_new_job.html", GIULIA_URL));
+        giulia.patch(new JsonObject().put("title", "Head of Operations")); // corrects away Chief Operating Officer
+
+        ApiClient.Response reparsed = giulia.team().admin().post("/api/v1/captures/" + firstCapture + "/reparse", null);
+
+        assertThat(reparsed.status()).as(reparsed.body()).isEqualTo(200);
+        assertThat(giulia.card().getString("title")).as("the first page's title is older than the correction")
+                .isEqualTo("Head of Operations");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.seguito.identity;
 
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,15 +37,37 @@ class FieldMergerTest {
 
     @Test
     void theValueACorrectionReplacedDoesNotComeBackEvenSpacedOrCasedDifferently() {
-        Map<String, String> correctedAway = Map.of("title", "Head of Procurement");
+        Instant correctedAt = Instant.parse("2026-11-20T10:00:00Z");
+        Map<String, Correction> corrections = Map.of("title", new Correction("Head of Procurement", correctedAt));
+        Instant later = correctedAt.plusSeconds(3600);
 
         FieldMerger.Merge stale = FieldMerger.merge(titled("Chief Procurement Officer"), titled("head of  Procurement "),
-                true, Map.of(), correctedAway);
+                true, Map.of(), corrections, later);
         FieldMerger.Merge updated = FieldMerger.merge(titled("Chief Procurement Officer"), titled("Chief Operating Officer"),
-                true, Map.of(), correctedAway);
+                true, Map.of(), corrections, later);
 
         assertThat(stale.fields().title()).isEqualTo("Chief Procurement Officer");
         assertThat(stale.changed()).isEmpty();
         assertThat(updated.fields().title()).isEqualTo("Chief Operating Officer");
+    }
+
+    @Test
+    void nothingSeenBeforeTheCorrectionReplacesItNorFillsAFieldClearedByHand() {
+        Instant correctedAt = Instant.parse("2026-11-20T10:00:00Z");
+        Instant before = correctedAt.minusSeconds(60);
+        PersonFields cleared = titled(null);
+
+        FieldMerger.Merge older = FieldMerger.merge(titled("Chief Procurement Officer"), titled("Chief Operating Officer"),
+                true, Map.of(), Map.of("title", new Correction("Head of Procurement", correctedAt)), before);
+        FieldMerger.Merge refill = FieldMerger.merge(cleared, titled("Buyer"), false, Map.of(),
+                Map.of("title", new Correction("Buyer", correctedAt)), before);
+        FieldMerger.Merge otherField = FieldMerger.merge(titled("Chief Procurement Officer"),
+                new PersonFields("Giulia Romano", "Giulia", "Romano", "Sourcing in Lombardy", "Chief Procurement Officer",
+                        null, null, null, null),
+                true, Map.of(), Map.of("title", new Correction("Head of Procurement", correctedAt)), before);
+
+        assertThat(older.changed()).isEmpty();
+        assertThat(refill.fields().title()).isNull();
+        assertThat(otherField.changed()).as("only the corrected field is held").containsExactly("headline");
     }
 }
