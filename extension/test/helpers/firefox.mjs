@@ -48,6 +48,8 @@ function userPrefs(tunnelPort, downloads) {
     'app.update.disabledForTesting': true,
     'browser.aboutwelcome.enabled': false,
     'extensions.getAddons.cache.enabled': false,
+    // lets the unpacked, unsigned extension be installed permanently for the restart test (honoured by ESR only)
+    'xpinstall.signatures.required': false,
     // a download (the panel's vCard export) goes straight to a folder the test reads, without a dialog
     'browser.download.folderList': 2,
     'browser.download.dir': downloads,
@@ -57,6 +59,17 @@ function userPrefs(tunnelPort, downloads) {
     'browser.download.alwaysOpenPanel': false,
   };
   return Object.entries(prefs).map(([k, v]) => `user_pref(${JSON.stringify(k)}, ${JSON.stringify(v)});`).join('\n') + '\n';
+}
+
+/** The extension packed as an .xpi by web-ext (the files `npm run lint` checks), in `dir`; answers its path. */
+async function packedExtension(dir) {
+  const { default: webExt } = await import('web-ext');
+  const artifactsDir = path.join(dir, 'xpi');
+  const { extensionPath } = await webExt.cmd.build({
+    sourceDir: EXT_DIR, artifactsDir, overwriteDest: true, filename: 'seguito.xpi',
+    ignoreFiles: ['node_modules/**', 'test/**', 'test-results/**', 'scripts/**', 'package.json', 'package-lock.json', 'README.md'],
+  }, { shouldExitProgram: false });
+  return extensionPath;
 }
 
 /** A WebDriver BiDi session: send(method, params) answers the result or throws the protocol's error. */
@@ -92,12 +105,17 @@ class Bidi {
   }
 }
 
-/** Firefox with the extension installed; its pages are driven through `tab` objects (see below). */
-export async function launchFirefox({ sitePort }) {
+/**
+ * Firefox with the extension installed; its pages are driven through `tab` objects (see below). With `profile`, that
+ * profile folder is used and kept after close, and the extension is installed permanently (as a user installs it),
+ * so that a second launch on the same profile is a browser restart with the extension and its storage still there.
+ */
+export async function launchFirefox({ sitePort, profile: keptProfile = null }) {
   const tunnel = await startTunnel(sitePort);
-  const profile = tempDir('seguito-firefox-');
+  const profile = keptProfile ?? tempDir('seguito-firefox-');
   const downloads = path.join(profile, 'downloads');
-  fs.mkdirSync(downloads);
+  const restarted = keptProfile !== null && fs.existsSync(downloads);
+  fs.mkdirSync(downloads, { recursive: true });
   fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(tunnel.port, downloads));
   const child = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MOZ_CRASHREPORTER_DISABLE: '1' } });
@@ -117,7 +135,12 @@ export async function launchFirefox({ sitePort }) {
   await new Promise((resolve, reject) => { ws.once('open', resolve); ws.once('error', reject); });
   const bidi = new Bidi(ws);
   await bidi.send('session.new', { capabilities: { alwaysMatch: { acceptInsecureCerts: true } } });
-  const installed = await bidi.send('webExtension.install', { extensionData: { type: 'path', path: EXT_DIR } });
+  // Unsigned add-ons install permanently only where signatures can be turned off (ESR, Developer Edition: see the
+  // prefs), and only packed: the kept profile gets the .xpi web-ext builds, as a user installing it from a file would.
+  const install = async () => bidi.send('webExtension.install', keptProfile === null
+    ? { extensionData: { type: 'path', path: EXT_DIR } }
+    : { extensionData: { type: 'archivePath', path: await packedExtension(profile) }, 'moz:permanent': true });
+  const installed = restarted ? { extension: ADDON_ID } : await install();
 
   const ff = {
     bidi, profile, downloads, addonId: installed.extension,
@@ -143,7 +166,7 @@ export async function launchFirefox({ sitePort }) {
       ws.close();
       await new Promise((r) => { if (child.exitCode !== null || child.signalCode !== null) r(); else { child.once('exit', r); setTimeout(() => { child.kill('SIGKILL'); r(); }, 10_000); } });
       await tunnel.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      if (keptProfile === null) fs.rmSync(profile, { recursive: true, force: true });
     },
   };
   return ff;
