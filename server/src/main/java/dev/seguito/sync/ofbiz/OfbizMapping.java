@@ -111,7 +111,7 @@ public final class OfbizMapping {
             if (!person.captureSourceIds().contains(captureSourceId)) {
                 JsonObject capture = new JsonObject().put("captureSourceId", captureSourceId).put("partyId", partyId);
                 putIfPresent(capture, "dataSourceId", dataSourceId);
-                putIfPresent(capture, "sourceUrl", clip(record.sourceUrl(), 2000));
+                putIfPresent(capture, "sourceUrl", clip(OfbizText.url(record.sourceUrl()), 2000));
                 Instant capturedAt = record.capturedAt();
                 capture.put("capturedDate", capturedAt == null ? now : capturedAt.toEpochMilli());
                 putIfPresent(capture, "capturedByName", text(record.capturedBy(), NAME_LENGTH));
@@ -230,9 +230,10 @@ public final class OfbizMapping {
                         && endedEmails.stream().anyMatch(cm.infoString()::equalsIgnoreCase);
                 case TELECOM_NUMBER -> !cm.phoneDigits().isEmpty() && !phones.contains(cm.phoneDigits())
                         && record.removedPhones().stream().map(PartySnapshot::digits).anyMatch(cm.phoneDigits()::equals);
-                case WEB_ADDRESS -> cm.infoString() != null && !cm.infoString().equalsIgnoreCase(record.website())
-                        && !cm.infoString().equalsIgnoreCase(record.linkedinUrl())
-                        && record.removedWebsites().stream().anyMatch(cm.infoString()::equalsIgnoreCase);
+                case WEB_ADDRESS -> cm.infoString() != null && !cm.infoString().equalsIgnoreCase(webAddress(record.website()))
+                        && !cm.infoString().equalsIgnoreCase(webAddress(record.linkedinUrl()))
+                        && record.removedWebsites().stream().map(OfbizMapping::webAddress)
+                                .anyMatch(cm.infoString()::equalsIgnoreCase);
                 default -> false;
             };
             if (ended) {
@@ -257,8 +258,9 @@ public final class OfbizMapping {
         return new OfbizCall("createPartyTelecomNumber", params);
     }
 
-    private static void addWebAddress(List<OfbizCall> calls, String partyId, PartySnapshot person, String url,
+    private static void addWebAddress(List<OfbizCall> calls, String partyId, PartySnapshot person, String address,
                                       String purpose) {
+        String url = webAddress(address);
         if (url == null) {
             return;
         }
@@ -266,9 +268,14 @@ public final class OfbizMapping {
                 && url.equalsIgnoreCase(cm.infoString()) && cm.purposes().contains(purpose));
         if (!present) {
             calls.add(new OfbizCall("createPartyContactMech", new JsonObject().put("partyId", partyId)
-                    .put("contactMechTypeId", WEB_ADDRESS).put("infoString", clip(url, LONG_LENGTH))
+                    .put("contactMechTypeId", WEB_ADDRESS).put("infoString", url)
                     .put("contactMechPurposeTypeId", purpose)));
         }
+    }
+
+    /** A web address as it is written to OFBiz ({@link OfbizText#url}, cut to the column), so that it is found again. */
+    static String webAddress(String url) {
+        return clip(OfbizText.url(url), LONG_LENGTH);
     }
 
     private static List<OfbizCall> employment(SyncRecord record, String partyId, PartySnapshot person,

@@ -182,6 +182,32 @@ class OfbizConnectorTest {
     }
 
     @Test
+    void textAndAWebsiteOfbizsInputPolicyWouldRefuseAreDeliveredOnceAndFoundAgainLater() throws Exception {
+        String website = "https://acme.example/contact?lang=it&region=eu&q=caf%C3%A9"; // &reg is an entity for OFBiz
+        JsonObject contact = jane().payload().copy().put("website", website)
+                .put("headline", "Focus on=results").put("about", "R&amp;D budgets up 100%25");
+
+        CrmResult first = deliver(contact);
+
+        assertTrue(first.isDelivered(), first.toString());
+        String partyId = OfbizIds.contactParty(JANE);
+        assertEquals("Focus on\uFF1Dresults", ofbiz.partyAttributes.get(partyId + "/SEGUITO_HEADLINE"));
+        assertEquals("R\uFF06amp;D budgets up 100%25", ofbiz.aboutNotes.get(partyId));
+        assertTrue(ofbiz.contactMechs.stream().anyMatch(cm -> "https://acme.example/contact".equals(cm.getString("infoString"))),
+                "the website without the query OFBiz refuses: " + ofbiz.contactMechs);
+        long writes = ofbiz.count("createPartyContactMech") + ofbiz.count("updatePartyAttribute")
+                + ofbiz.count("seguitoSetPartyAbout");
+        assertTrue(deliver(contact).isDelivered());
+        assertEquals(writes, ofbiz.count("createPartyContactMech") + ofbiz.count("updatePartyAttribute")
+                + ofbiz.count("seguitoSetPartyAbout"), "found again as sent, nothing written twice: " + ofbiz.calls);
+
+        assertTrue(deliver(jane().payload().copy().put("removedWebsites", new JsonArray().add(website)))
+                .isDelivered());
+        assertTrue(ofbiz.contactMechs.stream().filter(cm -> "https://acme.example/contact".equals(cm.getString("infoString")))
+                .allMatch(cm -> cm.getValue("thruDate") != null), "removed by hand: ended there too");
+    }
+
+    @Test
     void anInteractionWithAContactNotYetInOfbizIsRetryable() throws Exception {
         CrmResult result = connector.deliver(email("5f0e1c2d-0000-4000-8000-000000000003", "<x@y.example>"))
                 .await(10, TimeUnit.SECONDS);

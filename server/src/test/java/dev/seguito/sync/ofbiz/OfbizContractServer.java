@@ -16,8 +16,11 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.Matcher;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -278,38 +281,144 @@ final class OfbizContractServer {
 
     /**
      * String IN parameters declared {@code allow-html="any"} (plugin/ofbiz/servicedef/services.xml). Every other one is
-     * checked as OFBiz's ModelService does for {@code allow-html="none"}: decoded (HTML entities, also without ';',
-     * and %-escapes, until nothing changes, as ESAPI's canonicalisation does) and refused when it holds {@code <} or
-     * {@code >}. The {@code allow-html="safe"} parameters of createCommunicationEvent (subject, messageId) are held to
-     * the same rule, stricter than OFBiz's sanitizer, which would still refuse anything that looks like a tag.
+     * checked as OFBiz's ModelService does for {@code allow-html="none"} ({@code UtilCodec.checkStringForHtmlStrictNone}):
+     * canonicalised strictly, as ESAPI does (pass after pass, HTML entities, also without ';', then %-escapes, until
+     * nothing changes), and refused when that took two passes or both codecs; then refused when it holds {@code <} or
+     * {@code >}, or when the text between the first {@code " on"} and the next {@code "="} makes, after "on", part of
+     * a JavaScript event name (OFBIZ-10054), or it names {@code seekSegmentTime}. The {@code allow-html="safe"}
+     * parameters of createCommunicationEvent (subject, messageId) are held to the same rule, stricter than OFBiz's
+     * sanitizer, which would still refuse anything that looks like a tag.
      */
     private static final Map<String, Set<String>> ALLOW_HTML_ANY = Map.of("seguitoFindCommunicationEvent", Set.of("messageId"));
 
-    private static List<String> inputPolicyViolations(String service, JsonObject params) {
+    /** OFBiz's UtilCodec.jsEventList (from OWASP's XSS filter evasion cheat sheet), compared ignoring case. */
+    private static final List<String> JS_EVENTS = List.of("onAbort", "onActivate", "onAfterPrint", "onAfterUpdate",
+            "onBeforeActivate", "onBeforeCopy", "onBeforeCut", "onBeforeDeactivate", "onBeforeEditFocus", "onBeforePaste",
+            "onBeforePrint", "onBeforeUnload", "onBeforeUpdate", "onBegin", "onBlur", "onBounce", "onCellChange", "onChange",
+            "onClick", "onContextMenu", "onControlSelect", "onCopy", "onCut", "onDataAvailable", "onDataSetChanged",
+            "onDataSetComplete", "onDblClick", "onDeactivate", "onDrag", "onDragEnd", "onDragLeave", "onDragEnter",
+            "onDragOver", "onDragDrop", "onDragStart", "onDrop", "onEnd", "onError", "onErrorUpdate", "onFilterChange",
+            "onFinish", "onFocus", "onFocusIn", "onFocusOut", "onHashChange", "onHelp", "onInput", "onKeyDown", "onKeyPress",
+            "onKeyUp", "onLayoutComplete", "onLoad", "onLoseCapture", "onMediaComplete", "onMediaError", "onMessage",
+            "onMouseDown", "onMouseEnter", "onMouseLeave", "onMouseMove", "onMouseOut", "onMouseOver", "onMouseUp",
+            "onMouseWheel", "onMove", "onMoveEnd", "onMoveStart", "onOffline", "onOnline", "onOutOfSync", "onPaste",
+            "onPause", "onPopState", "onProgress", "onPropertyChange", "onReadyStateChange", "onRedo", "onRepeat", "onReset",
+            "onResize", "onResizeEnd", "onResizeStart", "onResume", "onReverse", "onRowsEnter", "onRowExit", "onRowDelete",
+            "onRowInserted", "onScroll", "onSeek", "onSelect", "onSelectionChange", "onSelectStart", "onStart", "onStop",
+            "onStorage", "onSyncRestored", "onSubmit", "onTimeError", "onTrackChange", "onUndo", "onUnload", "onURLFlip",
+            "seekSegmentTime");
+
+    static List<String> inputPolicyViolations(String service, JsonObject params) {
         List<String> errors = new ArrayList<>();
         Set<String> any = ALLOW_HTML_ANY.getOrDefault(service, Set.of());
         params.forEach(e -> {
-            if (e.getValue() instanceof String value && !any.contains(e.getKey())) {
-                String decoded = canonical(value);
-                if (decoded.indexOf('<') >= 0 || decoded.indexOf('>') >= 0) {
-                    errors.add("In field [" + e.getKey() + "] less-than (<) and greater-than (>) symbols are not allowed.");
-                }
+            if (e.getValue() instanceof String value && !value.isEmpty() && !any.contains(e.getKey())) {
+                errors.addAll(strictNoneViolations(e.getKey(), value));
             }
         });
         return errors;
     }
 
-    private static String canonical(String value) {
-        String current = value;
-        for (int round = 0; round < 5; round++) {
-            String next = percentDecoded(org.jsoup.parser.Parser.unescapeEntities(current, false));
-            if (next.equals(current)) {
-                break;
-            }
-            current = next;
+    static List<String> strictNoneViolations(String field, String original) {
+        List<String> errors = new ArrayList<>();
+        String value = original;
+        try {
+            value = canonicalStrict(original);
+        } catch (IllegalArgumentException e) {
+            errors.add("In field [" + field + "] found character escaping (mixed or double) that is not allowed "
+                    + "or other format consistency error: " + e.getMessage());
         }
-        return current;
+        if (value.indexOf('<') >= 0 || value.indexOf('>') >= 0) {
+            errors.add("In field [" + field + "] less-than (<) and greater-than (>) symbols are not allowed.");
+        }
+        String onEvent = "on" + between(value, " on", "=");
+        if (JS_EVENTS.stream().anyMatch(name -> name.toLowerCase(Locale.ROOT).contains(onEvent.toLowerCase(Locale.ROOT)))
+                || value.contains("seekSegmentTime")) {
+            errors.add("In field [" + field + "] Javascript events are not allowed.");
+        }
+        return errors;
     }
+
+    /** StringUtils.substringBetween: the text between the first {@code open} and the next {@code close}, or "null". */
+    private static String between(String s, String open, String close) {
+        int start = s.indexOf(open);
+        int end = start < 0 ? -1 : s.indexOf(close, start + open.length());
+        return end < 0 ? "null" : s.substring(start + open.length(), end);
+    }
+
+    /** ESAPI's canonicalize(value, strict): throws on an escape found in two passes, or by both codecs. */
+    private static String canonicalStrict(String value) {
+        String working = value;
+        String codecFound = null;
+        int mixedCount = 1;
+        int foundCount = 0;
+        boolean clean = false;
+        while (!clean) {
+            clean = true;
+            for (String codec : List.of("html", "percent")) {
+                String old = working;
+                working = "html".equals(codec) ? esapiEntities(working) : percentDecoded(working);
+                if (!old.equals(working)) {
+                    if (codecFound != null && !codecFound.equals(codec)) {
+                        mixedCount++;
+                    }
+                    codecFound = codec;
+                    if (clean) {
+                        foundCount++;
+                    }
+                    clean = false;
+                }
+            }
+        }
+        if (foundCount >= 2 || mixedCount > 1) {
+            throw new IllegalArgumentException("Input validation failure");
+        }
+        return working;
+    }
+
+    /**
+     * ESAPI's HTMLEntityCodec.decode: {@code &#60}, {@code &#x3c} (';' optional) and named entities matched as the
+     * longest known name at the start of what follows '&' (so {@code &region=} holds {@code &reg}); case ignored,
+     * names from jsoup's HTML5 table (a superset of ESAPI's HTML 4 one: this refuses at least what OFBiz refuses).
+     */
+    private static String esapiEntities(String s) {
+        StringBuilder out = new StringBuilder();
+        Matcher m = ENTITY.matcher(s);
+        int last = 0;
+        while (m.find()) {
+            String replacement = null;
+            int end = m.end();
+            if (m.group(1) != null) {
+                int cp = Integer.parseInt(m.group(1), 10);
+                replacement = Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
+            } else if (m.group(2) != null) {
+                int cp = Integer.parseInt(m.group(2), 16);
+                replacement = Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : null;
+            } else {
+                String letters = m.group(3);
+                for (int len = letters.length(); len > 0 && replacement == null; len--) {
+                    for (String name : List.of(letters.substring(0, len), letters.substring(0, len).toLowerCase(Locale.ROOT))) {
+                        if (replacement == null && org.jsoup.nodes.Entities.isNamedEntity(name)) {
+                            replacement = org.jsoup.nodes.Entities.getByName(name);
+                            end = m.start(3) + len;
+                        }
+                    }
+                }
+            }
+            if (replacement == null) {
+                continue;
+            }
+            if (end < s.length() && s.charAt(end) == ';') {
+                end++;
+            }
+            out.append(s, last, m.start()).append(replacement);
+            last = end;
+            m.region(end, s.length());
+        }
+        return out.append(s.substring(last)).toString();
+    }
+
+    private static final Pattern ENTITY = Pattern.compile("&(?:#0*([0-9]{1,7})|#[xX]0*([0-9a-fA-F]{1,6})|([A-Za-z][A-Za-z0-9]{0,31}))");
 
     private static String percentDecoded(String s) {
         StringBuilder out = new StringBuilder(s.length());
