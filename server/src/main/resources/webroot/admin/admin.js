@@ -114,7 +114,7 @@ const POLICY_FIELDS = [
   ['idealProfile.roles', 'Ideal roles (comma separated)', 'list'],
   ['idealProfile.companySizes', 'Ideal company sizes (comma separated)', 'list'],
   ['idealProfile.tags', 'Ideal tags (comma separated)', 'list'],
-  ['holidayCountry', 'Public holidays of (country code, e.g. IT; empty for none)', 'text'],
+  ['holidayCountry', 'Public holidays of (country code, e.g. IT, or with a region or city: DE-BY, IT-MI; empty for none)', 'text'],
   ['daysOff', 'More days off: closing days, local holidays (2026-12-24, comma separated)', 'list'],
 ];
 

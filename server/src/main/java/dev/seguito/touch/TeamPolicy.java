@@ -29,8 +29,9 @@ import java.util.Map;
  * @param minFitScore             prospects below this fit score get no proactive suggestions
  * @param daysOff                 dates the team does not work (the office's closing days, local holidays): business
  *                                days skip them as they skip weekends; sorted, at most {@value #MAX_DAYS_OFF}
- * @param holidayCountry          the country (ISO 3166-1 alpha-2) whose public holidays business days skip too, or
- *                                null for none ({@link PublicHolidays})
+ * @param holidayCountry          the country (ISO 3166-1 alpha-2), optionally with its region or city ("DE-BY",
+ *                                "IT-MI"), whose public holidays business days skip too, or null for none
+ *                                ({@link PublicHolidays})
  */
 public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmDays, int backoffThreshold,
                          double backoffMultiplier, int frequencyCapDays, int dormantDays,
@@ -74,8 +75,12 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
             throw invalid("daysOff", "holds at most " + MAX_DAYS_OFF + " dates");
         }
         holidayCountry = holidayCountry == null || holidayCountry.isBlank() ? null : holidayCountry.trim().toUpperCase(Locale.ROOT);
-        if (holidayCountry != null && (!holidayCountry.matches("[A-Z]{2}") || !PublicHolidays.known(holidayCountry))) {
-            throw invalid("holidayCountry", "must be a two-letter country code with a holiday calendar, such as IT, or empty");
+        if (holidayCountry != null && !PublicHolidays.known(holidayCountry)) {
+            List<String> regions = PublicHolidays.regionsOf(holidayCountry.split("-")[0]);
+            throw invalid("holidayCountry", "must be a two-letter country code with a holiday calendar, such as IT, "
+                    + "optionally with a region or city (DE-BY, IT-MI), or empty"
+                    + (regions.isEmpty() ? "" : "; the regions of " + holidayCountry.split("-")[0] + " are "
+                    + String.join(", ", regions)));
         }
     }
 
@@ -179,7 +184,7 @@ public record TeamPolicy(ZoneId timeZone, Map<RelationshipType, Integer> rhythmD
         }
         Object raw = json.getValue("holidayCountry");
         if (raw != null && !(raw instanceof String)) {
-            throw invalid("holidayCountry", "must be a two-letter country code such as IT, or empty");
+            throw invalid("holidayCountry", "must be a two-letter country code such as IT (or DE-BY with a region), or empty");
         }
         return (String) raw;
     }
