@@ -26,23 +26,6 @@ public record PartySnapshot(String partyId, String statusId, String firstName, S
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);
     }
 
-    /** A party without an about note. */
-    public PartySnapshot(String partyId, String statusId, String firstName, String lastName, String occupation,
-                         String groupName, Set<String> roleTypeIds, List<ContactMech> contactMechs,
-                         List<Employment> employments, Set<String> dataSourceIds, Set<String> captureSourceIds,
-                         Map<String, String> attributes) {
-        this(partyId, statusId, firstName, lastName, occupation, groupName, roleTypeIds, contactMechs, employments,
-                dataSourceIds, captureSourceIds, attributes, null);
-    }
-
-    /** A party without Seguito attributes (as OFBiz answers for one synced before they existed). */
-    public PartySnapshot(String partyId, String statusId, String firstName, String lastName, String occupation,
-                         String groupName, Set<String> roleTypeIds, List<ContactMech> contactMechs,
-                         List<Employment> employments, Set<String> dataSourceIds, Set<String> captureSourceIds) {
-        this(partyId, statusId, firstName, lastName, occupation, groupName, roleTypeIds, contactMechs, employments,
-                dataSourceIds, captureSourceIds, Map.of());
-    }
-
     /** A current (not expired) contact mech of the party with its current purposes. */
     public record ContactMech(String contactMechId, String contactMechTypeId, String infoString, String countryCode,
                               String areaCode, String contactNumber, Set<String> purposes) {
@@ -59,7 +42,7 @@ public record PartySnapshot(String partyId, String statusId, String firstName, S
     }
 
     public static final PartySnapshot NOT_FOUND = new PartySnapshot(null, null, null, null, null, null, Set.of(),
-            List.of(), List.of(), Set.of(), Set.of());
+            List.of(), List.of(), Set.of(), Set.of(), Map.of(), null);
 
     public boolean found() {
         return partyId != null;

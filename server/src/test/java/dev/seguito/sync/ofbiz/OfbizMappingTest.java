@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 class OfbizMappingTest {
@@ -38,9 +39,10 @@ class OfbizMappingTest {
                 new PartySnapshot.ContactMech("2", "TELECOM_NUMBER", null, "39", null, "0212345678", Set.of("PHONE_WORK")),
                 new PartySnapshot.ContactMech("3", "WEB_ADDRESS", "https://www.linkedin.com/in/jane-doe/", null, null, null,
                         Set.of("LINKEDIN_URL"))),
-                List.of(new PartySnapshot.Employment(acme, "ACCOUNT", party, "CONTACT", 1L, "Head of Sales")), Set.of(), Set.of());
+                List.of(new PartySnapshot.Employment(acme, "ACCOUNT", party, "CONTACT", 1L, "Head of Sales")), Set.of(), Set.of(),
+                Map.of(), null);
         PartySnapshot company = new PartySnapshot(acme, "PARTY_ENABLED", null, null, null, "Acme", Set.of("ACCOUNT"),
-                List.of(), List.of(), Set.of(), Set.of());
+                List.of(), List.of(), Set.of(), Set.of(), Map.of(), null);
 
         assertEquals(List.of(), mapping.contactUpsert(contact(), person, company));
     }
@@ -53,7 +55,7 @@ class OfbizMappingTest {
                 new PartySnapshot.ContactMech("1", "EMAIL_ADDRESS", "jane@acme.example", null, null, null, Set.of("PRIMARY_EMAIL")),
                 new PartySnapshot.ContactMech("7", "EMAIL_ADDRESS", "Jane.Old@Acme.example", null, null, null, Set.of("OTHER_EMAIL")),
                 new PartySnapshot.ContactMech("8", "EMAIL_ADDRESS", "jane.crm-only@acme.example", null, null, null, Set.of("OTHER_EMAIL"))),
-                List.of(), Set.of(), Set.of());
+                List.of(), Set.of(), Set.of(), Map.of(), null);
         SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
                 .put("title", "Head of Sales").put("emails", new JsonArray().add("jane@acme.example"))
                 .put("bouncedEmails", new JsonArray().add("jane.old@acme.example").add("never-in-ofbiz@acme.example")));
@@ -69,7 +71,7 @@ class OfbizMappingTest {
         String party = OfbizIds.contactParty(ID);
         PartySnapshot person = new PartySnapshot(party, "PARTY_ENABLED", "Jane", "Doe", null, null, Set.of("CONTACT"),
                 List.of(new PartySnapshot.ContactMech("1", "EMAIL_ADDRESS", "jane@acme.example", null, null, null, Set.of("PRIMARY_EMAIL"))),
-                List.of(), Set.of(), Set.of());
+                List.of(), Set.of(), Set.of(), Map.of(), null);
         SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
                 .put("emails", new JsonArray().add("jane@acme.example")).put("bouncedEmails", new JsonArray().add("JANE@acme.example")));
 
@@ -85,7 +87,7 @@ class OfbizMappingTest {
                 new PartySnapshot.ContactMech("3", "TELECOM_NUMBER", null, "39", "02", "12345678", Set.of("PHONE_WORK")),
                 new PartySnapshot.ContactMech("4", "TELECOM_NUMBER", null, "39", null, "0299999999", Set.of("PHONE_WORK")),
                 new PartySnapshot.ContactMech("5", "WEB_ADDRESS", "https://old.acme.example", null, null, null, Set.of("PRIMARY_WEB_URL"))),
-                List.of(), Set.of(), Set.of());
+                List.of(), Set.of(), Set.of(), Map.of(), null);
         SyncRecord record = SyncRecord.contactUpsert(ID, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
                 .put("emails", new JsonArray().add("jane@acme.example")).put("phones", new JsonArray().add("+390299999999"))
                 .put("removedEmails", new JsonArray().add("jane.wrong@acme.example").add("jane@acme.example"))
@@ -122,7 +124,7 @@ class OfbizMappingTest {
     void headlineAndLocationBecomeSeguitoPartyAttributesCreatedChangedOrRemovedAsSeguitoHoldsThem() {
         String party = OfbizIds.contactParty(ID);
         PartySnapshot person = new PartySnapshot(party, "PARTY_ENABLED", "Jane", "Doe", "Head of Sales", null,
-                Set.of("CONTACT"), List.of(), List.of(), Set.of(), Set.of(), java.util.Map.of("SEGUITO_LOCATION", "Turin, Italy"));
+                Set.of("CONTACT"), List.of(), List.of(), Set.of(), Set.of(), Map.of("SEGUITO_LOCATION", "Turin, Italy"), null);
         JsonObject jane = new JsonObject().put("firstName", "Jane").put("lastName", "Doe").put("title", "Head of Sales");
 
         List<OfbizCall> added = mapping.contactUpsert(SyncRecord.contactUpsert(ID, jane.copy()

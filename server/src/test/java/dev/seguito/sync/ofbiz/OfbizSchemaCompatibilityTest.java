@@ -156,7 +156,7 @@ class OfbizSchemaCompatibilityTest {
                             "jane.doe@acme.example", null, null, null, java.util.Set.of("PRIMARY_EMAIL")),
                     new PartySnapshot.ContactMech(gmail, "EMAIL_ADDRESS", "jane@gmail.example", null, null, null,
                             java.util.Set.of("OTHER_EMAIL"))), List.of(),
-                    java.util.Set.of("SEGUITO_LINKEDIN"), java.util.Set.of());
+                    java.util.Set.of("SEGUITO_LINKEDIN"), java.util.Set.of(), java.util.Map.of(), null);
             SyncRecord bounced = SyncRecord.contactUpsert(janeId, new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
                     .put("title", "VP Sales").put("emails", new JsonArray().add("jane.doe@acme.example"))
                     .put("bouncedEmails", new JsonArray().add("jane@gmail.example")));
