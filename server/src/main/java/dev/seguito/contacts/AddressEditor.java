@@ -129,7 +129,10 @@ public final class AddressEditor {
                 : IdentityResolver.lockAll(tx, Set.of(IdentityResolver.lockName(teamId, address.identityKind(), address.value())));
     }
 
-    /** Another active contact whose current address this is, when the address identifies a person. */
+    /**
+     * Another active contact whose current address this is, when the address identifies a person, unless this contact
+     * has it as a current address too: then there is nothing to add, and nothing to refuse.
+     */
     private static Future<Owner> otherOwner(SqlConnection tx, UUID teamId, UUID partyId, ContactAddress address) {
         if (address.identityKind() == null) {
             return Future.succeededFuture(null);
@@ -141,6 +144,8 @@ public final class AddressEditor {
                           join party p on p.id = pcm.party_id and p.status = 'ACTIVE' and p.party_type = 'PERSON'
                           join person pe on pe.party_id = p.id
                          where cm.team_id = $1 and cm.contact_mech_type = $2 and cm.info_string = $3 and p.id <> $4
+                           and not exists (select 1 from party_contact_mech own
+                                            where own.party_id = $4 and own.contact_mech_id = cm.id and own.thru_date is null)
                          limit 1""")
                 .execute(Tuple.of(teamId, address.type(), address.value(), partyId))
                 .map(rows -> {

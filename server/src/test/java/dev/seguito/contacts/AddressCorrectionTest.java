@@ -237,6 +237,27 @@ class AddressCorrectionTest {
     }
 
     @Test
+    void addingAnAddressTheContactHasChangesNothingEvenWhenAnotherContactHasItToo() {
+        Captured giulia = giuliaEmailedMarco();
+        String namesake = giulia.marco().post("/api/v1/captures",
+                Fixtures.linkedin("giulia_linkedin.html", "https://it.linkedin.com/in/giulia-romano-42")).json()
+                .getJsonObject("contact").getString("id");
+        // one key on two records, as a merge still to be confirmed can leave it (the duplicate shows on both cards)
+        rows("""
+                insert into party_contact_mech (team_id, party_id, contact_mech_id, purpose)
+                select pcm.team_id, $1, pcm.contact_mech_id, 'OTHER_EMAIL'
+                  from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
+                 where pcm.party_id = $2 and cm.info_string = $3 returning 1""", UUID.fromString(namesake),
+                UUID.fromString(giulia.contactId()), GIULIA);
+
+        ApiClient.Response again = giulia.add(new JsonObject().put("email", GIULIA));
+
+        assertThat(again.status()).as("nothing to add, so nothing to refuse: " + again.body()).isEqualTo(200);
+        assertThat(addresses(again.json())).containsExactly(GIULIA);
+        assertThat(giulia.audited("contact.address.added")).isZero();
+    }
+
+    @Test
     void anotherContactsEmailOrPhoneIsRefusedWithThatContactNamed() {
         Captured giulia = giuliaEmailedMarco();
         JsonObject profile = giulia.marco().post("/api/v1/captures",
