@@ -25,6 +25,7 @@ final class OfbizText {
     /** The start of an HTML entity OFBiz could decode. */
     private static final Pattern ENTITY_START = Pattern.compile("&(?=[A-Za-z#])");
     private static final Pattern PERCENT_ESCAPE = Pattern.compile("%(?=[0-9A-Fa-f]{2})");
+    private static final String SEEK_SEGMENT_TIME = "seekSegmentTime";
 
     private OfbizText() {
     }
@@ -41,6 +42,7 @@ final class OfbizText {
                 out = PERCENT_ESCAPE.matcher(out).replaceAll("\uFF05");
             }
         }
+        out = out.replace(SEEK_SEGMENT_TIME, "seekSegment Time"); // OFBiz refuses this one JavaScript name anywhere
         if (looksLikeEvent(canonical(out))) {
             out = EVENT_LIKE.matcher(out).replaceAll("$1\uFF1D");
             if (looksLikeEvent(canonical(out))) {
@@ -75,7 +77,8 @@ final class OfbizText {
     /** Whether OFBiz's {@code allow-html="none"} check lets {@code value} through, as far as Seguito models it. */
     static boolean accepted(String value) {
         String decoded = canonical(value);
-        return decoded != null && decoded.indexOf('<') < 0 && decoded.indexOf('>') < 0 && !looksLikeEvent(decoded);
+        return decoded != null && decoded.indexOf('<') < 0 && decoded.indexOf('>') < 0 && !looksLikeEvent(decoded)
+                && !decoded.contains(SEEK_SEGMENT_TIME);
     }
 
     /**

@@ -63,7 +63,7 @@ class OfbizTextTest {
     void whateverTheTextOfbizAcceptsWhatIsSent() {
         String[] pieces = {"<", ">", "&lt;", "&gt", "&#60;", "&#x3e", "%3C", "%3e", "&amp;", "&amp;lt;", "%25", "%253C",
                 "%26lt;", "&#x25;3C", "&#37;", " on", " onclick", " onC", "=", " ", "a", "R&D", "AT&T", "&reg", "&copy;",
-                "100%", "%", "&", "#", ";", "seek", "\u00e9", "%C3%A9"};
+                "100%", "%", "&", "#", ";", "seek", "seekSegmentTime", "\u00e9", "%C3%A9"};
         Random random = new Random(7);
         int refusedAsWritten = 0;
         for (int round = 0; round < 5_000; round++) {
