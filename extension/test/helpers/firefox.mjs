@@ -114,7 +114,8 @@ export async function launchFirefox({ sitePort, profile: keptProfile = null }) {
   const tunnel = await startTunnel(sitePort);
   const profile = keptProfile ?? tempDir('seguito-firefox-');
   const downloads = path.join(profile, 'downloads');
-  const restarted = keptProfile !== null && fs.existsSync(downloads);
+  // a permanent install lives in the profile: launching on it again is a restart with the extension already there
+  const restarted = keptProfile !== null && fs.existsSync(path.join(profile, 'extensions', `${ADDON_ID}.xpi`));
   fs.mkdirSync(downloads, { recursive: true });
   fs.writeFileSync(path.join(profile, 'user.js'), userPrefs(tunnel.port, downloads));
   const child = spawn(FIREFOX, ['--headless', '--no-remote', '--profile', profile, '--remote-debugging-port=0'],

@@ -111,9 +111,8 @@ public final class CaptureProcessor {
                     Future<Boolean> newMechs = attachAll(tx, member.teamId(), id, p);
                     // an employer on a page older than a member's correction of it is neither a job change nor a title
                     Correction employer = stored.corrections().get("company");
-                    boolean staleEmployer = p.company() != null && employer != null
-                            && (observedAt.isBefore(employer.madeAt()) || employer.replacedValue() != null
-                                && IdentityKeys.companyKey(employer.replacedValue()).equals(IdentityKeys.companyKey(p.company())));
+                    boolean staleEmployer = employer != null && employer.outdates(p.company(), observedAt,
+                            (a, b) -> IdentityKeys.companyKey(a).equals(IdentityKeys.companyKey(b)));
                     Future<Optional<ContactStore.JobChange>> job = staleEmployer ? Future.succeededFuture(Optional.empty())
                             : ContactStore.employ(tx, member.teamId(), id, p.company(), p.title(), stored.company(), authoritative);
                     boolean companyAdded = stored.company() == null && p.company() != null;

@@ -223,6 +223,9 @@ public final class OfbizMapping {
         List<String> phones = record.phones().stream().map(PartySnapshot::digits).toList();
         List<String> endedEmails = new ArrayList<>(record.bouncedEmails());
         endedEmails.addAll(record.removedEmails());
+        String website = webAddress(record.website());
+        String linkedinUrl = webAddress(record.linkedinUrl());
+        List<String> removedWebsites = record.removedWebsites().stream().map(OfbizMapping::webAddress).toList();
         for (PartySnapshot.ContactMech cm : person.contactMechs()) {
             boolean ended = cm.contactMechTypeId() != null && switch (cm.contactMechTypeId()) {
                 case EMAIL_ADDRESS -> cm.infoString() != null
@@ -230,10 +233,9 @@ public final class OfbizMapping {
                         && endedEmails.stream().anyMatch(cm.infoString()::equalsIgnoreCase);
                 case TELECOM_NUMBER -> !cm.phoneDigits().isEmpty() && !phones.contains(cm.phoneDigits())
                         && record.removedPhones().stream().map(PartySnapshot::digits).anyMatch(cm.phoneDigits()::equals);
-                case WEB_ADDRESS -> cm.infoString() != null && !cm.infoString().equalsIgnoreCase(webAddress(record.website()))
-                        && !cm.infoString().equalsIgnoreCase(webAddress(record.linkedinUrl()))
-                        && record.removedWebsites().stream().map(OfbizMapping::webAddress)
-                                .anyMatch(cm.infoString()::equalsIgnoreCase);
+                case WEB_ADDRESS -> cm.infoString() != null && !cm.infoString().equalsIgnoreCase(website)
+                        && !cm.infoString().equalsIgnoreCase(linkedinUrl)
+                        && removedWebsites.stream().anyMatch(cm.infoString()::equalsIgnoreCase);
                 default -> false;
             };
             if (ended) {
