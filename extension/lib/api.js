@@ -128,16 +128,20 @@ export async function pair(serverUrlRaw, code, deviceName) {
 
 /**
  * A capture goes out as the page itself (docs/api.md, "Captures"): the server reads a 400 KB page as it is instead
- * of decoding it out of a JSON string and encoding it again to check a retry.
+ * of decoding it out of a JSON string and encoding it again to check a retry. `sentAt`, by the same clock as
+ * `capturedAt`, lets the server correct a browser clock that is off (the capture may have waited in the queue).
  */
-export function captureRequest(payload) {
+export function captureRequest(payload, sentAt = new Date()) {
   const mail = payload.source === 'eml';
   return {
     method: 'POST', gzip: 'auto', timeoutMs: 120_000,
     text: mail ? payload.mime : payload.html,
     contentType: mail ? 'message/rfc822' : 'text/html; charset=utf-8',
     headers: { 'Idempotency-Key': payload.idempotencyKey },
-    query: { source: payload.source, pageUrl: payload.pageUrl, capturedAt: payload.capturedAt, ownEmail: payload.ownEmails },
+    query: {
+      source: payload.source, pageUrl: payload.pageUrl, capturedAt: payload.capturedAt, sentAt: sentAt.toISOString(),
+      ownEmail: payload.ownEmails,
+    },
   };
 }
 

@@ -89,17 +89,17 @@ describe('API helpers', () => {
     assert.equal(normaliseServerUrl('https://crm.example.com/seguito/'), 'https://crm.example.com/seguito');
     assert.throws(() => normaliseServerUrl('ftp://x'));
   });
-  it('sends a capture as the page itself, its details in the query and the key in a header', () => {
+  it('sends a capture as the page itself, its details (and when it was sent) in the query and the key in a header', () => {
     const sent = captureRequest({
       source: 'gmail_thread', pageUrl: 'https://mail.google.com/mail/u/0/#inbox/abc', html: '<main>Ciao</main>',
       capturedAt: '2026-12-01T09:00:00.000Z', idempotencyKey: 'key-1', ownEmails: ['me@example.com', 'alias@example.com'],
-    });
+    }, new Date('2026-12-03T10:30:00.000Z'));
     assert.equal(sent.text, '<main>Ciao</main>');
     assert.equal(sent.contentType, 'text/html; charset=utf-8');
     assert.equal(sent.headers['Idempotency-Key'], 'key-1');
     assert.deepEqual(sent.query, {
       source: 'gmail_thread', pageUrl: 'https://mail.google.com/mail/u/0/#inbox/abc', capturedAt: '2026-12-01T09:00:00.000Z',
-      ownEmail: ['me@example.com', 'alias@example.com'],
+      sentAt: '2026-12-03T10:30:00.000Z', ownEmail: ['me@example.com', 'alias@example.com'],
     });
     assert.equal(sent.gzip, 'auto');
   });

@@ -8,6 +8,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -16,6 +17,11 @@ import java.util.List;
 /** A validated {@code POST /api/v1/captures} body. */
 public record CaptureRequest(CaptureSource source, String pageUrl, String content, Instant capturedAt, String idempotencyKey,
                              List<String> ownEmails) {
+
+    /** Past this, a capture's age says more about a broken clock than about the capture: its own time is kept. */
+    private static final Duration LONGEST_AGE = Duration.ofDays(3650);
+    private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     public static CaptureRequest from(JsonObject body) {
         CaptureSource source = source(body.getValue("source") instanceof String s ? s : null);
@@ -35,7 +41,8 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
         if (pageUrl != null && pageUrl.length() > 2048) {
             throw ApiError.badRequest("\"pageUrl\" is longer than 2048 characters");
         }
-        return new CaptureRequest(source, pageUrl, content, capturedAt(body.getValue("capturedAt")), key,
+        return new CaptureRequest(source, pageUrl, content,
+                capturedAt(body.getValue("capturedAt"), body.getValue("sentAt"), Instant.now()), key,
                 ownEmails(body.getValue("ownEmails")));
     }
 
@@ -79,15 +86,34 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
         return (String) value;
     }
 
-    private static Instant capturedAt(Object value) {
+    /**
+     * When the page was captured, on the server's clock. A browser's clock can be minutes or hours off, and the
+     * capture may wait in the extension's offline queue for days. When the extension also says when it sent the
+     * capture ({@code sentAt}, by the same clock), the capture's age by that clock is counted back from the server's
+     * {@code now}, so the browser's offset cancels out (the time on the wire aside). Without it, a time more than a
+     * day ahead is taken as now.
+     */
+    static Instant capturedAt(Object value, Object sentAt, Instant now) {
         if (value == null) {
-            return Instant.now();
+            return now;
         }
+        Instant at = instant(value, "capturedAt");
+        if (sentAt == null) {
+            return at.isAfter(now.plusSeconds(86_400)) ? now : at;
+        }
+        Duration age = Duration.between(at, instant(sentAt, "sentAt"));
+        return age.isNegative() ? now : age.compareTo(LONGEST_AGE) > 0 ? at : now.minus(age);
+    }
+
+    private static Instant instant(Object value, String name) {
         try {
             Instant at = OffsetDateTime.parse(value.toString()).toInstant();
-            return at.isAfter(Instant.now().plusSeconds(86_400)) ? Instant.now() : at;
-        } catch (RuntimeException e) {
-            throw ApiError.badRequest("\"capturedAt\" must be an ISO-8601 date-time, e.g. 2026-11-24T09:00:00Z");
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw ApiError.badRequest("\"" + name + "\" must be a date-time between 1970 and 9999");
+            }
+            return at;
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiError.badRequest("\"" + name + "\" must be an ISO-8601 date-time, e.g. 2026-11-24T09:00:00Z");
         }
     }
 

@@ -52,7 +52,8 @@ record ReceivedCapture(CaptureRequest request, byte[] payloadHash, RawPages.Stor
         // unlike the JSON form, there are no escapes that could spell half a surrogate pair
         String content = Http.storableUtf8(bytes);
         JsonObject fields = new JsonObject().put("source", sourceName).put("pageUrl", query.get("pageUrl"))
-                .put("capturedAt", query.get("capturedAt")).put("idempotencyKey", idempotencyKey);
+                .put("capturedAt", query.get("capturedAt")).put("sentAt", query.get("sentAt"))
+                .put("idempotencyKey", idempotencyKey);
         List<String> own = query.getAll("ownEmail");
         if (!own.isEmpty()) {
             fields.put("ownEmails", new JsonArray(new ArrayList<>(own)));

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -52,6 +54,24 @@ class CapturePageBodyTest {
         ApiClient.Response reparsed = team.admin().post("/api/v1/captures/" + response.json().getString("captureId") + "/reparse", null);
         assertThat(reparsed.status()).as(reparsed.body()).isEqualTo(200);
         assertThat(reparsed.json().getJsonObject("contact").getString("id")).isEqualTo(card.getString("id"));
+    }
+
+    @Test
+    void aBrowserClockThreeHoursLateIsCorrectedByWhenTheCaptureWasSent() {
+        TeamFixture team = team();
+        Instant before = Instant.now();
+        Instant browserNow = before.minus(Duration.ofHours(3));
+        String query = "source=linkedin_profile&pageUrl=" + enc(GIULIA_URL)
+                + "&capturedAt=" + enc(browserNow.minus(Duration.ofMinutes(10)).toString())
+                + "&sentAt=" + enc(browserNow.toString());
+
+        ApiClient.Response response = send(team, query, UUID.randomUUID().toString(), "text/html; charset=utf-8",
+                Fixtures.text("giulia_linkedin.html").getBytes(StandardCharsets.UTF_8), false);
+
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        Instant capturedAt = stored(response.json().getString("captureId")).getOffsetDateTime("captured_at").toInstant();
+        assertThat(capturedAt).as("ten minutes before it arrived, by the server's clock")
+                .isBetween(before.minus(Duration.ofMinutes(10)), Instant.now().minus(Duration.ofMinutes(10)));
     }
 
     @Test
@@ -152,7 +172,7 @@ class CapturePageBodyTest {
     }
 
     private static Row stored(String captureId) {
-        return server.pool().preparedQuery("select raw, raw_format, page_url from capture where id = $1")
+        return server.pool().preparedQuery("select raw, raw_format, page_url, captured_at from capture where id = $1")
                 .execute(Tuple.of(UUID.fromString(captureId))).await().iterator().next();
     }
 
