@@ -18,7 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Lenient date reading for the many ways mail clients and webmail UIs print a date. Dates without a zone are taken
+ * Lenient date reading for the many ways mail clients and webmail UIs print a date, in English and, through
+ * {@link LocalizedDates}, in the languages of the teams most likely to use Seguito. Dates without a zone are taken
  * as UTC: a few hours off is acceptable for follow-up timing, a missing date is not.
  */
 public final class Dates {
@@ -88,7 +89,7 @@ public final class Dates {
             Instant i = read(noZone, fmt, ta -> LocalDate.from(ta).atStartOfDay().toInstant(ZoneOffset.UTC));
             if (i != null) return i;
         }
-        return null;
+        return LocalizedDates.parse(noZone);
     }
 
     /**

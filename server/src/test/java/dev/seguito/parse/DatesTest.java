@@ -18,6 +18,37 @@ class DatesTest {
     }
 
     @Test
+    void webmailInOtherLanguagesIsReadDayFirst() {
+        Instant nineOFive = Instant.parse("2025-12-01T09:05:00Z");
+        for (String shown : new String[]{
+                "lun 1 dic 2025, 09:05",                    // Gmail, Italian
+                "lunedì 1 dicembre 2025 09:05",             // Outlook on the web, Italian
+                "Inviato: lunedì 1 dicembre 2025 09:05",    // a quoted Outlook header, Italian
+                "Mo., 1. Dez. 2025, 09:05",                 // Gmail, German
+                "Montag, 1. Dezember 2025 um 09:05",        // German, long
+                "lun. 1 déc. 2025, 09:05",                  // Gmail, French
+                "lundi 1 décembre 2025 à 09h05",            // French, long
+                "lun, 1 dic 2025, 9:05",                    // Gmail, Spanish
+                "1 de diciembre de 2025, 9:05",             // Spanish, long
+                "seg., 1 de dez. de 2025, 09:05",           // Gmail, Portuguese
+                "ma 1 dec. 2025 09:05",                     // Gmail, Dutch
+                "lun 01/12/2025 09:05",                     // Outlook on the web, Italian, numeric
+                "Mo. 01.12.2025 09:05",                     // Outlook on the web, German, numeric
+        }) {
+            assertEquals(nineOFive, Dates.parse(shown), shown);
+        }
+        assertEquals(Instant.parse("2026-03-05T00:00:00Z"), Dates.parse("5 marzo 2026"));
+        assertEquals(Instant.parse("2026-03-05T00:00:00Z"), Dates.parse("5. März 2026"));
+    }
+
+    @Test
+    void aNumericDateWithoutAWeekdayOfThoseLanguagesStaysMonthFirst() {
+        assertEquals(Instant.parse("2025-01-12T09:05:00Z"), Dates.parse("1/12/2025 9:05"), "American order, as before");
+        assertNull(Dates.parse("31 dicembruary 2025 09:05"), "an unknown month is no date");
+        assertNull(Dates.parse("lun 31 feb 2025 09:05"), "nor a day the month does not have");
+    }
+
+    @Test
     void garbageGivesNullNotAnException() {
         assertNull(Dates.parse("sometime last tuesday"));
         assertNull(Dates.parse(""));

@@ -45,6 +45,21 @@ class GmailThreadParserTest {
     }
 
     @Test
+    void aThreadReadInItalianKeepsItsDates() throws Exception {
+        // Gmail follows the browser's language: the same thread as an Italian member sees it
+        String italian = Fixtures.load("gmail/thread.html")
+                .replaceAll("(title|alt)=\"Mon, Nov 3, 2025, 9:12 AM\"", "$1=\"lun 3 nov 2025, 09:12\"")
+                .replace("title=\"Tue, Nov 4, 2025, 4:47&#8239;PM\"", "title=\"mar 4 nov 2025, 16:47\"");
+        assertFalse(italian.contains("title=\"Tue") || italian.contains("title=\"Mon"), "both dates are in Italian");
+
+        ParsedCapture c = CaptureParsers.parse(CaptureSource.GMAIL_THREAD, italian, "https://mail.google.com/mail/u/0/#inbox/x");
+
+        assertEquals(Instant.parse("2025-11-03T09:12:00Z"), c.messages().get(0).sentAt());
+        assertEquals(Instant.parse("2025-11-04T16:47:00Z"), c.messages().get(1).sentAt());
+        assertTrue(c.warnings().stream().noneMatch(w -> w.contains("unreadable Gmail date")), c.warnings().toString());
+    }
+
+    @Test
     void replyTextDropsGmailQuoteSignatureAndClosing() throws Exception {
         ParsedMessage m = parse("thread.html").messages().get(1);
         assertEquals("Hi Marco,\n\nthanks, Thursday at 10:00 works. I looped in Jonas from procurement.", m.replyText());
