@@ -11,6 +11,7 @@ import dev.seguito.parse.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -40,8 +41,14 @@ public final class OutlookThreadParser {
     private static final Evaluator HEADER_PART = Selector.evaluatorOf("[title], [aria-label], span, div, button");
     private static final Evaluator DATE_PART = Selector.evaluatorOf("span, div, time");
     private static final Pattern DATE_LABEL = Pattern.compile("^(sent|date|received).*");
+    /**
+     * A header line of a quoted message as Outlook writes it, in English or in the language of the sender's Outlook
+     * (Italian, German, French, Spanish, Portuguese, Dutch: "Da:", "Von:", "De :", "Inviato:", "Oggetto:" …).
+     */
     private static final Pattern HEADER_LINE = Pattern.compile(
-            "(?im)^\\s*(from|sent|date|to|cc|subject)\\s*:\\s*(.*)$");
+            "(?imu)^\\s*(from|da|von|de|van|sent|date|inviato|data|gesendet|datum|envoy\u00e9|enviado|enviada|verzonden"
+            + "|to|a|an|\u00e0|para|aan|cc|subject|oggetto|betreff|objet|asunto|assunto|onderwerp)\\s*:\\s*(.*)$");
+    private static final Map<String, String> HEADER_NAMES = headerNames();
     private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\b\\s*:?\\s*");
     /** A role label is the word itself ("To", "To:", "To recipients"), never a name starting with it ("Tomas"). */
     private static final Pattern ROLE_LABEL = Pattern.compile("^(from|to|cc|bcc)\\b");
@@ -202,6 +209,37 @@ public final class OutlookThreadParser {
     }
 
     /** Printed or pasted views: messages separated by "From: … / Sent: … / To: … / Subject: …" header blocks. */
+    /**
+     * Whether a quoted message's headers start at line {@code i}: a "From:" line (in any of the languages) followed by
+     * another header line. Alone, "Da: …" or "De: …" could be a line of the text.
+     */
+    private static boolean startsHeaderBlock(String[] lines, int i) {
+        Matcher from = HEADER_LINE.matcher(lines[i]);
+        if (!from.matches() || !"from".equals(headerName(from.group(1))) || i + 1 >= lines.length) return false;
+        Matcher next = HEADER_LINE.matcher(lines[i + 1]);
+        return next.matches() && !"from".equals(headerName(next.group(1)));
+    }
+
+    /** The English name of a header label, whatever language the quoting Outlook wrote it in. */
+    private static String headerName(String label) {
+        return HEADER_NAMES.getOrDefault(label.toLowerCase(Locale.ROOT), "");
+    }
+
+    private static Map<String, String> headerNames() {
+        Map<String, String> names = new HashMap<>();
+        for (String from : List.of("from", "da", "von", "de", "van")) names.put(from, "from");
+        for (String sent : List.of("sent", "inviato", "gesendet", "envoy\u00e9", "enviado", "enviada", "verzonden")) {
+            names.put(sent, "sent");
+        }
+        for (String date : List.of("date", "data", "datum")) names.put(date, "date");
+        for (String to : List.of("to", "a", "an", "\u00e0", "para", "aan")) names.put(to, "to");
+        names.put("cc", "cc");
+        for (String subject : List.of("subject", "oggetto", "betreff", "objet", "asunto", "assunto", "onderwerp")) {
+            names.put(subject, "subject");
+        }
+        return Map.copyOf(names);
+    }
+
     private static List<RawMessage> fromHeaderBlocks(Element scope, List<String> warnings) {
         String text = HtmlToText.convert(scope);
         List<RawMessage> out = new ArrayList<>();
@@ -209,8 +247,7 @@ public final class OutlookThreadParser {
         String[] lines = text.split("\n");
         int i = 0;
         while (i < lines.length) {
-            Matcher hm = HEADER_LINE.matcher(lines[i]);
-            if (!hm.matches() || !hm.group(1).equalsIgnoreCase("from")) {
+            if (!startsHeaderBlock(lines, i)) {
                 i++;
                 continue;
             }
@@ -218,9 +255,9 @@ public final class OutlookThreadParser {
             int j = i;
             for (; j < lines.length; j++) {
                 Matcher h = HEADER_LINE.matcher(lines[j]);
-                if (!h.matches() || j > i && h.group(1).equalsIgnoreCase("from")) break;
+                if (!h.matches() || j > i && startsHeaderBlock(lines, j)) break;
                 String value = h.group(2);
-                switch (h.group(1).toLowerCase(Locale.ROOT)) {
+                switch (headerName(h.group(1))) {
                     case "from" -> m.from = first(Addresses.parseList(value));
                     case "to" -> m.to.addAll(Addresses.parseList(value));
                     case "cc" -> m.cc.addAll(Addresses.parseList(value));
@@ -232,8 +269,7 @@ public final class OutlookThreadParser {
             int k = j;
             StringBuilder body = new StringBuilder();
             for (; k < lines.length; k++) {
-                Matcher h = HEADER_LINE.matcher(lines[k]);
-                if (h.matches() && h.group(1).equalsIgnoreCase("from")) break;
+                if (startsHeaderBlock(lines, k)) break;
                 body.append(lines[k]).append('\n');
             }
             if (m.from != null) {

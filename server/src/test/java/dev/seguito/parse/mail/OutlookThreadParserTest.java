@@ -63,6 +63,38 @@ class OutlookThreadParserTest {
     }
 
     @Test
+    void headerBlocksQuotedByAnItalianOrGermanOutlookAreSplitToo() throws Exception {
+        String english = Fixtures.load("outlook/header_blocks.html");
+        String italian = english.replace("From: ", "Da: ").replace("Sent: Monday, November 10, 2025 8:30 AM", "Inviato: lunedì 10 novembre 2025 08:30")
+                .replace("Sent: Friday, November 7, 2025 5:00 PM", "Inviato: venerdì 7 novembre 2025 17:00")
+                .replace("To: ", "A: ").replace("Subject: ", "Oggetto: ");
+        String german = english.replace("From: ", "Von: ").replace("Sent: Monday, November 10, 2025 8:30 AM", "Gesendet: Montag, 10. November 2025 08:30")
+                .replace("Sent: Friday, November 7, 2025 5:00 PM", "Gesendet: Freitag, 7. November 2025 17:00")
+                .replace("To: ", "An: ").replace("Subject: ", "Betreff: ");
+
+        for (String page : List.of(italian, german)) {
+            ParsedCapture c = CaptureParsers.parse(CaptureSource.OUTLOOK_THREAD, page, null);
+            assertEquals(2, c.messages().size(), page);
+            ParsedMessage newest = c.messages().get(1);
+            assertEquals("lars.nilsen@fjordline.no", newest.from().address());
+            assertEquals(List.of("marco.rossi@seguito.dev"), newest.to().stream().map(EmailAddress::address).toList());
+            assertEquals(Instant.parse("2025-11-10T08:30:00Z"), newest.sentAt());
+            assertEquals(Instant.parse("2025-11-07T17:00:00Z"), c.messages().get(0).sentAt());
+            assertEquals("Hi Marco, let's talk next week. Eva will send times.", newest.replyText());
+        }
+    }
+
+    @Test
+    void aLineOfTextThatStartsLikeAHeaderIsNotAMessage() throws Exception {
+        String page = Fixtures.load("outlook/header_blocks.html")
+                .replace("<p>Hi Lars, great to meet you at the fair.</p>", "<p>Hi Lars, great to meet you at the fair.</p><p>Da: lunedì ci vediamo.</p>");
+
+        ParsedCapture c = CaptureParsers.parse(CaptureSource.OUTLOOK_THREAD, page, null);
+
+        assertEquals(2, c.messages().size());
+    }
+
+    @Test
     void pageWithoutMessagesIsUnparseable() {
         assertEquals("unparseable", assertThrows(CaptureRejectedException.class,
                 () -> CaptureParsers.parse(CaptureSource.OUTLOOK_THREAD, "<div role=main>Nothing selected</div>", null)).code());
