@@ -41,13 +41,12 @@ public final class OutlookThreadParser {
     private static final Evaluator HEADER_PART = Selector.evaluatorOf("[title], [aria-label], span, div, button");
     private static final Evaluator DATE_PART = Selector.evaluatorOf("span, div, time");
     private static final Pattern DATE_LABEL = Pattern.compile("^(sent|date|received).*");
+    /** A "Label: value" line; it is a header line when {@link #headerName} knows the label. */
+    private static final Pattern HEADER_LINE = Pattern.compile("(?mu)^\\s*(\\p{L}+)\\s*:\\s*(.*)$");
     /**
-     * A header line of a quoted message as Outlook writes it, in English or in the language of the sender's Outlook
-     * (Italian, German, French, Spanish, Portuguese, Dutch: "Da:", "Von:", "De :", "Inviato:", "Oggetto:" …).
+     * The header labels of a quoted message as Outlook writes them, in English or in the language of the sender's
+     * Outlook (Italian, German, French, Spanish, Portuguese, Dutch: "Da:", "Von:", "De :", "Inviato:", "Oggetto:" …).
      */
-    private static final Pattern HEADER_LINE = Pattern.compile(
-            "(?imu)^\\s*(from|da|von|de|van|sent|date|inviato|data|gesendet|datum|envoy\u00e9|enviado|enviada|verzonden"
-            + "|to|a|an|\u00e0|para|aan|cc|subject|oggetto|betreff|objet|asunto|assunto|onderwerp)\\s*:\\s*(.*)$");
     private static final Map<String, String> HEADER_NAMES = headerNames();
     private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\b\\s*:?\\s*");
     /** A role label is the word itself ("To", "To:", "To recipients"), never a name starting with it ("Tomas"). */
@@ -208,19 +207,24 @@ public final class OutlookThreadParser {
         }
     }
 
-    /** Printed or pasted views: messages separated by "From: … / Sent: … / To: … / Subject: …" header blocks. */
     /**
      * Whether a quoted message's headers start at line {@code i}: a "From:" line (in any of the languages) followed by
      * another header line. Alone, "Da: …" or "De: …" could be a line of the text.
      */
     private static boolean startsHeaderBlock(String[] lines, int i) {
-        Matcher from = HEADER_LINE.matcher(lines[i]);
-        if (!from.matches() || !"from".equals(headerName(from.group(1))) || i + 1 >= lines.length) return false;
-        Matcher next = HEADER_LINE.matcher(lines[i + 1]);
-        return next.matches() && !"from".equals(headerName(next.group(1)));
+        Matcher from = header(lines[i]);
+        if (from == null || !"from".equals(headerName(from.group(1))) || i + 1 >= lines.length) return false;
+        Matcher next = header(lines[i + 1]);
+        return next != null && !"from".equals(headerName(next.group(1)));
     }
 
-    /** The English name of a header label, whatever language the quoting Outlook wrote it in. */
+    /** {@code line} as a header line (label in group 1, value in group 2), or null when it is not one. */
+    private static Matcher header(String line) {
+        Matcher m = HEADER_LINE.matcher(line);
+        return m.matches() && !headerName(m.group(1)).isEmpty() ? m : null;
+    }
+
+    /** The English name of a header label, whatever language the quoting Outlook wrote it in; "" for none. */
     private static String headerName(String label) {
         return HEADER_NAMES.getOrDefault(label.toLowerCase(Locale.ROOT), "");
     }
@@ -240,6 +244,7 @@ public final class OutlookThreadParser {
         return Map.copyOf(names);
     }
 
+    /** Printed or pasted views: messages separated by "From: … / Sent: … / To: … / Subject: …" header blocks. */
     private static List<RawMessage> fromHeaderBlocks(Element scope, List<String> warnings) {
         String text = HtmlToText.convert(scope);
         List<RawMessage> out = new ArrayList<>();
@@ -254,8 +259,8 @@ public final class OutlookThreadParser {
             RawMessage m = new RawMessage();
             int j = i;
             for (; j < lines.length; j++) {
-                Matcher h = HEADER_LINE.matcher(lines[j]);
-                if (!h.matches() || j > i && startsHeaderBlock(lines, j)) break;
+                Matcher h = header(lines[j]);
+                if (h == null || j > i && startsHeaderBlock(lines, j)) break;
                 String value = h.group(2);
                 switch (headerName(h.group(1))) {
                     case "from" -> m.from = first(Addresses.parseList(value));
