@@ -647,13 +647,18 @@ function renderDuplicates(c) {
 }
 
 const EDITABLE = [['firstName', 'First name'], ['lastName', 'Last name'], ['title', 'Title'], ['company', 'Company'],
-  ['headline', 'Headline'], ['location', 'Location'], ['about', 'About']];
+  ['industry', "Company's industry"], ['companySize', 'Company size'],
+  ['headline', 'Headline'], ['location', 'Location'], ['about', 'About'], ['tags', 'Tags (comma separated)']];
+/** LinkedIn's bands, offered as suggestions: the team may label its sizes otherwise (docs/policies.md, "Fit score"). */
+const SIZE_BANDS = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000', '5001-10000', '10001+'];
+const tagList = (text) => text.split(',').map((t) => t.trim()).filter(Boolean);
 const RELATIONSHIP_TYPES = ['prospect', 'client', 'partner', 'colleague', 'other'];
 
 function openEdit(c) {
   state.editOpen = !state.editOpen;
   state.editError = null;
-  state.editDraft = Object.fromEntries([...EDITABLE.map(([k]) => [k, c[k] ?? '']), ['relationshipType', c.relationshipType ?? 'prospect']]);
+  state.editDraft = Object.fromEntries([...EDITABLE.map(([k]) => [k, k === 'tags' ? (c.tags ?? []).join(', ') : c[k] ?? '']),
+    ['relationshipType', c.relationshipType ?? 'prospect']]);
   render();
   if (state.editOpen) $('edit-firstName')?.focus();
 }
@@ -663,7 +668,11 @@ function renderEditForm(c) {
   const submit = (e) => {
     e.preventDefault();
     const body = {};
-    for (const [k, v] of Object.entries(state.editDraft)) if ((c[k] ?? '') !== v.trim()) body[k] = v.trim();
+    for (const [k, v] of Object.entries(state.editDraft)) {
+      if (k === 'tags') {
+        if (tagList(v).join('\n') !== (c.tags ?? []).join('\n')) body.tags = tagList(v);
+      } else if ((c[k] ?? '') !== v.trim()) body[k] = v.trim();
+    }
     if (!Object.keys(body).length) { state.editOpen = false; render(); return; }
     change(async (my) => {
       let card;
@@ -682,9 +691,12 @@ function renderEditForm(c) {
   const oninput = (k) => (e) => { state.editDraft[k] = e.currentTarget.value; forgetRefusal('editError', 'edit-error'); };
   const field = ([k, label]) => [h('label', { for: `edit-${k}` }, label), k === 'about'
     ? h('textarea', { id: `edit-${k}`, name: k, rows: 4, oninput: oninput(k) }, state.editDraft[k])
-    : h('input', { id: `edit-${k}`, name: k, type: 'text', autocomplete: 'off', value: state.editDraft[k], oninput: oninput(k) })];
+    : h('input', { id: `edit-${k}`, name: k, type: 'text', autocomplete: 'off', value: state.editDraft[k], oninput: oninput(k),
+      list: k === 'companySize' ? 'size-bands' : null,
+      placeholder: k === 'tags' ? 'trade fair 2026, warm intro' : k === 'industry' ? 'the same for everyone at this company' : null })];
   return h('form', { class: 'log', 'data-testid': 'edit-form', onsubmit: submit, 'aria-label': 'Edit this contact' },
     EDITABLE.map(field),
+    h('datalist', { id: 'size-bands' }, SIZE_BANDS.map((b) => h('option', { value: b }))),
     h('label', { for: 'edit-relationshipType' }, 'Relationship'),
     h('select', { id: 'edit-relationshipType', name: 'relationshipType', onchange: (e) => { state.editDraft.relationshipType = e.currentTarget.value; } },
       RELATIONSHIP_TYPES.map((t) => h('option', { value: t, selected: t === state.editDraft.relationshipType }, t))),
@@ -768,6 +780,10 @@ function renderFacts(c) {
   if (emails.length) rows.push(['Email', emails]);
   const phones = (c.phones ?? []).map((p) => removable(c, 'phone', p, p));
   if (phones.length) rows.push(['Phone', phones]);
+  const company = [c.industry, c.companySize ? `${c.companySize} employees` : null].filter(Boolean).join(' · ');
+  if (company) rows.push(['Company', h('span', { 'data-testid': 'company-facts' }, company)]);
+  if (c.tags?.length) rows.push(['Tags', h('span', { class: 'tags', 'data-testid': 'tags' }, c.tags.map((t) => h('span', { class: 'tag' }, t)))]);
+  if (c.fitScore != null) rows.push(['Fit', h('span', { 'data-testid': 'fit-score', title: 'How well this prospect matches the team\'s ideal profile' }, `${Math.round(c.fitScore * 100)}%`)]);
   const li = safeUrl(c.linkedinUrl);
   if (li) rows.push(['LinkedIn', h('a', { href: li, target: '_blank', rel: 'noopener noreferrer' }, li.replace(/^https:\/\/www\./, ''))]);
   const web = safeUrl(c.website);

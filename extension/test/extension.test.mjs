@@ -376,6 +376,35 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     assert.match(await panel.locator('article.card').textContent(), /VP Engineering at Kaizen Robotics Europe|Edited by hand/);
   });
 
+  it('sets tags and the company\'s industry and size by hand, shown as text', async () => {
+    await li.goto(LI('kenji-watanabe'));
+    await waitCard('Kenji Watanabe');
+    const id = await panel.locator('[data-testid="card"]').getAttribute('data-contact-id');
+    await panel.click('[data-testid="edit-open"]');
+    await panel.fill('#edit-tags', 'Trade fair 2026, <b>warm</b> intro, trade-fair 2026');
+    await panel.fill('#edit-industry', 'Industrial automation');
+    await panel.fill('#edit-companySize', '51-200');
+    await panel.click('[data-testid="edit-save"]');
+    const refused = panel.locator('[data-testid="edit-error"]');
+    await until(async () => (await panel.locator('[data-testid="edit-form"]').count()) === 0 || (await refused.count()) > 0, { what: 'edit saved' });
+    assert.equal(await refused.count(), 0, (await refused.count()) ? await refused.textContent() : '');
+    const card = await api(server, token, 'GET', `/api/v1/contacts/${id}`);
+    assert.deepEqual(card.tags, ['<b>warm</b> intro', 'Trade fair 2026'], 'one tag per spelling, in the order the server keeps');
+    assert.equal(card.industry, 'Industrial automation');
+    assert.equal(card.companySize, '51-200');
+    const tags = panel.locator('[data-testid="tags"]');
+    await until(async () => (await tags.count()) && (await tags.locator('.tag').count()) === 2, { what: 'tags on the card' });
+    assert.equal(await tags.locator('b').count(), 0, 'a tag is text, never markup');
+    assert.equal(await panel.locator('[data-testid="company-facts"]').textContent(), 'Industrial automation · 51-200 employees');
+
+    await panel.click('[data-testid="edit-open"]');
+    assert.equal(await panel.locator('#edit-tags').inputValue(), '<b>warm</b> intro, Trade fair 2026', 'the form starts from the card');
+    await panel.fill('#edit-tags', '');
+    await panel.click('[data-testid="edit-save"]');
+    await until(async () => (await panel.locator('[data-testid="tags"]').count()) === 0, { what: 'tags cleared' });
+    assert.deepEqual((await api(server, token, 'GET', `/api/v1/contacts/${id}`)).tags, []);
+  });
+
   it('shows the About text as text, three lines until asked for all, and corrects it by hand', async () => {
     await li.goto(LI('kenji-watanabe'));
     await waitCard('Kenji Watanabe');

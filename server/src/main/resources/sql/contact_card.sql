@@ -1,4 +1,5 @@
--- One contact card in one round trip: the person, current employer, contact mechanisms, sources, the five newest
+-- One contact card in one round trip: the person, current employer (with its industry and size), tags, contact
+-- mechanisms, sources, the five newest
 -- interactions, the current next touch and pending duplicate questions. $1 = party id, $2 = team id.
 -- card_version and next_touch_version identify this state of the card (V10, ContactCardCache): they are read in the
 -- same statement as the card, so a kept card and its version always agree.
@@ -7,7 +8,8 @@ select p.id, p.card_version,
        p.relationship_type, p.fit_score, p.created_at, p.updated_at,
        pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about, pe.photo_url,
        pe.linkedin_slug, pe.connection_degree,
-       (select company from current_employment(p.id)) as company,
+       emp.company, emp.industry, emp.size_band,
+       (select coalesce(json_agg(t.tag order by t.tag_key), '[]'::json) from party_tag t where t.party_id = p.id) as tags,
        (select coalesce(json_agg(json_build_object('type', cm.contact_mech_type, 'value', cm.info_string,
                                                    'valid', cm.valid, 'purpose', pcm.purpose)
                                  order by pcm.from_date, cm.info_string), '[]'::json)
@@ -38,4 +40,5 @@ select p.id, p.card_version,
          where (d.party_id_a = p.id or d.party_id_b = p.id) and d.status = 'pending') as duplicates
   from party p
   join person pe on pe.party_id = p.id
+  left join lateral current_employer_facts(p.id) emp on true
  where p.id = $1 and p.team_id = $2 and p.status = 'ACTIVE'

@@ -80,7 +80,7 @@ public final class Services implements AutoCloseable {
             CaptureRoutes.mount(api, cpu, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
                     new DuplicateService(pool, touches::recompute),
-                    new ContactEditor(pool, touches::recompute), new AddressEditor(pool, touches::recompute));
+                    new ContactEditor(pool, touches::recompute, touches::recomputeMany), new AddressEditor(pool, touches::recompute));
             TouchRoutes.mount(api, touches);
             SyncRoutes.mount(api, sync, outbox);
             TeamRoutes.mount(api, teams, new TeamSettings(pool), new AuditLog(pool));

@@ -39,6 +39,9 @@ final class ContactCards {
                 .put("headline", r.getString("headline"))
                 .put("title", r.getString("title"))
                 .put("company", r.getString("company"))
+                .put("industry", r.getString("industry"))
+                .put("companySize", r.getString("size_band"))
+                .put("tags", json(r.getValue("tags")))
                 .put("location", r.getString("location"))
                 .put("linkedinUrl", slug == null ? null : LinkedInUrls.ofSlug(slug))
                 .put("connectionDegree", r.getValue("connection_degree"))
@@ -48,11 +51,16 @@ final class ContactCards {
                 .put("phones", phones)
                 .put("website", website)
                 .put("relationshipType", r.getString("relationship_type"))
-                .put("fitScore", r.getValue("fit_score") == null ? null : ((Number) r.getValue("fit_score")).doubleValue())
+                .put("fitScore", fitScore(r.getValue("fit_score")))
                 .put("sources", json(r.getValue("sources")))
                 .put("possibleDuplicates", json(r.getValue("duplicates")))
                 .put("timeline", timeline(json(r.getValue("timeline"))))
                 .put("nextTouch", nextTouch instanceof JsonObject o ? o : null);
+    }
+
+    /** Stored as a {@code real}: 0.88 comes back as 0.8799999952316284 unless rounded again (to FitScorer's 2 decimals). */
+    private static Double fitScore(Object stored) {
+        return stored == null ? null : Math.round(((Number) stored).doubleValue() * 100) / 100.0;
     }
 
     private static JsonArray timeline(JsonArray raw) {

@@ -2,6 +2,8 @@ package dev.seguito.contacts;
 
 import dev.seguito.api.ApiError;
 import dev.seguito.identity.PersonFields;
+import dev.seguito.touch.FitScorer;
+import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 import java.util.ArrayList;
@@ -15,15 +17,19 @@ import java.util.TreeSet;
 
 /**
  * What a person changes by hand on a contact ({@code PATCH /contacts/{id}}): the kind of relationship, the name, the
- * title, headline, location, about text or the employer, when a capture got them wrong (a signature read badly, a stale page).
+ * title, headline, location, about text or the employer, when a capture got them wrong (a signature read badly, a stale page);
+ * and what no page shows but the fit score reads: the person's tags and the employer's industry and size band.
  * Each is optional; at least one is given. A later capture of the person's own LinkedIn profile may update them
  * again, as it updates any field: it is their own, current statement; other captures only fill gaps.
  *
  * @param lines the text fields given (title, headline, location, about), each mapped to its new value or to null
  *              when it is cleared ({@code ""})
+ * @param tags the person's tags when given (they replace the old ones; empty clears them), else null
+ * @param companyFacts the employer's {@code industry} and {@code companySize} given, each mapped to its new value or
+ *                     to null when it is cleared
  */
 record ContactCorrection(String relationshipType, String firstName, String lastName, Map<String, String> lines,
-                         String company) {
+                         String company, List<String> tags, Map<String, String> companyFacts) {
 
     static final Set<String> RELATIONSHIP_TYPES = Set.of("client", "prospect", "partner", "colleague", "other");
     private static final int MAX_LENGTH = 200;
@@ -33,7 +39,12 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
     private static final int MAX_ABOUT_LENGTH = 4000;
     private static final List<String> LINES = List.of("title", "headline", "location", "about");
     private static final Set<String> FIELDS = Set.of("relationshipType", "firstName", "lastName", "title", "headline",
-            "location", "about", "company");
+            "location", "about", "company", "tags", "industry", "companySize");
+    static final int MAX_TAGS = 30;
+    static final int MAX_TAG_LENGTH = 50;
+    private static final int MAX_INDUSTRY_LENGTH = 100;
+    /** Long enough for "1,001-5,000 employees"; a band, not a description. */
+    private static final int MAX_SIZE_LENGTH = 40;
 
     static ContactCorrection from(JsonObject body) {
         for (String key : body.fieldNames()) {
@@ -69,7 +80,44 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
                 }));
             }
         }
-        return new ContactCorrection(type, first, last, lines, text(body, "company", MAX_LENGTH));
+        Map<String, String> companyFacts = new LinkedHashMap<>();
+        if (body.containsKey("industry")) {
+            companyFacts.put("industry", text(body, "industry", MAX_INDUSTRY_LENGTH));
+        }
+        if (body.containsKey("companySize")) {
+            companyFacts.put("companySize", text(body, "companySize", MAX_SIZE_LENGTH));
+        }
+        return new ContactCorrection(type, first, last, lines, text(body, "company", MAX_LENGTH), tags(body),
+                companyFacts);
+    }
+
+    /** The tags given, trimmed, in their given order, each once by {@link FitScorer#key}; null when not given. */
+    private static List<String> tags(JsonObject body) {
+        if (!body.containsKey("tags")) {
+            return null;
+        }
+        if (!(body.getValue("tags") instanceof JsonArray array)) {
+            throw ApiError.badRequest("\"tags\" must be an array of strings ([] removes them all)");
+        }
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (Object o : array) {
+            if (!(o instanceof String s)) {
+                throw ApiError.badRequest("\"tags\" must be an array of strings");
+            }
+            String tag = s.strip().replaceAll("\\s+", " ");
+            String key = FitScorer.key(tag);
+            if (key.isEmpty()) {
+                throw ApiError.badRequest("A tag needs a letter or a digit: \"" + s + "\"");
+            }
+            if (tag.length() > MAX_TAG_LENGTH) {
+                throw ApiError.badRequest("A tag is at most " + MAX_TAG_LENGTH + " characters: \"" + tag + "\"");
+            }
+            byKey.putIfAbsent(key, tag);
+        }
+        if (byKey.size() > MAX_TAGS) {
+            throw ApiError.badRequest("A contact has at most " + MAX_TAGS + " tags; " + byKey.size() + " given");
+        }
+        return List.copyOf(byKey.values());
     }
 
     boolean changesPerson() {

@@ -5,8 +5,10 @@ import dev.seguito.db.Transactions;
 import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.PersonFields;
 import dev.seguito.interactions.InteractionService.ContactRef;
+import dev.seguito.sync.Outbox;
 import dev.seguito.team.AuditLog;
 import dev.seguito.team.Member;
+import dev.seguito.team.TeamEvents;
 
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
@@ -22,18 +24,32 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * Corrections a person makes by hand: what kind of relationship this is (client, prospect, partner …), and a name,
- * title or employer a capture got wrong ({@link AddressEditor} does addresses). Each edit reaches the CRM and the
+ * Corrections a person makes by hand: what kind of relationship this is (client, prospect, partner …), a name,
+ * title or employer a capture got wrong ({@link AddressEditor} does addresses), and the tags, industry and company
+ * size no page shows but the fit score reads. Each edit reaches the CRM and the
  * team's open side panels, and the contact's next touch is worked out again.
  */
 public final class ContactEditor {
 
     private final Pool pool;
     private final BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange;
+    private final AfterChangeOfMany afterColleaguesChange;
 
-    public ContactEditor(Pool pool, BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange) {
+    /** What must follow a change to several contacts of a team, in the same transaction (their next touches). */
+    @FunctionalInterface
+    public interface AfterChangeOfMany {
+        Future<Void> apply(SqlConnection tx, UUID teamId, List<UUID> partyIds);
+    }
+
+    /**
+     * @param afterChange           runs for the contact corrected
+     * @param afterColleaguesChange runs for the colleagues of that contact whose employer's industry or size changed
+     */
+    public ContactEditor(Pool pool, BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange,
+                         AfterChangeOfMany afterColleaguesChange) {
         this.pool = pool;
         this.afterChange = afterChange;
+        this.afterColleaguesChange = afterColleaguesChange;
     }
 
     /**
@@ -52,10 +68,38 @@ public final class ContactEditor {
                 .compose(typeChanged -> (correction.changesPerson() || correction.company() != null
                         ? correctPerson(tx, member, partyId, correction) : Future.succeededFuture(List.<String>of()))
                         .map(fields -> typeChanged ? prepend("relationshipType", fields) : fields))
+                .compose(fields -> ContactTags.replace(tx, member, partyId, correction.tags())
+                        .map(changed -> changed ? append(fields, List.of("tags")) : fields))
+                .compose(fields -> EmployerFacts.set(tx, member, partyId, correction.companyFacts())
+                        .compose(changed -> colleaguesHear(tx, member, partyId, changed)
+                                .map(v -> append(fields, changed.fields()))))
                 .compose(fields -> fields.isEmpty() ? Future.succeededFuture()
                         : AuditLog.record(tx, member, "contact.corrected", new JsonObject()
                                 .put("contactId", partyId.toString()).put("fields", new JsonArray(fields))))
                 .compose(v -> EditedContact.announce(tx, member, partyId, afterChange)));
+    }
+
+    /**
+     * An employer's industry or size is on every employee's card and in their fit scores: the CRM and the open side
+     * panels hear of each colleague, and their next touches are worked out again, in this transaction.
+     */
+    private Future<Void> colleaguesHear(SqlConnection tx, Member member, UUID partyId, EmployerFacts.Changed changed) {
+        List<UUID> colleagues = changed.employees().stream().filter(id -> !id.equals(partyId)).toList();
+        if (colleagues.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return Outbox.appendForEach(tx, member.teamId(), colleagues, "CONTACT_UPSERT")
+                .compose(v -> afterColleaguesChange.apply(tx, member.teamId(), colleagues))
+                .compose(v -> TeamEvents.publishEach(tx, member.teamId(), colleagues, "updated", member.name()));
+    }
+
+    private static List<String> append(List<String> fields, List<String> more) {
+        if (more.isEmpty()) {
+            return fields;
+        }
+        List<String> all = new ArrayList<>(fields);
+        all.addAll(more);
+        return all;
     }
 
     private static List<String> prepend(String field, List<String> fields) {

@@ -1,9 +1,11 @@
 package dev.seguito.contacts;
 
+import dev.seguito.api.ApiError;
 import dev.seguito.identity.IdentityKeys;
 
 import dev.seguito.db.Sql;
 import dev.seguito.parse.LinkedInUrls;
+import dev.seguito.touch.FitScorer;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -105,12 +107,17 @@ public final class ContactQueries {
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(ContactCards.fromRow(rows.iterator().next())));
     }
 
-    public Future<JsonObject> search(UUID teamId, String q, int limit, int offset) {
+    /** Contacts matching {@code q} (all when blank), only those with {@code tag} when one is given. */
+    public Future<JsonObject> search(UUID teamId, String q, String tag, int limit, int offset) {
         String pattern = "%" + likeEscaped(q == null ? "" : q.trim().toLowerCase(Locale.ROOT)) + "%";
         // names are matched as identity compares them: "Bìanchi-Rossi" finds "Anna Bianchi Rossi"
         String nameKey = IdentityKeys.nameKey(q);
         String namePattern = nameKey.isEmpty() ? null : "%" + likeEscaped(nameKey) + "%";
-        return pool.preparedQuery(SEARCH).execute(Tuple.of(teamId, pattern, limit, offset, namePattern)).map(rows -> {
+        String tagKey = tag == null ? null : FitScorer.key(tag);
+        if (tagKey != null && tagKey.isEmpty()) {
+            return Future.failedFuture(ApiError.badRequest("A tag needs a letter or a digit: \"" + tag + "\""));
+        }
+        return pool.preparedQuery(SEARCH).execute(Tuple.of(teamId, pattern, limit, offset, namePattern, tagKey)).map(rows -> {
             JsonArray items = new JsonArray();
             long total = 0;
             for (Row r : rows) {

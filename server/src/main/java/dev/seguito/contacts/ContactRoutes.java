@@ -68,7 +68,7 @@ public final class ContactRoutes {
                     () -> ApiError.notFound("This person is not in your team's contacts yet"))));
         });
         api.get("/contacts").handler(ctx -> respond(ctx, 200, contacts.search(member(ctx).teamId(),
-                ctx.request().getParam("q"), intParam(ctx, "limit", 20, 1, 200), intParam(ctx, "offset", 0, 0, 1_000_000))));
+                ctx.request().getParam("q"), ctx.request().getParam("tag"), intParam(ctx, "limit", 20, 1, 200), intParam(ctx, "offset", 0, 0, 1_000_000))));
         api.get("/contacts/:contactId").handler(ctx -> respond(ctx, 200,
                 contacts.currentCard(member(ctx).teamId(), idParam(ctx, "contactId"))
                         .map(card -> card.orElseThrow(() -> ApiError.notFound("No such contact in your team")))));

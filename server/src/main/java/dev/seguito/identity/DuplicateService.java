@@ -39,6 +39,11 @@ public final class DuplicateService {
             on conflict do nothing""",
             mergedOnly("delete from communication_event_party where party_id = $1"),
             """
+            insert into party_tag (team_id, party_id, tag, tag_key, added_by, added_at)
+            select team_id, $1, tag, tag_key, added_by, added_at from party_tag where party_id = $2
+            on conflict do nothing""",
+            mergedOnly("delete from party_tag where party_id = $1"),
+            """
             insert into field_provenance (team_id, party_id, field, value, replaced_value, source, capture_id, member_id, observed_at)
             select team_id, $1, field, value, replaced_value, source, capture_id, member_id, observed_at
               from field_provenance where party_id = $2

@@ -137,6 +137,7 @@ public final class ContactEraser {
                 }));
         List<String> plain = List.of(
                 "delete from field_provenance where party_id = any($1)",
+                "delete from party_tag where party_id = any($1)",
                 "delete from next_touch where party_id = any($1)",
                 "delete from touch_mark where party_id = any($1)",
                 "delete from possible_duplicate where party_id_a = any($1) or party_id_b = any($1)",

@@ -89,6 +89,10 @@ public final class ContactExport {
         if (card.getString("website") != null) {
             v.addUrl(card.getString("website"));
         }
+        JsonArray tags = card.getJsonArray("tags", new JsonArray());
+        if (!tags.isEmpty()) {
+            v.setCategories(tags.stream().map(String::valueOf).toArray(String[]::new));
+        }
         String headline = card.getString("headline");
         String about = card.getString("about");
         String note = headline == null ? about : about == null ? headline : headline + "\n\n" + about;

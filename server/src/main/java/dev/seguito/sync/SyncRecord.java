@@ -77,6 +77,14 @@ public record SyncRecord(Kind kind, String externalId, JsonObject payload) {
 
     public String company() { return text("company"); }
 
+    /** The employer's industry and size band, as the team set them by hand. */
+    public String industry() { return text("industry"); }
+
+    public String companySize() { return text("companySize"); }
+
+    /** The person's tags, as the team wrote them. */
+    public List<String> tags() { return texts("tags"); }
+
     public List<String> emails() { return texts("emails"); }
 
     /** Addresses of the contact that bounced; a CRM should stop using them too. */

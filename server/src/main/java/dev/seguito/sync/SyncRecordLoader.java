@@ -31,13 +31,16 @@ final class SyncRecordLoader {
     private static Future<SyncRecord> contact(SqlClient client, UUID partyId) {
         return client.preparedQuery("""
                         select p.status, pe.first_name, pe.last_name, pe.full_name, pe.title, pe.headline, pe.location, pe.about, pe.linkedin_slug,
-                               (select company from current_employment(p.id)) as company,
+                               emp.company, emp.industry, emp.size_band,
+                               (select coalesce(json_agg(t.tag order by t.tag_key), '[]'::json)
+                                  from party_tag t where t.party_id = p.id) as tags,
                                addresses.mechs, addresses.bounced, addresses.removed,
                                (select json_build_object('source', c.source, 'sourceUrl', c.page_url, 'captureId', c.id,
                                                          'capturedAt', c.captured_at, 'capturedBy', m.name)
                                   from capture c join team_member m on m.id = c.member_id
                                  where c.primary_party_id = p.id order by c.received_at limit 1) as origin
                           from party p join person pe on pe.party_id = p.id
+                          left join lateral current_employer_facts(p.id) emp on true
                           -- the contact's addresses, read once: the current valid ones, the current bounced emails,
                           -- and those a team member removed by hand (V15)
                           cross join lateral (
@@ -94,6 +97,8 @@ final class SyncRecordLoader {
                             .put("title", r.getString("title")).put("company", r.getString("company"))
                             .put("headline", r.getString("headline")).put("location", r.getString("location"))
                             .put("about", r.getString("about"))
+                            .put("industry", r.getString("industry")).put("companySize", r.getString("size_band"))
+                            .put("tags", mechs(r.getValue("tags")))
                             .put("emails", emails).put("phones", phones).put("bouncedEmails", mechs(r.getValue("bounced")))
                             .put("removedEmails", removedEmails).put("removedPhones", removedPhones)
                             .put("removedWebsites", removedWebsites)

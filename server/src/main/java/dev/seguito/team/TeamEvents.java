@@ -11,6 +11,7 @@ import io.vertx.sqlclient.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
@@ -55,6 +56,16 @@ public final class TeamEvents implements AutoCloseable {
         JsonObject event = new JsonObject().put("teamId", teamId.toString()).put("contactId", contactId.toString())
                 .put("kind", kind).put("by", byMemberName);
         return notify(tx, event);
+    }
+
+    /** {@link #publish} for each of several contacts, in one statement. */
+    public static Future<Void> publishEach(SqlClient tx, UUID teamId, List<UUID> contactIds, String kind, String byMemberName) {
+        return tx.preparedQuery("""
+                        select pg_notify('%s', json_build_object('teamId', $1::text, 'contactId', id::text,
+                                                                  'kind', $3::text, 'by', $4::text)::text)
+                          from unnest($2::uuid[]) as t(id)""".formatted(CHANNEL))
+                .execute(Tuple.from(new Object[]{teamId.toString(), contactIds.toArray(new UUID[0]), kind, byMemberName}))
+                .mapEmpty();
     }
 
     /**

@@ -64,6 +64,14 @@ public final class FitScorer {
         return options.stream().anyMatch(o -> normalize(o).equals(v)) ? 1.0 : 0.0;
     }
 
+    /**
+     * The form in which a profile's values are compared: lower case, runs of anything but letters and digits made
+     * one space. "Warm intro" and "warm-intro" are one tag; "51-200" and "51 – 200" one size band.
+     */
+    public static String key(String s) {
+        return normalize(s);
+    }
+
     private static String normalize(String s) {
         return s.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -162,7 +163,8 @@ public final class NextTouchService {
     static String factsSql(String contactFilter) {
         return """
                 select p.id, p.relationship_type, p.fit_score, pe.full_name, pe.title, pe.connection_degree, t.policy,
-                       (select company from current_employment(p.id)) as company,
+                       emp.company, emp.industry, emp.size_band,
+                       (select coalesce(array_agg(pt.tag), '{}') from party_tag pt where pt.party_id = p.id) as tags,
                        (select json_build_object('old', j.old_company, 'new', j.new_company, 'at', j.detected_at)
                           from job_change j where j.party_id = p.id order by j.detected_at desc limit 1) as job,
                        (select coalesce(json_agg(cm.info_string), '[]'::json) from party_contact_mech pcm
@@ -173,6 +175,7 @@ public final class NextTouchService {
                                 where pcm.party_id = p.id and pcm.thru_date is null
                                   and cm.contact_mech_type = 'EMAIL_ADDRESS' and cm.valid) as has_valid_email
                   from party p join person pe on pe.party_id = p.id join team t on t.id = p.team_id
+                  left join lateral current_employer_facts(p.id) emp on true
                  where %s and p.team_id = $2 and p.status = 'ACTIVE'""".formatted(contactFilter);
     }
 
@@ -208,8 +211,8 @@ public final class NextTouchService {
         UUID partyId = r.getUUID("id");
         RelationshipType type = relationship(r.getString("relationship_type"));
         Double fit = type == RelationshipType.PROSPECT && policy.idealProfile() != IdealProfile.NONE
-                ? FitScorer.score(new ProspectProfile(r.getString("title"), r.getString("company"), null, null, Set.of()),
-                policy.idealProfile())
+                ? FitScorer.score(new ProspectProfile(r.getString("title"), r.getString("company"), r.getString("industry"),
+                        r.getString("size_band"), Set.copyOf(Arrays.asList(r.getArrayOfStrings("tags")))), policy.idealProfile())
                 : null;
         JsonObject job = r.getValue("job") instanceof JsonObject j ? j : null;
         List<String> bounced = new ArrayList<>();

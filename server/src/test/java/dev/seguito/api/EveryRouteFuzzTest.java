@@ -99,7 +99,8 @@ class EveryRouteFuzzTest {
         JsonObject policy = client.get("/api/v1/team/policy").json();
         String vcard = "BEGIN:VCARD\r\nVERSION:4.0\r\nFN:Bo Fuzz\r\nEMAIL:bo.fuzz@example.org\r\nEND:VCARD\r\n";
         validBodies = Map.ofEntries(
-                Map.entry("PATCH /contacts/:contactId", () -> new JsonObject().put("title", "Head of Procurement")),
+                Map.entry("PATCH /contacts/:contactId", () -> new JsonObject().put("title", "Head of Procurement")
+                        .put("tags", new JsonArray().add("warm intro")).put("industry", "Steel")),
                 Map.entry("PATCH /team/settings", () -> new JsonObject().put("contactErasure", "members")),
                 Map.entry("PUT /team/policy", policy::copy),
                 Map.entry("POST /admin/reparse", () -> new JsonObject().put("since", "2026-01-01")),

@@ -56,6 +56,17 @@ class ContactCardCacheTest {
         steps.change("the employer's name", """
                 update party_group g set group_name = 'Fabbrica Nord Holding' from party_relationship r
                  where r.party_id_from = g.party_id and r.party_id_to = $1 and r.thru_date is null""", giulia);
+        steps.change("the employer's industry", """
+                update party_group g set industry = 'Steel' from party_relationship r
+                 where r.party_id_from = g.party_id and r.party_id_to = $1 and r.thru_date is null""", giulia);
+        steps.change("the employer's size", """
+                update party_group g set size_band = '51-200' from party_relationship r
+                 where r.party_id_from = g.party_id and r.party_id_to = $1 and r.thru_date is null""", giulia);
+        steps.change("a tag added", """
+                insert into party_tag (team_id, party_id, tag, tag_key)
+                select team_id, id, 'Warm intro', 'warm intro' from party where id = $1""", giulia);
+        steps.change("a tag respelled", "update party_tag set tag = 'warm-intro' where party_id = $1", giulia);
+        steps.change("a tag removed", "delete from party_tag where party_id = $1", giulia);
         steps.change("an address that bounced", """
                 update contact_mech cm set valid = false from party_contact_mech pcm
                  where pcm.contact_mech_id = cm.id and pcm.party_id = $1 and cm.contact_mech_type = 'EMAIL_ADDRESS'""", giulia);

@@ -73,8 +73,11 @@ class PrivacyTest {
                  where ep.party_id = $1 and e.capture_id is not null""", giulia).get(0).getUUID(0);
         server.pool().preparedQuery("insert into communication_event_party (event_id, party_id, team_id, role) values ($1, $2, $3, 'CC')")
                 .execute(Tuple.of(threadEvent, colleague, team.teamId())).await();
+        assertThat(team.admin().send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + giulia,
+                new JsonObject().put("tags", new JsonArray().add("Trade fair 2026")).toBuffer()).status()).isEqualTo(200);
         UUID[] both = {giulia, duplicate};
         assertThat(count("select count(*) from field_provenance where party_id = any($1)", (Object) both)).isPositive();
+        assertThat(count("select count(*) from party_tag where party_id = any($1)", (Object) both)).isOne();
 
         ApiClient.Response deleted = team.admin().delete("/api/v1/contacts/" + giulia);
 
@@ -90,7 +93,7 @@ class PrivacyTest {
                 .as("an event that involves another contact is kept").isEqualTo(1);
         assertThat(count("select count(*) from communication_event where team_id = $1 and event_type = 'CALL'", team.teamId()))
                 .as("her own call is gone").isZero();
-        for (String table : List.of("field_provenance", "next_touch", "touch_mark", "job_change")) {
+        for (String table : List.of("field_provenance", "party_tag", "next_touch", "touch_mark", "job_change")) {
             assertThat(count("select count(*) from " + table + " where party_id = any($1)", (Object) both)).as(table).isZero();
         }
         assertThat(count("select count(*) from possible_duplicate where party_id_a = any($1) or party_id_b = any($1)", (Object) both)).isZero();
@@ -196,6 +199,9 @@ class PrivacyTest {
                     .put("note", "note " + i).put("occurredAt", "2026-11-0" + (i + 1) + "T10:00:00Z"));
         }
 
+        team.admin().send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + id, new JsonObject()
+                .put("tags", new JsonArray().add("Trade fair 2026").add("steel, mostly")).put("industry", "Steel").toBuffer());
+
         RawHttp http = new RawHttp(server.port(), team.admin().token());
         RawHttp.Answer json = http.get("/api/v1/contacts/" + id + "/export?format=json");
         RawHttp.Answer vcard = http.get("/api/v1/contacts/" + id + "/export?format=vcard");
@@ -203,6 +209,8 @@ class PrivacyTest {
         assertThat(json.status()).as(json.body()).isEqualTo(200);
         JsonObject export = json.json();
         assertThat(export.getJsonObject("contact").getString("displayName")).isEqualTo("Giulia Romano");
+        assertThat(export.getJsonObject("contact").getJsonArray("tags")).containsExactly("steel, mostly", "Trade fair 2026");
+        assertThat(export.getJsonObject("contact").getString("industry")).isEqualTo("Steel");
         assertThat(export.getJsonArray("timeline")).hasSize(7);
         JsonArray provenance = export.getJsonArray("provenance");
         assertThat(provenance.stream().map(o -> ((JsonObject) o).getString("field"))).contains("fullName", "company");
@@ -217,10 +225,12 @@ class PrivacyTest {
                 .contains("URL:https://www.linkedin.com/in/giulia-romano-42/\r\n")
                 .contains("UID:urn:uuid:" + id)
                 .contains("Buying better\\, buying less.") // RFC 6350 §3.4: a comma in a text value is escaped
+                .contains("CATEGORIES:steel\\, mostly,Trade fair 2026\r\n") // a list: commas between, escaped within
                 .endsWith("END:VCARD\r\n");
         VCard parsed = Ezvcard.parse(text).first();
         assertThat(parsed.getFormattedName().getValue()).isEqualTo("Giulia Romano");
         assertThat(parsed.getNotes().get(0).getValue()).contains("Buying better, buying less.");
+        assertThat(parsed.getCategories().getValues()).containsExactly("steel, mostly", "Trade fair 2026");
 
         assertThat(http.get("/api/v1/contacts/" + id + "/export?format=pdf").status()).isEqualTo(400);
     }

@@ -144,14 +144,18 @@ public final class OfbizMapping {
     }
 
     /**
-     * Headline and location have no Person field, so they are PartyAttributes: created, changed or removed so that
+     * Headline, location, tags and the employer's industry and size have no Person field, so they are
+     * PartyAttributes: created, changed or removed so that
      * OFBiz holds what Seguito holds (a value cleared by hand is removed there too, by the component's own service,
      * which touches only SEGUITO_* attributes and so needs no PARTYMGR_DELETE).
      */
     private static List<OfbizCall> attributes(SyncRecord record, String partyId, PartySnapshot person) {
         List<OfbizCall> calls = new ArrayList<>();
         String[][] wanted = {{HEADLINE_ATTRIBUTE, text(record.headline(), LONG_LENGTH)},
-                {LOCATION_ATTRIBUTE, text(record.location(), LONG_LENGTH)}};
+                {LOCATION_ATTRIBUTE, text(record.location(), LONG_LENGTH)},
+                {TAGS_ATTRIBUTE, record.tags().isEmpty() ? null : text(String.join(", ", record.tags()), LONG_LENGTH)},
+                {INDUSTRY_ATTRIBUTE, text(record.industry(), LONG_LENGTH)},
+                {COMPANY_SIZE_ATTRIBUTE, text(record.companySize(), LONG_LENGTH)}};
         for (String[] attribute : wanted) {
             String name = attribute[0];
             String value = attribute[1];

@@ -30,6 +30,11 @@ final class OfbizVocabulary {
     /** PartyAttribute names for what the Person entity has no field for. */
     static final String HEADLINE_ATTRIBUTE = "SEGUITO_HEADLINE";
     static final String LOCATION_ATTRIBUTE = "SEGUITO_LOCATION";
+    /** The person's tags, joined with ", " (docs/crm-mapping.md). */
+    static final String TAGS_ATTRIBUTE = "SEGUITO_TAGS";
+    /** The employer's industry and size band, on the person: see docs/crm-mapping.md for why not on the company. */
+    static final String INDUSTRY_ATTRIBUTE = "SEGUITO_INDUSTRY";
+    static final String COMPANY_SIZE_ATTRIBUTE = "SEGUITO_COMPANY_SIZE";
 
     static final String DS_LINKEDIN = "SEGUITO_LINKEDIN";
     static final String DS_EMAIL = "SEGUITO_EMAIL";

@@ -7,6 +7,7 @@ import dev.seguito.testing.EventStream;
 import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.ServerProcess;
 import dev.seguito.testing.TestDatabase;
+import dev.seguito.testing.SeedContacts;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import dev.seguito.testing.UniqueCaptures;
@@ -182,6 +183,45 @@ class CrmSyncTest {
         assertThat(ofbiz.contactMechs.stream().filter(cm -> party.equals(cm.getString("partyId"))
                 && address.equals(cm.getString("infoString")) && cm.getValue("thruDate") == null)).hasSize(1);
         assertThat(sync(team.admin()).getLong("dead")).isZero();
+    }
+
+    @Test
+    void tagsIndustryAndSizeReachTheCrmAsAttributesOfEveryEmployeeAndAreRemovedWhenCleared() throws Exception {
+        SeguitoServer server = seguito(100);
+        TeamFixture team = TestServer.newTeam(server, "Fit data");
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
+                .getJsonObject("contact").getString("id");
+        String company = marco.get("/api/v1/contacts/" + giulia).json().getString("company");
+        String paolo = SeedContacts.person(server.pool(), team.teamId(), "Paolo Verdi", null, "paolo@fabbricanord.example").toString();
+        assertThat(patch(marco, paolo, new JsonObject().put("company", company)).status()).isEqualTo(200);
+
+        assertThat(patch(marco, giulia, new JsonObject().put("tags", new io.vertx.core.json.JsonArray().add("warm intro").add("Trade fair 2026"))
+                .put("industry", "Industrial machinery").put("companySize", "51-200")).status()).isEqualTo(200);
+        waitUntil("the tags and the company's facts reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+
+        String giuliaParty = OfbizIds.contactParty(giulia);
+        String paoloParty = OfbizIds.contactParty(paolo);
+        assertThat(ofbiz.partyAttributes).containsEntry(giuliaParty + "/SEGUITO_TAGS", "Trade fair 2026, warm intro")
+                .containsEntry(giuliaParty + "/SEGUITO_INDUSTRY", "Industrial machinery")
+                .containsEntry(giuliaParty + "/SEGUITO_COMPANY_SIZE", "51-200")
+                .containsEntry(paoloParty + "/SEGUITO_INDUSTRY", "Industrial machinery")
+                .containsEntry(paoloParty + "/SEGUITO_COMPANY_SIZE", "51-200")
+                .doesNotContainKey(paoloParty + "/SEGUITO_TAGS");
+
+        assertThat(patch(marco, paolo, new JsonObject().put("tags", new io.vertx.core.json.JsonArray())
+                .put("industry", "")).status()).isEqualTo(200);
+        waitUntil("the cleared values reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
+
+        assertThat(ofbiz.partyAttributes).doesNotContainKey(giuliaParty + "/SEGUITO_INDUSTRY")
+                .doesNotContainKey(paoloParty + "/SEGUITO_INDUSTRY")
+                .containsEntry(giuliaParty + "/SEGUITO_TAGS", "Trade fair 2026, warm intro")
+                .containsEntry(paoloParty + "/SEGUITO_COMPANY_SIZE", "51-200");
+        assertThat(sync(team.admin()).getLong("dead")).isZero();
+    }
+
+    private static ApiClient.Response patch(ApiClient client, String id, JsonObject body) {
+        return client.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + id, body.toBuffer());
     }
 
     @Test

@@ -1,0 +1,40 @@
+package dev.seguito.contacts;
+
+import dev.seguito.team.Member;
+import dev.seguito.touch.FitScorer;
+import io.vertx.core.Future;
+import io.vertx.sqlclient.SqlConnection;
+import io.vertx.sqlclient.Tuple;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A person's tags, as the team writes them. Tags are compared by {@link FitScorer#key}, so retyping "Warm intro"
+ * as "warm-intro" changes nothing; the spelling given last is the one shown.
+ */
+final class ContactTags {
+
+    private ContactTags() {
+    }
+
+    /** Replaces the contact's tags with these (null: leaves them); answers whether anything changed. */
+    static Future<Boolean> replace(SqlConnection tx, Member member, UUID partyId, List<String> tags) {
+        if (tags == null) {
+            return Future.succeededFuture(false);
+        }
+        String[] keys = tags.stream().map(FitScorer::key).toArray(String[]::new);
+        return tx.preparedQuery("""
+                        with gone as (
+                            delete from party_tag where party_id = $2 and tag_key <> all ($4::text[]) returning 1),
+                        given as (
+                            insert into party_tag (team_id, party_id, tag, tag_key, added_by)
+                            select $1, $2, tag, tag_key, $5 from unnest($3::text[], $4::text[]) as t(tag, tag_key)
+                            on conflict (party_id, tag_key) do update set tag = excluded.tag
+                             where party_tag.tag is distinct from excluded.tag
+                            returning 1)
+                        select (select count(*) from gone) + (select count(*) from given) as changed""")
+                .execute(Tuple.from(new Object[]{member.teamId(), partyId, tags.toArray(new String[0]), keys, member.id()}))
+                .map(rows -> rows.iterator().next().getLong("changed") > 0);
+    }
+}
