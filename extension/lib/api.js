@@ -162,7 +162,7 @@ export const api = {
   rejectDuplicate: (id, other) => request(`/api/v1/contacts/${enc(id)}/duplicates/${enc(other)}/reject`, { method: 'POST', body: {} }).then((r) => r.data),
   capture: (payload) => request('/api/v1/captures', captureRequest(payload)),
   deleteContact: (id) => request(`/api/v1/contacts/${enc(id)}`, { method: 'DELETE' }),
-  /** Any of firstName, lastName, title, company, relationshipType; answers the card. */
+  /** Any field PATCH /contacts/{id} takes (docs/api.md): names, title, company, tags, industry …; answers the card. */
   editContact: (id, changes) => request(`/api/v1/contacts/${enc(id)}`, { method: 'PATCH', body: changes }).then((r) => r.data),
   /** kind: email | phone | website; answers the card with the address. */
   addAddress: (id, kind, value) => request(`/api/v1/contacts/${enc(id)}/addresses`, { method: 'POST', body: { [kind]: value } }).then((r) => r.data),

@@ -80,13 +80,18 @@ async function attempt(item) {
   if (Array.isArray(own) && own.length) payload.ownEmails = own.slice(0, 10);
   try {
     const { status, data, gzipped } = await api.capture(payload);
-    await removeItem(item.id);
     const delivered = {
       id: item.id, source: item.source, pageUrl: item.pageUrl, identity: item.identity, httpStatus: status,
       status: data?.status ?? null, contactId: data?.contact?.id ?? null, attempts: item.attempts + 1, gzipped,
       deliveredAt: new Date().toISOString(),
     };
-    await setLocal({ [DELIVERED_KEY]: [delivered, ...(await getLocal(DELIVERED_KEY, []))].slice(0, 25) });
+    // Out of the queue and into the delivered list in one write: a reader (an open panel) never sees the capture
+    // in neither, and a restart in between cannot drop it from both.
+    await setLocal({
+      [QUEUE_KEY]: (await readQueue()).filter((x) => x.id !== item.id),
+      [DELIVERED_KEY]: [delivered, ...(await getLocal(DELIVERED_KEY, []))].slice(0, 25),
+    });
+    await removeLocal(BODY_PREFIX + item.id);
     notify();
     return { state: 'delivered', item: delivered, response: data };
   } catch (e) {
