@@ -66,4 +66,23 @@ describe('the team admin page in Chromium against the real server', { skip: skip
     await until(async () => (await page.locator('#settings select[name="contactErasure"]').inputValue()) === 'admins',
       { what: 'the saved setting read back' });
   });
+
+  it('narrows the agenda to one tag, and says why a tag of punctuation only is refused', async () => {
+    const tag = page.locator('#agenda-tag');
+    const asked = [];
+    page.on('request', (r) => { if (r.url().includes('/api/v1/agenda')) asked.push(new URL(r.url()).searchParams.get('tag')); });
+    await tag.fill('Trade fair 2026');
+    await tag.dispatchEvent('change');
+    await until(async () => asked.includes('Trade fair 2026'), { what: 'the agenda asked for the tag' });
+    const before = asked.length;
+    await page.click('button.agenda[data-range="week"]');
+    await until(async () => asked.length > before && asked.at(-1) === 'Trade fair 2026', { what: 'the range keeps the tag' });
+
+    await tag.fill('++');
+    await tag.dispatchEvent('change');
+    await until(async () => /letter or a digit/.test(await tag.evaluate((el) => el.validationMessage)), { what: 'the refusal shown' });
+    await tag.fill('');
+    await tag.dispatchEvent('change');
+    await until(async () => (await tag.evaluate((el) => el.validationMessage)) === '', { what: 'the refusal gone' });
+  });
 });

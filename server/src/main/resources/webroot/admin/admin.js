@@ -191,8 +191,12 @@ async function saveSettings(event) {
   }
 }
 
-async function loadAgenda(range) {
-  const { items } = await api('GET', `/agenda?range=${range}&limit=100`);
+let agendaRange = 'today';
+
+async function loadAgenda(range = agendaRange) {
+  agendaRange = range;
+  const tag = $('#agenda-tag').value.trim();
+  const { items } = await api('GET', `/agenda?range=${range}&limit=100${tag ? `&tag=${encodeURIComponent(tag)}` : ''}`);
   fill('#agenda', items, (row, i) => {
     cell(row, when(i.dueAt)); cell(row, [i.displayName, i.company].filter(Boolean).join(' · '));
     cell(row, i.action); cell(row, i.reason + (i.touchedBy ? ` (last touched by ${i.touchedBy})` : ''));
@@ -299,5 +303,10 @@ document.addEventListener('DOMContentLoaded', () => {
   for (const b of document.querySelectorAll('button.agenda')) {
     b.addEventListener('click', () => loadAgenda(b.dataset.range));
   }
+  $('#agenda-tag').addEventListener('change', (event) => {
+    const input = event.currentTarget;
+    input.setCustomValidity('');
+    loadAgenda().catch((e) => { input.setCustomValidity(e.message); input.reportValidity(); }); // e.g. a tag of punctuation only
+  });
   if (token()) showConsole().catch((e) => signOut(e.message)); else signOut();
 });

@@ -180,6 +180,8 @@ public final class NextTouchService {
     }
 
     private static final String FACTS = factsSql("p.id = $1");
+    private static final String AGENDA = dev.seguito.db.Sql.load("agenda");
+    private static final String AGENDA_TAGGED = dev.seguito.db.Sql.load("agenda_tagged");
 
     /** An inbound message on which the contact was only a recipient (To/Cc) is not from them: direction NONE. */
     static final String TIMELINE_COLUMNS = """
@@ -330,15 +332,21 @@ public final class NextTouchService {
      * to {@link #COUNTED_PAST_THE_PAGE} past the page's end; beyond, {@code totalCapped} is true and total is that
      * bound.
      */
-    public Future<JsonObject> agenda(Member member, String range, int limit, int offset) {
+    /** The team's due suggestions, most urgent first; only those of contacts with {@code tag} when one is given. */
+    public Future<JsonObject> agenda(Member member, String range, String tag, int limit, int offset) {
+        String tagKey = tag == null ? null : FitScorer.key(tag);
+        if (tagKey != null && tagKey.isEmpty()) {
+            return Future.failedFuture(ApiError.badRequest("A tag needs a letter or a digit: \"" + tag + "\""));
+        }
         long countUpTo = (long) offset + limit + COUNTED_PAST_THE_PAGE;
         return pool.preparedQuery("select policy from team where id = $1").execute(Tuple.of(member.teamId())).compose(rows -> {
             TeamPolicy policy = TeamPolicies.parse((JsonObject) rows.iterator().next().getValue("policy"));
             LocalDate today = LocalDate.now(policy.timeZone());
             LocalDate last = "week".equals(range) ? today.plusDays(7 - today.getDayOfWeek().getValue()) : today;
             OffsetDateTime until = last.plusDays(1).atStartOfDay(policy.timeZone()).toOffsetDateTime();
-            return pool.preparedQuery(dev.seguito.db.Sql.load("agenda"))
-                    .execute(Tuple.of(member.teamId(), until, limit, offset, countUpTo));
+            return tagKey == null
+                    ? pool.preparedQuery(AGENDA).execute(Tuple.of(member.teamId(), until, limit, offset, countUpTo))
+                    : pool.preparedQuery(AGENDA_TAGGED).execute(Tuple.of(member.teamId(), until, limit, offset, countUpTo, tagKey));
         }).map(rows -> agendaPage(rows, countUpTo));
     }
 

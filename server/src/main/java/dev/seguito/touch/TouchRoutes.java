@@ -28,7 +28,7 @@ public final class TouchRoutes {
             if (!range.equals("today") && !range.equals("week")) {
                 throw ApiError.badRequest("range must be \"today\" or \"week\"");
             }
-            respond(ctx, 200, touches.agenda(member(ctx), range, intParam(ctx, "limit", 50, 1, 500),
+            respond(ctx, 200, touches.agenda(member(ctx), range, ctx.request().getParam("tag"), intParam(ctx, "limit", 50, 1, 500),
                     intParam(ctx, "offset", 0, 0, 1_000_000)));
         });
         api.get("/team/policy").handler(ctx -> respond(ctx, 200, touches.policy(member(ctx))));

@@ -47,6 +47,35 @@ class AgendaTest {
         assertThat(agenda.getBoolean("totalCapped")).isFalse();
     }
 
+    @Test
+    void aTagKeepsTheSuggestionsOfTheContactsWithItInTheSameOrderAndCountsThem() {
+        TeamFixture team = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
+        dueSuggestions(team, 6);
+        server.pool().preparedQuery("""
+                        insert into party_tag (team_id, party_id, tag, tag_key)
+                        select pe.team_id, pe.party_id, 'Trade fair 2026', 'trade fair 2026'
+                          from person pe where pe.team_id = $1 and pe.full_name in ('Person 0001', 'Person 0004', 'Person 0005')""")
+                .execute(Tuple.of(team.teamId())).await();
+        TeamFixture other = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
+        dueSuggestions(other, 2);
+        server.pool().preparedQuery("""
+                        insert into party_tag (team_id, party_id, tag, tag_key)
+                        select team_id, party_id, 'trade fair 2026', 'trade fair 2026' from person where team_id = $1""")
+                .execute(Tuple.of(other.teamId())).await();
+
+        JsonObject tagged = team.admin().get("/api/v1/agenda?range=today&tag=Trade-Fair%202026&limit=2").json();
+        JsonObject rest = team.admin().get("/api/v1/agenda?range=today&tag=trade%20fair%202026&limit=2&offset=2").json();
+
+        assertThat(tagged.getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("displayName"))
+                .containsExactly("Person 0001", "Person 0004");
+        assertThat(tagged.getLong("total")).as("another team's tagged contacts are not counted").isEqualTo(3);
+        assertThat(rest.getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("displayName"))
+                .containsExactly("Person 0005");
+        assertThat(team.admin().get("/api/v1/agenda?tag=golf").json().getJsonArray("items")).isEmpty();
+        assertThat(team.admin().get("/api/v1/agenda?tag=%2B%2B").status()).isEqualTo(400);
+        assertThat(team.admin().get("/api/v1/agenda").json().getLong("total")).isEqualTo(6);
+    }
+
     /** People due an hour ago, ranked by their number (the same priority, due a second apart). */
     private static void dueSuggestions(TeamFixture team, int count) {
         server.pool().preparedQuery("""
