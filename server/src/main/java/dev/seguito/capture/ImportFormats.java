@@ -78,7 +78,7 @@ public final class ImportFormats {
         List<String> emails = email != null && email.contains("@") ? List.of(email.toLowerCase(Locale.ROOT)) : List.of();
         ParsedPerson person = new ParsedPerson(full, first, last, null, field(r.get("Position")), field(r.get("Company")),
                 null, url, LinkedInUrls.slug(url), 1, null, null, emails, List.of(), null, false, Map.of());
-        return new Row(line, person, connectedOn);
+        return new Row(line, person, connectedOn, List.of());
     }
 
     private static String field(String value) {
@@ -90,7 +90,11 @@ public final class ImportFormats {
     }
 
     /** One person from the file, with the line it came from and when the member connected with them. */
-    public record Row(int line, ParsedPerson person, Instant connectedOn) {
+    /** @param tags the person's tags the file gives (a vCard's CATEGORIES), added to those the team gave them */
+    public record Row(int line, ParsedPerson person, Instant connectedOn, List<String> tags) {
+        public Row {
+            tags = tags == null ? List.of() : List.copyOf(tags);
+        }
     }
 
     /** The people read and the rows that could not be. */

@@ -9,6 +9,7 @@ import dev.seguito.parse.ParsedCapture;
 import dev.seguito.parse.ParsedPerson;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamMailboxes;
+import dev.seguito.touch.FitScorer;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -232,6 +233,7 @@ public final class ImportService {
                             }
                             return resolve(tx, member, origin, people)
                                     .compose(results -> connections(tx, member, rows, results).map(results))
+                                    .compose(results -> tags(tx, member, rows, results).map(results))
                                     .compose(results -> processor.afterChange(tx, member.teamId(), partyIds(results)).map(results))
                                     .compose(results -> count(tx, jobId, results));
                         }))
@@ -354,6 +356,32 @@ public final class ImportService {
                                  where exists (select 1 from communication_event e where e.id = l.event_id)
                                 on conflict do nothing""")
                         .execute(Tuple.from(new Object[]{member.teamId(), events, partyIds.toArray(new UUID[0])})))
+                .mapEmpty();
+    }
+
+    /** A file's tags are added to the person's, never in place of them: an import only fills gaps. */
+    private static Future<Void> tags(SqlConnection tx, Member member, List<ImportFormats.Row> rows,
+                                     List<CaptureProcessor.PersonResult> results) {
+        List<UUID> partyIds = new ArrayList<>();
+        List<String> tags = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (results.get(i) != null) {
+                for (String tag : rows.get(i).tags()) {
+                    partyIds.add(results.get(i).partyId());
+                    tags.add(tag);
+                }
+            }
+        }
+        if (tags.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return tx.preparedQuery("""
+                        insert into party_tag (team_id, party_id, tag, tag_key, added_by)
+                        select $1, party_id, tag, tag_key, $2
+                          from unnest($3::uuid[], $4::text[], $5::text[]) as t(party_id, tag, tag_key)
+                        on conflict do nothing""")
+                .execute(Tuple.from(new Object[]{member.teamId(), member.id(), partyIds.toArray(new UUID[0]),
+                        tags.toArray(new String[0]), tags.stream().map(FitScorer::key).toArray(String[]::new)}))
                 .mapEmpty();
     }
 

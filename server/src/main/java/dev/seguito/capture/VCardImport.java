@@ -1,10 +1,13 @@
 package dev.seguito.capture;
 
+import dev.seguito.contacts.ContactTags;
 import dev.seguito.parse.LinkedInUrls;
 import dev.seguito.parse.ParsedPerson;
 import dev.seguito.parse.PhoneNormalizer;
+import dev.seguito.touch.FitScorer;
 import ezvcard.Ezvcard;
 import ezvcard.VCard;
+import ezvcard.property.Categories;
 import ezvcard.property.Email;
 import ezvcard.property.Organization;
 import ezvcard.property.Telephone;
@@ -42,7 +45,7 @@ final class VCardImport {
         }
         for (int i = 0; i < cards.size(); i++) {
             try {
-                rows.add(new ImportFormats.Row(i + 1, person(cards.get(i)), null));
+                rows.add(new ImportFormats.Row(i + 1, person(cards.get(i)), null, tags(cards.get(i))));
             } catch (IllegalArgumentException e) {
                 errors.add("card " + (i + 1) + ": " + e.getMessage());
             }
@@ -80,6 +83,24 @@ final class VCardImport {
         Title title = card.getTitles().isEmpty() ? null : card.getTitles().get(0);
         return new ParsedPerson(full, first, last, null, title == null ? null : field(title.getValue()), company, null,
                 linkedin, LinkedInUrls.slug(linkedin), null, null, null, emails, phones, website, false, Map.of());
+    }
+
+    /**
+     * CATEGORIES, as address books write a contact's groups and labels ("Trade fair 2026", "Suppliers"): each once,
+     * within the limits of tags set by hand ({@link ContactTags}); a longer one is left out, not cut.
+     */
+    static List<String> tags(VCard card) {
+        Map<String, String> byKey = new java.util.LinkedHashMap<>();
+        for (Categories categories : card.getCategoriesList()) {
+            for (String value : categories.getValues()) {
+                String tag = value == null ? "" : ContactTags.spelling(value);
+                String key = FitScorer.key(tag);
+                if (!key.isEmpty() && tag.length() <= ContactTags.MAX_LENGTH && byKey.size() < ContactTags.MAX_TAGS) {
+                    byKey.putIfAbsent(key, tag);
+                }
+            }
+        }
+        return List.copyOf(byKey.values());
     }
 
     private static String field(String value) {

@@ -40,8 +40,6 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
     private static final List<String> LINES = List.of("title", "headline", "location", "about");
     private static final Set<String> FIELDS = Set.of("relationshipType", "firstName", "lastName", "title", "headline",
             "location", "about", "company", "tags", "industry", "companySize");
-    static final int MAX_TAGS = 30;
-    static final int MAX_TAG_LENGTH = 50;
     private static final int MAX_INDUSTRY_LENGTH = 100;
     /** Long enough for "1,001-5,000 employees"; a band, not a description. */
     private static final int MAX_SIZE_LENGTH = 40;
@@ -104,18 +102,18 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
             if (!(o instanceof String s)) {
                 throw ApiError.badRequest("\"tags\" must be an array of strings");
             }
-            String tag = s.strip().replaceAll("\\s+", " ");
+            String tag = ContactTags.spelling(s);
             String key = FitScorer.key(tag);
             if (key.isEmpty()) {
                 throw ApiError.badRequest("A tag needs a letter or a digit: \"" + s + "\"");
             }
-            if (tag.length() > MAX_TAG_LENGTH) {
-                throw ApiError.badRequest("A tag is at most " + MAX_TAG_LENGTH + " characters: \"" + tag + "\"");
+            if (tag.length() > ContactTags.MAX_LENGTH) {
+                throw ApiError.badRequest("A tag is at most " + ContactTags.MAX_LENGTH + " characters: \"" + tag + "\"");
             }
             byKey.putIfAbsent(key, tag);
         }
-        if (byKey.size() > MAX_TAGS) {
-            throw ApiError.badRequest("A contact has at most " + MAX_TAGS + " tags; " + byKey.size() + " given");
+        if (byKey.size() > ContactTags.MAX_TAGS) {
+            throw ApiError.badRequest("A contact has at most " + ContactTags.MAX_TAGS + " tags; " + byKey.size() + " given");
         }
         return List.copyOf(byKey.values());
     }

@@ -13,9 +13,18 @@ import java.util.UUID;
  * A person's tags, as the team writes them. Tags are compared by {@link FitScorer#key}, so retyping "Warm intro"
  * as "warm-intro" changes nothing; the spelling given last is the one shown.
  */
-final class ContactTags {
+public final class ContactTags {
+
+    /** At most this many tags per contact, of at most this many characters: labels, not notes. */
+    public static final int MAX_TAGS = 30;
+    public static final int MAX_LENGTH = 50;
 
     private ContactTags() {
+    }
+
+    /** A tag as it is kept and shown: trimmed, runs of white space made one space. */
+    public static String spelling(String tag) {
+        return tag.strip().replaceAll("\\s+", " ");
     }
 
     /** Replaces the contact's tags with these (null: leaves them); answers whether anything changed. */

@@ -122,6 +122,41 @@ class ImportTest {
     }
 
     @Test
+    void aVcardsCategoriesBecomeTagsAddedToThoseTheTeamGave() throws Exception {
+        TeamFixture team = TestServer.newTeam(server, "Card tags");
+        ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
+        String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
+                .getJsonObject("contact").getString("id");
+        marco.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + giulia,
+                new JsonObject().put("tags", new io.vertx.core.json.JsonArray().add("Warm intro")).toBuffer());
+        String cards = """
+                BEGIN:VCARD\r
+                VERSION:3.0\r
+                FN:Giulia Romano\r
+                EMAIL:giulia.romano@fabbricanord.example\r
+                CATEGORIES:warm-intro,Suppliers\r
+                END:VCARD\r
+                BEGIN:VCARD\r
+                VERSION:4.0\r
+                FN:Irene Costa\r
+                EMAIL:irene.costa@costa-vetri.example\r
+                CATEGORIES:Trade fair 2026,  ,%s\r
+                CATEGORIES:suppliers\r
+                END:VCARD\r
+                """.formatted("x".repeat(51));
+
+        String id = team.admin().post("/api/v1/imports", new JsonObject().put("format", "vcard")
+                .put("content", cards).put("idempotencyKey", "card-tags")).json().getString("id");
+        JsonObject status = finished(team.admin(), id);
+
+        assertThat(status.getJsonArray("errors")).isEmpty();
+        assertThat(team.admin().get("/api/v1/contacts/" + giulia).json().getJsonArray("tags"))
+                .as("the team's spelling kept, the file's new tag added").containsExactly("Suppliers", "Warm intro");
+        assertThat(team.admin().get("/api/v1/contacts/lookup?email=irene.costa@costa-vetri.example").json()
+                .getJsonArray("tags")).as("blank and over-long ones left out").containsExactly("suppliers", "Trade fair 2026");
+    }
+
+    @Test
     void aFileThatIsNotAnExportIsReportedNotStored() throws Exception {
         TeamFixture team = TestServer.newTeam(server, "Wrong file");
         String id = team.admin().post("/api/v1/imports", new JsonObject().put("format", "linkedin_csv")
