@@ -1,11 +1,10 @@
 package dev.seguito.contacts;
 
-import dev.seguito.api.ApiError;
 import dev.seguito.identity.IdentityKeys;
 
 import dev.seguito.db.Sql;
 import dev.seguito.parse.LinkedInUrls;
-import dev.seguito.touch.FitScorer;
+import dev.seguito.touch.TagFilter;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.json.JsonArray;
@@ -113,10 +112,7 @@ public final class ContactQueries {
         // names are matched as identity compares them: "Bìanchi-Rossi" finds "Anna Bianchi Rossi"
         String nameKey = IdentityKeys.nameKey(q);
         String namePattern = nameKey.isEmpty() ? null : "%" + likeEscaped(nameKey) + "%";
-        String tagKey = tag == null ? null : FitScorer.key(tag);
-        if (tagKey != null && tagKey.isEmpty()) {
-            return Future.failedFuture(ApiError.badRequest("A tag needs a letter or a digit: \"" + tag + "\""));
-        }
+        String tagKey = TagFilter.key(tag);
         return pool.preparedQuery(SEARCH).execute(Tuple.of(teamId, pattern, limit, offset, namePattern, tagKey)).map(rows -> {
             JsonArray items = new JsonArray();
             long total = 0;

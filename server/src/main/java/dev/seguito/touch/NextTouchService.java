@@ -334,10 +334,7 @@ public final class NextTouchService {
      */
     /** The team's due suggestions, most urgent first; only those of contacts with {@code tag} when one is given. */
     public Future<JsonObject> agenda(Member member, String range, String tag, int limit, int offset) {
-        String tagKey = tag == null ? null : FitScorer.key(tag);
-        if (tagKey != null && tagKey.isEmpty()) {
-            return Future.failedFuture(ApiError.badRequest("A tag needs a letter or a digit: \"" + tag + "\""));
-        }
+        String tagKey = TagFilter.key(tag);
         long countUpTo = (long) offset + limit + COUNTED_PAST_THE_PAGE;
         return pool.preparedQuery("select policy from team where id = $1").execute(Tuple.of(member.teamId())).compose(rows -> {
             TeamPolicy policy = TeamPolicies.parse((JsonObject) rows.iterator().next().getValue("policy"));
