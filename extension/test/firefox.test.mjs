@@ -118,6 +118,16 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     assert.equal(card.title, 'Chief Operating Officer');
     assert.ok(card.sources.some((s) => s.source === 'manual'), 'recorded as a correction by hand');
     await panel.waitText('article.card', (t) => t.includes('Chief Operating Officer'), 'the corrected title on the card');
+
+    await panel.click('[data-testid="edit-open"]');
+    await panel.waitText('[data-testid="edit-form"]', () => true, 'the edit form again');
+    await panel.fill('#edit-tags', '<i>VIP</i>, Trade fair 2026');
+    await panel.click('[data-testid="edit-save"]');
+    await until(async () => (await panel.text('[data-testid="edit-form"]')) === null, { what: 'tags saved' });
+    const tagged = await api(server, token, 'GET', '/api/v1/contacts/lookup?linkedinUrl=https://www.linkedin.com/in/giulia-fontana/');
+    assert.deepEqual(tagged.tags, ['<i>VIP</i>', 'Trade fair 2026']);
+    await panel.waitText('[data-testid="tags"]', (t) => t === '<i>VIP</i>Trade fair 2026', 'the tags on the card, as text');
+    assert.equal(await panel.run('() => JSON.stringify(document.querySelectorAll(\'[data-testid="tags"] i\').length)'), 0);
   });
 
   it('refreshes live when a colleague logs a touch on the contact on screen', async () => {
