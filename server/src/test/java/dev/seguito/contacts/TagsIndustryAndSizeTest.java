@@ -121,9 +121,14 @@ class TagsIndustryAndSizeTest {
         assertThat(card.getString("company")).isEqualTo("Verdi Trasporti");
         assertThat(card.getString("industry")).isEqualTo("Logistics");
         assertThat(card.getString("companySize")).isEqualTo("11-50");
+        String anna = SeedContacts.person(server.pool(), team.teamId(), "Anna Neri", null, "anna@verdi.example").toString();
+        assertThat(patch(marco, anna, new JsonObject().put("company", "Verdi Trasporti S.r.l.")).json().getString("industry"))
+                .as("someone found working there later has the company's industry at once").isEqualTo("Logistics");
+
         card = patch(marco, id, new JsonObject().put("industry", "")).json();
         assertThat(card.getString("industry")).isNull();
         assertThat(card.getString("companySize")).isEqualTo("11-50");
+        assertThat(marco.get("/api/v1/contacts/" + anna).json().getString("industry")).isNull();
     }
 
     @Test
