@@ -11,7 +11,7 @@ page as (
     select * from tagged order by priority, due_at, party_id limit $3 offset $4)
 select page.party_id, pe.full_name, page.rule_id, page.action, page.channel, page.due_at, page.priority, page.reason,
        page.touched_by,
-       (select company from current_employment(page.party_id)) as company,
+       (select company from current_employer_facts(page.party_id)) as company,
        (select count(*) from (select 1 from tagged limit $5) as due) as total
   from page
   join person pe on pe.party_id = page.party_id

@@ -33,7 +33,7 @@ select p.id, p.card_version,
                        touched_by as "touchedBy"
                   from next_touch where party_id = p.id) n) as next_touch,
        (select coalesce(json_agg(json_build_object('id', o.party_id, 'displayName', o.full_name, 'reason', d.reason,
-                  'company', (select company from current_employment(o.party_id)))), '[]'::json)
+                  'company', (select company from current_employer_facts(o.party_id)))), '[]'::json)
           from possible_duplicate d
           join person o on o.party_id = case when d.party_id_a = p.id then d.party_id_b else d.party_id_a end
           join party op on op.id = o.party_id and op.status = 'ACTIVE'

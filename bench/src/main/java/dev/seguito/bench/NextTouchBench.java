@@ -94,7 +94,7 @@ public final class NextTouchBench {
                  limit $3 offset $4)
             select page.party_id, pe.full_name, page.rule_id, page.action, page.channel, page.due_at, page.priority,
                    page.reason, page.touched_by,
-                   (select company from current_employment(page.party_id)) as company,
+                   (select company from current_employer_facts(page.party_id)) as company,
                    (select count(*) from next_touch c where c.team_id = $1 and c.due_at < $2 and c.rule_id <> 'frequency_cap') as total
               from page
               join person pe on pe.party_id = page.party_id

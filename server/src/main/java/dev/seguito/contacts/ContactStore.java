@@ -66,7 +66,7 @@ public final class ContactStore {
         return tx.preparedQuery("""
                         select pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about,
                                pe.photo_url, pe.linkedin_slug, pe.connection_degree,
-                               (select company from current_employment(pe.party_id)) as company,
+                               (select company from current_employer_facts(pe.party_id)) as company,
                                (select json_object_agg(fp.field, json_build_array(fp.value, fp.replaced_value,
                                                                                   fp.observed_at))
                                   from field_provenance fp

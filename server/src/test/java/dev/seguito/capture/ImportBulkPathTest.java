@@ -111,7 +111,7 @@ class ImportBulkPathTest {
                 (select coalesce(pe.linkedin_slug, pe.full_name) from person pe where pe.party_id = %s)""";
         List<String> queries = List.of(
                 "select 'person', pe.full_name, pe.first_name, pe.last_name, pe.name_key, pe.headline, pe.title, pe.location,"
-                        + " pe.linkedin_slug, pe.connection_degree, p.status, p.created_by is not null, (select company from current_employment(pe.party_id))"
+                        + " pe.linkedin_slug, pe.connection_degree, p.status, p.created_by is not null, (select company from current_employer_facts(pe.party_id))"
                         + " from person pe join party p on p.id = pe.party_id where pe.team_id = $1",
                 "select 'mech', " + person.formatted("pcm.party_id") + ", cm.contact_mech_type, cm.info_string, pcm.purpose,"
                         + " pcm.thru_date is null from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id"
