@@ -780,7 +780,9 @@ function renderFacts(c) {
   if (emails.length) rows.push(['Email', emails]);
   const phones = (c.phones ?? []).map((p) => removable(c, 'phone', p, p));
   if (phones.length) rows.push(['Phone', phones]);
-  const company = [c.industry, c.companySize ? `${c.companySize} employees` : null].filter(Boolean).join(' · ');
+  // "51-200" reads as a band of employees; a team's own label ("SME", "200+ staff") is shown as written
+  const size = c.companySize && /^[\d\s.,+–-]+$/.test(c.companySize) ? `${c.companySize} employees` : c.companySize;
+  const company = [c.industry, size].filter(Boolean).join(' · ');
   if (company) rows.push(['Company', h('span', { 'data-testid': 'company-facts' }, company)]);
   if (c.tags?.length) rows.push(['Tags', h('span', { class: 'tags', 'data-testid': 'tags' }, c.tags.map((t) => h('span', { class: 'tag' }, t)))]);
   if (c.fitScore != null) rows.push(['Fit', h('span', { 'data-testid': 'fit-score', title: 'How well this prospect matches the team\'s ideal profile' }, `${Math.round(c.fitScore * 100)}%`)]);
