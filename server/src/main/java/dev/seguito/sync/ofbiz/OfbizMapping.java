@@ -153,7 +153,7 @@ public final class OfbizMapping {
         List<OfbizCall> calls = new ArrayList<>();
         String[][] wanted = {{HEADLINE_ATTRIBUTE, text(record.headline(), LONG_LENGTH)},
                 {LOCATION_ATTRIBUTE, text(record.location(), LONG_LENGTH)},
-                {TAGS_ATTRIBUTE, record.tags().isEmpty() ? null : text(String.join(", ", record.tags()), LONG_LENGTH)},
+                {TAGS_ATTRIBUTE, record.tags().isEmpty() ? null : text(tagList(record.tags()), LONG_LENGTH)},
                 {INDUSTRY_ATTRIBUTE, text(record.industry(), LONG_LENGTH)},
                 {COMPANY_SIZE_ATTRIBUTE, text(record.companySize(), LONG_LENGTH)}};
         for (String[] attribute : wanted) {
@@ -170,6 +170,14 @@ public final class OfbizMapping {
             }
         }
         return calls;
+    }
+
+    /**
+     * The tags joined with ", ": a comma inside a tag ("steel, mostly") becomes "‚" (U+201A, a low quotation mark that
+     * looks like one), so that the list still splits back into the tags it was made of.
+     */
+    static String tagList(List<String> tags) {
+        return String.join(", ", tags.stream().map(tag -> tag.replace(',', '\u201A')).toList());
     }
 
     /**

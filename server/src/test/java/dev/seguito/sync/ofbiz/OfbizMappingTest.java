@@ -144,6 +144,21 @@ class OfbizMappingTest {
     }
 
     @Test
+    void tagsAreOneAttributeThatSplitsBackIntoTheTagsEvenWhenOneHoldsAComma() {
+        String party = OfbizIds.contactParty(ID);
+        JsonObject jane = new JsonObject().put("firstName", "Jane").put("lastName", "Doe")
+                .put("tags", new io.vertx.core.json.JsonArray().add("steel, mostly").add("Trade fair 2026"));
+
+        List<OfbizCall> calls = mapping.contactUpsert(SyncRecord.contactUpsert(ID, jane), PartySnapshot.NOT_FOUND,
+                PartySnapshot.NOT_FOUND);
+
+        OfbizCall tags = calls.stream().filter(c -> "SEGUITO_TAGS".equals(c.params().getString("attrName"))).findFirst().orElseThrow();
+        assertEquals("createPartyAttribute", tags.service());
+        assertEquals(party, tags.params().getString("partyId"));
+        assertEquals(List.of("steel\u201A mostly", "Trade fair 2026"), List.of(tags.params().getString("attrValue").split(", ")));
+    }
+
+    @Test
     void anInteractionAlreadyInOfbizNeedsNoCalls() {
         assertEquals(List.of(), mapping.interactionCreate(SyncRecord.interactionCreate("i-1", new JsonObject()), "10001"));
     }
