@@ -127,8 +127,8 @@ class ImportTest {
         ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
         String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")).json()
                 .getJsonObject("contact").getString("id");
-        marco.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + giulia,
-                new JsonObject().put("tags", new io.vertx.core.json.JsonArray().add("Warm intro")).toBuffer());
+        marco.patch("/api/v1/contacts/" + giulia,
+                new JsonObject().put("tags", new io.vertx.core.json.JsonArray().add("Warm intro")));
         String cards = """
                 BEGIN:VCARD\r
                 VERSION:3.0\r

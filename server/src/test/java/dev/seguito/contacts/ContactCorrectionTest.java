@@ -6,7 +6,6 @@ import dev.seguito.testing.Fixtures;
 import dev.seguito.testing.RunningServer;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Tuple;
@@ -26,7 +25,7 @@ class ContactCorrectionTest {
 
     private record Giulia(TeamFixture team, ApiClient marco, String id) {
         ApiClient.Response patch(JsonObject body) {
-            return marco.send(HttpMethod.PATCH, "/api/v1/contacts/" + id, body.toBuffer());
+            return marco.patch("/api/v1/contacts/" + id, body);
         }
 
         JsonObject card() {
@@ -265,8 +264,8 @@ class ContactCorrectionTest {
         assertThat(giulia.patch(new JsonObject().put("title", 7)).status()).isEqualTo(400);
         assertThat(giulia.patch(new JsonObject().put("title", "x".repeat(201))).status()).isEqualTo(400);
         assertThat(giulia.patch(new JsonObject().put("relationshipType", "friend")).status()).isEqualTo(400);
-        assertThat(giulia.marco().send(HttpMethod.PATCH, "/api/v1/contacts/" + UUID.randomUUID(),
-                new JsonObject().put("title", "CEO").toBuffer()).status()).isEqualTo(404);
+        assertThat(giulia.marco().patch("/api/v1/contacts/" + UUID.randomUUID(),
+                new JsonObject().put("title", "CEO")).status()).isEqualTo(404);
         assertThat(giulia.card().getString("title")).isEqualTo("Head of Procurement");
     }
 }

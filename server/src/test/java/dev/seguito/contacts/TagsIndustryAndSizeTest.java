@@ -34,7 +34,7 @@ class TagsIndustryAndSizeTest {
     }
 
     private static ApiClient.Response patch(ApiClient client, String id, JsonObject body) {
-        return client.send(HttpMethod.PATCH, "/api/v1/contacts/" + id, body.toBuffer());
+        return client.patch("/api/v1/contacts/" + id, body);
     }
 
     private static String giulia(ApiClient client) {

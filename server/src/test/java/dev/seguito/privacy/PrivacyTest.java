@@ -73,8 +73,8 @@ class PrivacyTest {
                  where ep.party_id = $1 and e.capture_id is not null""", giulia).get(0).getUUID(0);
         server.pool().preparedQuery("insert into communication_event_party (event_id, party_id, team_id, role) values ($1, $2, $3, 'CC')")
                 .execute(Tuple.of(threadEvent, colleague, team.teamId())).await();
-        assertThat(team.admin().send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + giulia,
-                new JsonObject().put("tags", new JsonArray().add("Trade fair 2026")).toBuffer()).status()).isEqualTo(200);
+        assertThat(team.admin().patch("/api/v1/contacts/" + giulia,
+                new JsonObject().put("tags", new JsonArray().add("Trade fair 2026"))).status()).isEqualTo(200);
         UUID[] both = {giulia, duplicate};
         assertThat(count("select count(*) from field_provenance where party_id = any($1)", (Object) both)).isPositive();
         assertThat(count("select count(*) from party_tag where party_id = any($1)", (Object) both)).isOne();
@@ -186,7 +186,7 @@ class PrivacyTest {
     }
 
     private static ApiClient.Response patch(ApiClient client, JsonObject body) {
-        return client.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/team/settings", body.toBuffer());
+        return client.patch("/api/v1/team/settings", body);
     }
 
     @Test
@@ -199,8 +199,8 @@ class PrivacyTest {
                     .put("note", "note " + i).put("occurredAt", "2026-11-0" + (i + 1) + "T10:00:00Z"));
         }
 
-        team.admin().send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + id, new JsonObject()
-                .put("tags", new JsonArray().add("Trade fair 2026").add("steel, mostly")).put("industry", "Steel").toBuffer());
+        team.admin().patch("/api/v1/contacts/" + id, new JsonObject()
+                .put("tags", new JsonArray().add("Trade fair 2026").add("steel, mostly")).put("industry", "Steel"));
 
         RawHttp http = new RawHttp(server.port(), team.admin().token());
         RawHttp.Answer json = http.get("/api/v1/contacts/" + id + "/export?format=json");

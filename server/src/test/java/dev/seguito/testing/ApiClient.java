@@ -42,6 +42,10 @@ public final class ApiClient {
         return send(HttpMethod.POST, path, body == null ? null : body.toBuffer());
     }
 
+    public Response patch(String path, JsonObject body) {
+        return send(HttpMethod.PATCH, path, body.toBuffer());
+    }
+
     public Response delete(String path) {
         return send(HttpMethod.DELETE, path, null);
     }

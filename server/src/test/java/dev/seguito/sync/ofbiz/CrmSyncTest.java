@@ -194,9 +194,9 @@ class CrmSyncTest {
                 .getJsonObject("contact").getString("id");
         String company = marco.get("/api/v1/contacts/" + giulia).json().getString("company");
         String paolo = SeedContacts.person(server.pool(), team.teamId(), "Paolo Verdi", null, "paolo@fabbricanord.example").toString();
-        assertThat(patch(marco, paolo, new JsonObject().put("company", company)).status()).isEqualTo(200);
+        assertThat(marco.patch("/api/v1/contacts/" + paolo, new JsonObject().put("company", company)).status()).isEqualTo(200);
 
-        assertThat(patch(marco, giulia, new JsonObject().put("tags", new io.vertx.core.json.JsonArray().add("warm intro").add("Trade fair 2026"))
+        assertThat(marco.patch("/api/v1/contacts/" + giulia, new JsonObject().put("tags", new io.vertx.core.json.JsonArray().add("warm intro").add("Trade fair 2026"))
                 .put("industry", "Industrial machinery").put("companySize", "51-200")).status()).isEqualTo(200);
         waitUntil("the tags and the company's facts reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
 
@@ -209,7 +209,7 @@ class CrmSyncTest {
                 .containsEntry(paoloParty + "/SEGUITO_COMPANY_SIZE", "51-200")
                 .doesNotContainKey(paoloParty + "/SEGUITO_TAGS");
 
-        assertThat(patch(marco, paolo, new JsonObject().put("tags", new io.vertx.core.json.JsonArray())
+        assertThat(marco.patch("/api/v1/contacts/" + paolo, new JsonObject().put("tags", new io.vertx.core.json.JsonArray())
                 .put("industry", "")).status()).isEqualTo(200);
         waitUntil("the cleared values reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
 
@@ -218,10 +218,6 @@ class CrmSyncTest {
                 .containsEntry(giuliaParty + "/SEGUITO_TAGS", "Trade fair 2026, warm intro")
                 .containsEntry(paoloParty + "/SEGUITO_COMPANY_SIZE", "51-200");
         assertThat(sync(team.admin()).getLong("dead")).isZero();
-    }
-
-    private static ApiClient.Response patch(ApiClient client, String id, JsonObject body) {
-        return client.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + id, body.toBuffer());
     }
 
     @Test
@@ -242,8 +238,8 @@ class CrmSyncTest {
                 .containsEntry(party + "/SEGUITO_LOCATION", card.getString("location"));
         assertThat(ofbiz.aboutNotes).containsEntry(party, card.getString("about"));
 
-        assertThat(marco.send(io.vertx.core.http.HttpMethod.PATCH, "/api/v1/contacts/" + contactId,
-                new JsonObject().put("headline", "").put("location", "Rome, Italy").put("about", "").toBuffer()).status())
+        assertThat(marco.patch("/api/v1/contacts/" + contactId,
+                new JsonObject().put("headline", "").put("location", "Rome, Italy").put("about", "")).status())
                 .isEqualTo(200);
         waitUntil("the correction reached the CRM", () -> sync(team.admin()).getLong("backlog") == 0);
 
