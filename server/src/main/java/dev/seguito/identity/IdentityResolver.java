@@ -46,7 +46,7 @@ public final class IdentityResolver {
 
     public static Future<Resolution> resolve(SqlClient tx, UUID teamId, ParsedPerson person) {
         List<Key> keys = strongKeys(person);
-        return lock(tx, teamId, keys)
+        return lock(tx, teamId, lockedKeys(person))
                 .compose(v -> Sequential.map(keys, key -> find(tx, teamId, key)))
                 .compose(found -> {
                     Set<UUID> matches = new LinkedHashSet<>();
@@ -83,6 +83,23 @@ public final class IdentityResolver {
         return keys;
     }
 
+    /**
+     * The keys a transaction creating or matching this person locks: the strong keys, and name + company, the weak
+     * evidence. Without the last, two colleagues capturing "Giulia Romano, Fabbrica Nord" at the same moment, one from
+     * her profile and one from her email, would each find nobody and make two records that no one is asked about.
+     */
+    static List<Key> lockedKeys(ParsedPerson person) {
+        List<Key> keys = strongKeys(person);
+        if (hasWeakEvidence(person)) {
+            keys.add(new Key("name", IdentityKeys.nameKey(person.fullName()) + "|" + IdentityKeys.companyKey(person.company())));
+        }
+        return keys;
+    }
+
+    private static boolean hasWeakEvidence(ParsedPerson person) {
+        return person.fullName() != null && person.company() != null && !person.company().isBlank();
+    }
+
     /** Sorted, so two transactions locking overlapping keys cannot deadlock. */
     private static Future<Void> lock(SqlClient tx, UUID teamId, List<Key> keys) {
         Set<String> sorted = new TreeSet<>();
@@ -99,7 +116,7 @@ public final class IdentityResolver {
     public static Future<Void> lockAll(SqlClient tx, UUID teamId, List<ParsedPerson> people) {
         Set<String> sorted = new TreeSet<>();
         for (ParsedPerson person : people) {
-            strongKeys(person).forEach(k -> sorted.add(lockName(teamId, k.kind(), k.value())));
+            lockedKeys(person).forEach(k -> sorted.add(lockName(teamId, k.kind(), k.value())));
         }
         return lockAll(tx, sorted);
     }
@@ -132,7 +149,7 @@ public final class IdentityResolver {
     }
 
     private static Future<Optional<UUID>> weakMatch(SqlClient tx, UUID teamId, ParsedPerson person) {
-        if (person.fullName() == null || person.company() == null) {
+        if (!hasWeakEvidence(person)) {
             return Future.succeededFuture(Optional.empty());
         }
         return tx.preparedQuery(BY_NAME_AND_COMPANY)

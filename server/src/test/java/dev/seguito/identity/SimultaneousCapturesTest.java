@@ -1,0 +1,194 @@
+package dev.seguito.identity;
+
+import dev.seguito.SeguitoServer;
+import dev.seguito.testing.ApiClient;
+import dev.seguito.testing.Fixtures;
+import dev.seguito.testing.RunningServer;
+import dev.seguito.testing.TestServer;
+import dev.seguito.testing.TestServer.TeamFixture;
+import dev.seguito.testing.UniqueCaptures;
+import io.vertx.core.json.JsonObject;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.Tuple;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * "One person = one record, however many colleagues capture them" must hold when they capture at the same moment,
+ * through different server processes sharing the database: the identity keys (and a new company's name) are locked
+ * in PostgreSQL, not in a process. Each test releases all its captures at once from a start gate, half of them through
+ * each of two servers, and then counts rows in the database itself.
+ */
+class SimultaneousCapturesTest {
+
+    private static final int COLLEAGUES = 8;
+
+    @RunningServer
+    private static SeguitoServer first;
+
+    @RunningServer
+    private static SeguitoServer second;
+
+    @Test
+    void colleaguesCapturingTheSameProfileAtOnceOnTwoServersMakeOneContactOneCompanyAndOneEmployment() throws Exception {
+        TeamFixture team = TestServer.newTeam(first, "Same moment " + UUID.randomUUID().toString().substring(0, 6));
+        List<ApiClient> colleagues = colleagues(team);
+
+        List<ApiClient.Response> answers = allAtOnce(COLLEAGUES, i -> colleagues.get(i).post("/api/v1/captures",
+                Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/")));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+        assertThat(answers.stream().map(a -> a.json().getJsonObject("contact").getString("id")).distinct()).hasSize(1);
+        assertThat(answers.stream().filter(a -> a.json().getString("status").equals("new"))).hasSize(1);
+        assertThat(count("select count(*) from person where team_id = $1", team.teamId())).isEqualTo(1);
+        assertThat(count("select count(*) from party_group where team_id = $1", team.teamId())).isEqualTo(1);
+        assertThat(count("""
+                select count(*) from party_relationship
+                 where team_id = $1 and relationship_type = 'EMPLOYMENT' and thru_date is null""", team.teamId())).isEqualTo(1);
+        assertThat(count("select count(*) from contact_mech where team_id = $1 and contact_mech_type = 'WEB_ADDRESS'",
+                team.teamId())).isEqualTo(1);
+        assertThat(count("select count(*) from next_touch where team_id = $1", team.teamId())).isEqualTo(1);
+        assertThat(count("select count(*) from capture where team_id = $1", team.teamId())).isEqualTo(COLLEAGUES);
+    }
+
+    @Test
+    void colleaguesCapturingTheSameEmailThreadAtOnceLogEachMessageOnceAndMakeOneContact() throws Exception {
+        TeamFixture team = TestServer.newTeam(first, "Same thread " + UUID.randomUUID().toString().substring(0, 6));
+        List<ApiClient> colleagues = colleagues(team);
+
+        List<ApiClient.Response> answers = allAtOnce(COLLEAGUES, i -> colleagues.get(i).post("/api/v1/captures",
+                Fixtures.eml("thread_with_giulia.eml")));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+        assertThat(answers.stream().map(a -> a.json().getJsonObject("contact").getString("id")).distinct()).hasSize(1);
+        assertThat(count("select count(*) from communication_event where team_id = $1", team.teamId())).isEqualTo(1);
+        assertThat(count("""
+                select count(*) from contact_mech
+                 where team_id = $1 and contact_mech_type = 'EMAIL_ADDRESS' and info_string = 'giulia.romano@fabbricanord.example'""",
+                team.teamId())).isEqualTo(1);
+        assertThat(count("""
+                select count(*) from person pe join party_contact_mech pcm on pcm.party_id = pe.party_id
+                  join contact_mech cm on cm.id = pcm.contact_mech_id
+                 where pe.team_id = $1 and cm.info_string = 'giulia.romano@fabbricanord.example'""", team.teamId())).isEqualTo(1);
+    }
+
+    @Test
+    void differentPeopleAtTheSameNewCompanyCapturedAtOnceShareOneCompany() throws Exception {
+        TeamFixture team = TestServer.newTeam(first, "Same company " + UUID.randomUUID().toString().substring(0, 6));
+        List<ApiClient> colleagues = colleagues(team);
+
+        List<ApiClient.Response> answers = allAtOnce(COLLEAGUES, i -> colleagues.get(i).post("/api/v1/captures",
+                UniqueCaptures.linkedin("coworker", i, UUID.randomUUID().toString())));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+        assertThat(answers.stream().map(a -> a.json().getJsonObject("contact").getString("company")).distinct())
+                .containsExactly("Fabbrica Nord");
+        assertThat(count("select count(*) from person where team_id = $1", team.teamId())).isEqualTo(COLLEAGUES);
+        assertThat(count("select count(*) from party_group where team_id = $1", team.teamId())).isEqualTo(1);
+    }
+
+    @Test
+    void aProfileAndAnEmailWhoseSignatureLinksItCapturedAtOnceEndAsOneContactWithBothSources() throws Exception {
+        for (int round = 0; round < 3; round++) { // each round a new team, so that each is a race to create her
+            TeamFixture team = TestServer.newTeam(first, "Two sources " + UUID.randomUUID().toString().substring(0, 6));
+            ApiClient marco = new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
+
+            List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
+                    ? team.admin().post("/api/v1/captures",
+                            Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"))
+                    : marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia_linkedin_signature.eml")));
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+            assertThat(answers.stream().map(a -> a.json().getJsonObject("contact").getString("id")).distinct()).hasSize(1);
+            assertThat(count("select count(*) from person where team_id = $1", team.teamId())).isEqualTo(1);
+            assertThat(count("select count(distinct source) from field_provenance where team_id = $1", team.teamId()))
+                    .isEqualTo(2);
+        }
+    }
+
+    @Test
+    void theSameNameAtTheSameCompanyCapturedAtOnceWithoutASharedKeyIsStillAskedAboutOnce() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            TeamFixture team = TestServer.newTeam(first, "Weak evidence " + UUID.randomUUID().toString().substring(0, 6));
+            ApiClient marco = new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
+
+            // the profile has no address, the thread no profile link: only name and company say they are one person
+            List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
+                    ? team.admin().post("/api/v1/captures",
+                            Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"))
+                    : marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")));
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
+            assertThat(answers.stream().map(a -> a.json().getString("status")))
+                    .containsExactlyInAnyOrder("new", "possible_duplicate");
+            assertThat(count("select count(*) from possible_duplicate where team_id = $1", team.teamId())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCaptureSubmittedTwiceAtTheSameMomentIsStoredOnceAndBothAnswersNameTheSameCapture() throws Exception {
+        TeamFixture team = TestServer.newTeam(first, "Double click " + UUID.randomUUID().toString().substring(0, 6));
+        JsonObject capture = Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/");
+        ApiClient viaSecond = new ApiClient(second, team.admin().token());
+
+        List<ApiClient.Response> answers = allAtOnce(COLLEAGUES,
+                i -> (i % 2 == 0 ? team.admin() : viaSecond).post("/api/v1/captures", capture));
+
+        assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(200, 201));
+        assertThat(answers.stream().filter(a -> a.status() == 201)).hasSize(1);
+        assertThat(answers.stream().map(a -> a.json().getString("captureId")).distinct()).hasSize(1);
+        assertThat(count("select count(*) from capture where team_id = $1", team.teamId())).isEqualTo(1);
+        assertThat(count("select count(*) from person where team_id = $1", team.teamId())).isEqualTo(1);
+    }
+
+    /** The team's admin and its members, alternately on the first and on the second server. */
+    private static List<ApiClient> colleagues(TeamFixture team) {
+        List<ApiClient> out = new ArrayList<>();
+        out.add(team.admin());
+        for (int i = 1; i < COLLEAGUES; i++) {
+            ApiClient member = team.member("Colleague " + i, "colleague-" + i + "-" + UUID.randomUUID() + "@sales.example");
+            out.add(i % 2 == 0 ? member : new ApiClient(second, member.token()));
+        }
+        return out;
+    }
+
+    /** Runs the calls on threads of their own, released together, and returns their answers in call order. */
+    private static List<ApiClient.Response> allAtOnce(int calls, IntFunction<ApiClient.Response> call) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls);
+        try {
+            CountDownLatch gate = new CountDownLatch(1);
+            List<Future<ApiClient.Response>> pending = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                int n = i;
+                Callable<ApiClient.Response> task = () -> {
+                    gate.await();
+                    return call.apply(n);
+                };
+                pending.add(threads.submit(task));
+            }
+            gate.countDown();
+            List<ApiClient.Response> answers = new ArrayList<>();
+            for (Future<ApiClient.Response> f : pending) answers.add(f.get(90, TimeUnit.SECONDS));
+            return answers;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static long count(String sql, UUID teamId) {
+        Row row = first.pool().preparedQuery(sql).execute(Tuple.of(teamId)).await().iterator().next();
+        return row.getLong(0);
+    }
+}
