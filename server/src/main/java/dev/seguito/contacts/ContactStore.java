@@ -1,5 +1,6 @@
 package dev.seguito.contacts;
 
+import dev.seguito.db.ChangedMeanwhile;
 import dev.seguito.identity.Correction;
 import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.PersonFields;
@@ -62,8 +63,17 @@ public final class ContactStore {
         return tx.preparedQuery("update party set updated_at = now() where id = $1").execute(Tuple.of(partyId)).mapEmpty();
     }
 
+    /**
+     * The stored person, locked for the caller's transaction. The party row is locked first, in its own statement,
+     * the way every other writer (corrections, merges, erasures, logged touches) locks it, and only while the record
+     * is still active: a capture that found this record just before a colleague merged it away or erased it fails
+     * with {@link ChangedMeanwhile} and runs again, instead of writing to a record nobody sees any more. The read is
+     * pipelined behind the lock, so it costs no round trip and its snapshot is taken after the lock is held.
+     */
     public static Future<StoredPerson> loadPerson(SqlClient tx, UUID partyId) {
-        return tx.preparedQuery("""
+        Future<RowSet<Row>> locked = tx.preparedQuery("select 1 from party where id = $1 and status = 'ACTIVE' for update")
+                .execute(Tuple.of(partyId));
+        Future<RowSet<Row>> read = tx.preparedQuery("""
                         select pe.first_name, pe.last_name, pe.full_name, pe.headline, pe.title, pe.location, pe.about,
                                pe.photo_url, pe.linkedin_slug, pe.connection_degree,
                                (select company from current_employer_facts(pe.party_id)) as company,
@@ -72,7 +82,11 @@ public final class ContactStore {
                                   from field_provenance fp
                                  where fp.party_id = pe.party_id and fp.source = 'manual') as corrections
                           from person pe where pe.party_id = $1 for update""")
-                .execute(Tuple.of(partyId))
+                .execute(Tuple.of(partyId));
+        return Future.all(locked, read)
+                .compose(both -> locked.result().size() == 0 || read.result().size() == 0
+                        ? Future.failedFuture(new ChangedMeanwhile("contact " + partyId + " was merged or erased meanwhile"))
+                        : Future.succeededFuture(read.result()))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     Short degree = r.getShort("connection_degree");

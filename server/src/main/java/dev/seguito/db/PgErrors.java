@@ -12,8 +12,8 @@ public final class PgErrors {
         return e instanceof PgException pg && "23505".equals(pg.getSqlState());
     }
 
-    /** Serialization failures and deadlocks: the transaction can simply run again. */
+    /** Serialization failures, deadlocks and {@link ChangedMeanwhile}: the transaction can simply run again. */
     public static boolean isRetryable(Throwable e) {
-        return e instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
+        return e instanceof ChangedMeanwhile || e instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
     }
 }

@@ -11,10 +11,13 @@ import dev.seguito.team.TeamEvents;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -68,6 +71,20 @@ public final class DuplicateService {
 
     private static final String MERGED_ONLY = "-- merged only\n";
 
+    /** The identity keys of two people as {@link IdentityResolver#lockedKeys} names them: kind, value (and company). */
+    private static final String IDENTITY_KEYS = """
+            select 'linkedin' as kind, linkedin_slug as value, null as company
+              from person where party_id in ($1, $2) and team_id = $3 and linkedin_slug is not null
+            union all
+            select case cm.contact_mech_type when 'EMAIL_ADDRESS' then 'email' else 'phone' end, cm.info_string, null
+              from party_contact_mech pcm join contact_mech cm on cm.id = pcm.contact_mech_id
+             where pcm.party_id in ($1, $2) and pcm.team_id = $3 and pcm.thru_date is null
+               and cm.contact_mech_type in ('EMAIL_ADDRESS', 'TELECOM_NUMBER')
+            union all
+            select 'name', pe.full_name, e.company
+              from person pe cross join lateral current_employer_facts(pe.party_id) e
+             where pe.party_id in ($1, $2) and pe.team_id = $3 and pe.full_name is not null""";
+
     private final Pool pool;
     private final BiFunction<SqlConnection, ContactRef, Future<Void>> afterChange;
 
@@ -80,7 +97,8 @@ public final class DuplicateService {
         if (survivor.equals(merged)) {
             throw ApiError.badRequest("A contact cannot be merged into itself");
         }
-        return Transactions.withRetry(pool, tx -> lockBoth(tx, member, survivor, merged)
+        return Transactions.withRetry(pool, tx -> lockIdentities(tx, member.teamId(), survivor, merged)
+                        .compose(v -> lockBoth(tx, member, survivor, merged))
                         .compose(v -> slugOf(tx, merged))
                         .compose(slug -> Sequential.each(MERGE, sql -> tx.preparedQuery(sql.replace(MERGED_ONLY, ""))
                                         .execute(sql.startsWith(MERGED_ONLY) ? Tuple.of(merged) : Tuple.of(survivor, merged)))
@@ -107,6 +125,28 @@ public final class DuplicateService {
         return Transactions.withRetry(pool, tx -> lockBoth(tx, member, a, b)
                 .compose(v -> decide(tx, member, a, b, "rejected"))
                 .compose(v -> TeamEvents.publish(tx, member.teamId(), a, "updated", member.name())));
+    }
+
+    /**
+     * Takes the identity locks a capture of either person takes ({@link IdentityResolver#lockedKeys}) before the
+     * merge locks any row. A capture that matched one of them is then finished before the merge starts, and one that
+     * comes later waits and finds the merged record. Without them, the capture's card-version triggers and the merge's
+     * row locks met in opposite orders: a deadlock, resolved only after PostgreSQL's one-second timeout.
+     */
+    private static Future<Void> lockIdentities(SqlConnection tx, UUID teamId, UUID a, UUID b) {
+        return tx.preparedQuery(IDENTITY_KEYS).execute(Tuple.of(a, b, teamId)).compose(rows -> {
+            Set<String> names = new TreeSet<>();
+            for (Row r : rows) {
+                String kind = r.getString("kind");
+                String value = switch (kind) {
+                    case "email" -> IdentityKeys.email(r.getString("value"));
+                    case "name" -> IdentityKeys.nameKey(r.getString("value")) + "|" + IdentityKeys.companyKey(r.getString("company"));
+                    default -> r.getString("value");
+                };
+                names.add(IdentityResolver.lockName(teamId, kind, value));
+            }
+            return IdentityResolver.lockAll(tx, names);
+        });
     }
 
     private static Future<Void> lockBoth(SqlConnection tx, Member member, UUID a, UUID b) {

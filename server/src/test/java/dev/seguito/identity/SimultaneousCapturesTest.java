@@ -138,6 +138,63 @@ class SimultaneousCapturesTest {
     }
 
     @Test
+    void aMessageCapturedWhileItsSenderIsMergedIntoAnotherRecordEndsOnTheRecordThatStays() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            TeamFixture team = TestServer.newTeam(first, "Merge race " + UUID.randomUUID().toString().substring(0, 6));
+            ApiClient marco = new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
+            String profile = team.admin().post("/api/v1/captures",
+                    Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"))
+                    .json().getJsonObject("contact").getString("id");
+            String fromEmail = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
+                    .json().getJsonObject("contact").getString("id");
+            JsonObject laterMessage = Fixtures.eml("thread_with_giulia.eml");
+            laterMessage.put("mime", laterMessage.getString("mime").replace("<reply-1@", "<reply-" + (round + 2) + "@"));
+
+            List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
+                    ? team.admin().post("/api/v1/contacts/" + profile + "/duplicates/" + fromEmail + "/confirm", null)
+                    : marco.post("/api/v1/captures", laterMessage));
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(200, 201));
+            assertThat(marco.get("/api/v1/contacts/" + profile + "/timeline").items()).as("round " + round).hasSize(2);
+            assertThat(count("""
+                    select count(*) from communication_event_party cep join party p on p.id = cep.party_id
+                     where cep.team_id = $1 and p.status <> 'ACTIVE'""", team.teamId())).isZero();
+            assertThat(count("""
+                    select count(*) from party_contact_mech pcm join party p on p.id = pcm.party_id
+                     where pcm.team_id = $1 and p.status <> 'ACTIVE'""", team.teamId())).isZero();
+        }
+    }
+
+    @Test
+    void aMessageCapturedWhileItsSenderIsErasedIsEitherErasedWithHerOrKeptOnANewContactNeverOnTheErasedOne() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            TeamFixture team = TestServer.newTeam(first, "Erase race " + UUID.randomUUID().toString().substring(0, 6));
+            ApiClient marco = new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
+            String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
+                    .json().getJsonObject("contact").getString("id");
+            JsonObject laterMessage = Fixtures.eml("thread_with_giulia.eml");
+            laterMessage.put("mime", laterMessage.getString("mime").replace("<reply-1@", "<reply-" + (round + 2) + "@"));
+
+            List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
+                    ? team.admin().delete("/api/v1/contacts/" + giulia)
+                    : marco.post("/api/v1/captures", laterMessage));
+
+            assertThat(answers.get(0).status()).as(answers.get(0).body()).isEqualTo(204);
+            assertThat(answers.get(1).status()).as(answers.get(1).body()).isEqualTo(201);
+            long kept = count("select count(*) from communication_event where team_id = $1", team.teamId());
+            long onActiveContacts = count("""
+                    select count(*) from communication_event_party cep join party p on p.id = cep.party_id
+                     where cep.team_id = $1 and p.status = 'ACTIVE'""", team.teamId());
+            assertThat(kept).as("round " + round + ": the later message, if it came after the erasure").isLessThanOrEqualTo(1);
+            assertThat(onActiveContacts).isEqualTo(kept);
+            assertThat(count("""
+                    select count(*) from party_contact_mech pcm join party p on p.id = pcm.party_id
+                     where pcm.team_id = $1 and p.status <> 'ACTIVE'""", team.teamId())).isZero();
+            assertThat(count("select count(*) from field_provenance where party_id = $1", UUID.fromString(giulia))).isZero();
+        }
+    }
+
+    @Test
     void aCaptureSubmittedTwiceAtTheSameMomentIsStoredOnceAndBothAnswersNameTheSameCapture() throws Exception {
         TeamFixture team = TestServer.newTeam(first, "Double click " + UUID.randomUUID().toString().substring(0, 6));
         JsonObject capture = Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/");
