@@ -7,13 +7,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Finds phone numbers in free text and writes them as E.164, so that "+39 02 1234 5678" and "02-12345678" written by
- * someone in Milan are the same number. The default region is a guess (signature or address TLD, else US) used only
- * for numbers written without a country code.
+ * someone in Milan are the same number. The default region is a guess (signature or address TLD, else the legal form
+ * of the company, else US) used only for numbers written without a country code.
  */
 public final class PhoneNormalizer {
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
@@ -21,7 +22,34 @@ public final class PhoneNormalizer {
     private static final Set<String> GENERIC_TLDS = Set.of("com", "org", "net", "io", "co", "ai", "app", "dev", "biz",
             "info", "edu", "gov", "mil", "me", "tv", "xyz");
 
+    /**
+     * Legal forms that name one country, at the end of a company name ("Officine Lario S.r.l.", "Brightloop GmbH").
+     * Forms shared by several countries (AG, S.A., N.V., SAS in Italy and France alike as "S.a.s.") are left out.
+     */
+    private static final List<Map.Entry<Pattern, String>> LEGAL_FORMS = List.of(
+            // "SpA" and "S.p.A." but not the word "Spa": that one is written with its letters' case
+            Map.entry(legalForm("s\\.?\\s?r\\.?\\s?l\\.?(\\s?s\\.?)?|(?-i:S\\.?\\s?[pP]\\.?\\s?A\\.?)|s\\.\\s?n\\.\\s?c\\.?"), "IT"),
+            Map.entry(legalForm("gmbh(\\s?&\\s?co\\.?\\s?kg)?|ug\\s?\\(haftungsbeschr\u00e4nkt\\)|e\\.\\s?k\\.?"), "DE"),
+            Map.entry(legalForm("s\\.?\\s?a\\.?\\s?r\\.?\\s?l\\.?|sasu|eurl"), "FR"),
+            Map.entry(legalForm("s\\.\\s?l\\.(\\s?u\\.)?|s\\.\\s?a\\.\\s?u\\."), "ES"),
+            Map.entry(legalForm("b\\.\\s?v\\.?"), "NL"),
+            Map.entry(legalForm("sp\\.\\s?z\\s?o\\.\\s?o\\.?"), "PL"),
+            Map.entry(legalForm("ltd\\.?|limited|plc|llp"), "GB"));
+
     private PhoneNormalizer() {
+    }
+
+    private static Pattern legalForm(String forms) {
+        return Pattern.compile("(?iu)(?:^|[\\s,])(?:" + forms + ")\\W*$");
+    }
+
+    /** The country a company's legal form names ({@code S.r.l.} → IT, {@code GmbH} → DE), or null. */
+    public static String regionForLegalForm(String company) {
+        if (company == null) return null;
+        for (Map.Entry<Pattern, String> form : LEGAL_FORMS) {
+            if (form.getKey().matcher(company).find()) return form.getValue();
+        }
+        return null;
     }
 
     /** All valid phone numbers in {@code text} (fax lines skipped), E.164, in order of appearance, at most 5. */

@@ -88,6 +88,7 @@ public final class SignatureFields {
         }
         String region = PhoneNormalizer.regionForDomain(website);
         if (region == null && sender != null) region = PhoneNormalizer.regionForDomain(sender.domain());
+        if (region == null) region = PhoneNormalizer.regionForLegalForm(company);
         List<String> phones = PhoneNormalizer.findAll(phoneText.toString(), region == null ? "US" : region);
         return new Fields(title, company, website, phones, linkedinUrl);
     }

@@ -32,6 +32,21 @@ class PhoneNormalizerTest {
     }
 
     @Test
+    void aLegalFormThatNamesOneCountryGivesItsRegion() {
+        assertEquals("IT", PhoneNormalizer.regionForLegalForm("Officine Lario S.r.l."));
+        assertEquals("IT", PhoneNormalizer.regionForLegalForm("Fabbrica Nord SpA"));
+        assertEquals("DE", PhoneNormalizer.regionForLegalForm("Brightloop GmbH & Co. KG"));
+        assertEquals("FR", PhoneNormalizer.regionForLegalForm("Verrier SARL"));
+        assertEquals("ES", PhoneNormalizer.regionForLegalForm("Aceros del Norte, S.L."));
+        assertEquals("NL", PhoneNormalizer.regionForLegalForm("Fjord Logistics B.V."));
+        assertEquals("GB", PhoneNormalizer.regionForLegalForm("Harbour Tools Ltd"));
+        assertNull(PhoneNormalizer.regionForLegalForm("Acme Corporation"));
+        assertNull(PhoneNormalizer.regionForLegalForm("Day Spa")); // a word, not "S.p.A."
+        assertNull(PhoneNormalizer.regionForLegalForm("Verrier SA")); // S.A. is a form in many countries
+        assertNull(PhoneNormalizer.regionForLegalForm(null));
+    }
+
+    @Test
     void invalidNumbersNormaliseToNull() {
         assertNull(PhoneNormalizer.normalize("12", "US"));
         assertEquals("+4930901820", PhoneNormalizer.normalize("030 901820", "DE"));

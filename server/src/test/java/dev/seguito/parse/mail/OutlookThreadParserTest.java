@@ -37,6 +37,24 @@ class OutlookThreadParserTest {
     }
 
     @Test
+    void anOutlookReadInItalianGivesSenderRecipientsCcAndDayFirstDates() throws Exception {
+        ParsedCapture c = parse("thread_it.html");
+        assertEquals("R: Condizioni di rinnovo 2026", c.subject());
+        assertEquals(2, c.messages().size());
+        ParsedMessage newest = c.messages().get(1);
+        assertEquals(new EmailAddress("Anna Bianchi", "anna.bianchi@officine-lario.example"), newest.from());
+        assertEquals(List.of("marco.rossi@seguito.dev"), newest.to().stream().map(EmailAddress::address).toList());
+        assertEquals(List.of("alberto.neri@officine-lario.example"), newest.cc().stream().map(EmailAddress::address).toList());
+        assertEquals(Instant.parse("2026-11-10T09:05:00Z"), newest.sentAt());
+        assertEquals(Instant.parse("2026-11-09T18:10:00Z"), c.messages().get(0).sentAt());
+        assertEquals("Buongiorno Marco,\n\nle condizioni vanno bene se il supporto resta entro 4 ore.", newest.replyText());
+        ParsedPerson anna = person(c, "anna.bianchi@officine-lario.example");
+        assertEquals("Responsabile acquisti", anna.title());
+        assertEquals("Officine Lario S.r.l.", anna.company());
+        assertEquals(List.of("+390314567890"), anna.phones()); // .example names no country: "S.r.l." names Italy
+    }
+
+    @Test
     void replyTextStopsAtTheOutlookReplyHeader() throws Exception {
         ParsedMessage newest = parse("thread.html").messages().get(1);
         assertEquals("Bonjour Marco,\n\nwe can accept the 2026 terms if the support SLA stays at 4 hours.", newest.replyText());
