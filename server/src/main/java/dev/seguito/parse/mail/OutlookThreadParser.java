@@ -49,8 +49,11 @@ public final class OutlookThreadParser {
      */
     private static final Map<String, String> HEADER_NAMES = headerNames();
     private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\b\\s*:?\\s*");
-    /** A role label is the word itself ("To", "To:", "To recipients"), never a name starting with it ("Tomas"). */
-    private static final Pattern ROLE_LABEL = Pattern.compile("^(from|to|cc|bcc)\\b");
+    /**
+     * A role label is the word itself ("To", "To:", "To recipients"), never a name starting with it ("Tomas"). Blind
+     * copies keep their translated labels ("Ccn" in Italian, "Cci" in French, "CCO" in Spanish and Portuguese).
+     */
+    private static final Pattern ROLE_LABEL = Pattern.compile("^(from|to|cc|bcc|ccn|cci|cco)\\b");
 
     private OutlookThreadParser() {
     }
@@ -180,7 +183,7 @@ public final class OutlookThreadParser {
             String label = (p.attr("aria-label") + " " + p.ownText()).trim().toLowerCase(Locale.ROOT);
             java.util.regex.Matcher role = ROLE_LABEL.matcher(label);
             if (role.find()) {
-                return role.group(1).equals("bcc") ? "cc" : role.group(1);
+                return role.group(1).equals("from") || role.group(1).equals("to") ? role.group(1) : "cc";
             }
             if (p.is(MESSAGE_ITEM)) break;
         }

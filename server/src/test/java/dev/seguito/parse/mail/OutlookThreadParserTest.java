@@ -47,6 +47,8 @@ class OutlookThreadParserTest {
         assertEquals(List.of("alberto.neri@officine-lario.example"), newest.cc().stream().map(EmailAddress::address).toList());
         assertEquals(Instant.parse("2026-11-10T09:05:00Z"), newest.sentAt());
         assertEquals(Instant.parse("2026-11-09T18:10:00Z"), c.messages().get(0).sentAt());
+        assertEquals(List.of("anna.bianchi@officine-lario.example"), c.messages().get(0).to().stream().map(EmailAddress::address).toList());
+        assertEquals(List.of("laura.verdi@seguito.dev"), c.messages().get(0).cc().stream().map(EmailAddress::address).toList()); // "Ccn" = Bcc
         assertEquals("Buongiorno Marco,\n\nle condizioni vanno bene se il supporto resta entro 4 ore.", newest.replyText());
         ParsedPerson anna = person(c, "anna.bianchi@officine-lario.example");
         assertEquals("Responsabile acquisti", anna.title());
