@@ -195,6 +195,26 @@ class SimultaneousCapturesTest {
     }
 
     @Test
+    void aTitleCorrectedByHandWhileAColleagueCapturesTheOldProfileStaysCorrected() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            TeamFixture team = TestServer.newTeam(first, "Correction race " + UUID.randomUUID().toString().substring(0, 6));
+            ApiClient bea = new ApiClient(second, team.member("Bea", "bea-" + UUID.randomUUID() + "@sales.example").token());
+            JsonObject profile = Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/");
+            String giulia = team.admin().post("/api/v1/captures", profile).json().getJsonObject("contact").getString("id");
+            // the same page again, as seen before the correction: it must not put "Head of Procurement" back
+            JsonObject samePageAgain = profile.copy().put("idempotencyKey", UUID.randomUUID().toString());
+
+            List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
+                    ? team.admin().patch("/api/v1/contacts/" + giulia, new JsonObject().put("title", "Chief Procurement Officer"))
+                    : bea.post("/api/v1/captures", samePageAgain));
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(200, 201));
+            assertThat(bea.get("/api/v1/contacts/" + giulia).json().getString("title")).as("round " + round)
+                    .isEqualTo("Chief Procurement Officer");
+        }
+    }
+
+    @Test
     void aCaptureSubmittedTwiceAtTheSameMomentIsStoredOnceAndBothAnswersNameTheSameCapture() throws Exception {
         TeamFixture team = TestServer.newTeam(first, "Double click " + UUID.randomUUID().toString().substring(0, 6));
         JsonObject capture = Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/");
