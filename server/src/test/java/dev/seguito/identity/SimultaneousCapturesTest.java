@@ -34,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SimultaneousCapturesTest {
 
     private static final int COLLEAGUES = 8;
+    private static final String GIULIA_URL = "https://www.linkedin.com/in/giulia-romano-42/";
 
     @RunningServer
     private static SeguitoServer first;
@@ -43,11 +44,11 @@ class SimultaneousCapturesTest {
 
     @Test
     void colleaguesCapturingTheSameProfileAtOnceOnTwoServersMakeOneContactOneCompanyAndOneEmployment() throws Exception {
-        TeamFixture team = TestServer.newTeam(first, "Same moment " + UUID.randomUUID().toString().substring(0, 6));
+        TeamFixture team = newTeam("Same moment");
         List<ApiClient> colleagues = colleagues(team);
 
         List<ApiClient.Response> answers = allAtOnce(COLLEAGUES, i -> colleagues.get(i).post("/api/v1/captures",
-                Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/")));
+                giuliaProfile()));
 
         assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
         assertThat(answers.stream().map(a -> a.json().getJsonObject("contact").getString("id")).distinct()).hasSize(1);
@@ -65,7 +66,7 @@ class SimultaneousCapturesTest {
 
     @Test
     void colleaguesCapturingTheSameEmailThreadAtOnceLogEachMessageOnceAndMakeOneContact() throws Exception {
-        TeamFixture team = TestServer.newTeam(first, "Same thread " + UUID.randomUUID().toString().substring(0, 6));
+        TeamFixture team = newTeam("Same thread");
         List<ApiClient> colleagues = colleagues(team);
 
         List<ApiClient.Response> answers = allAtOnce(COLLEAGUES, i -> colleagues.get(i).post("/api/v1/captures",
@@ -86,7 +87,7 @@ class SimultaneousCapturesTest {
 
     @Test
     void differentPeopleAtTheSameNewCompanyCapturedAtOnceShareOneCompany() throws Exception {
-        TeamFixture team = TestServer.newTeam(first, "Same company " + UUID.randomUUID().toString().substring(0, 6));
+        TeamFixture team = newTeam("Same company");
         List<ApiClient> colleagues = colleagues(team);
 
         List<ApiClient.Response> answers = allAtOnce(COLLEAGUES, i -> colleagues.get(i).post("/api/v1/captures",
@@ -102,13 +103,10 @@ class SimultaneousCapturesTest {
     @Test
     void aProfileAndAnEmailWhoseSignatureLinksItCapturedAtOnceEndAsOneContactWithBothSources() throws Exception {
         for (int round = 0; round < 3; round++) { // each round a new team, so that each is a race to create her
-            TeamFixture team = TestServer.newTeam(first, "Two sources " + UUID.randomUUID().toString().substring(0, 6));
-            ApiClient marco = new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
+            TeamFixture team = newTeam("Two sources");
+            ApiClient marco = marcoOnTheSecondServer(team);
 
-            List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
-                    ? team.admin().post("/api/v1/captures",
-                            Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"))
-                    : marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia_linkedin_signature.eml")));
+            List<ApiClient.Response> answers = profileAndThreadAtOnce(team, marco, "thread_with_giulia_linkedin_signature.eml");
 
             assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
             assertThat(answers.stream().map(a -> a.json().getJsonObject("contact").getString("id")).distinct()).hasSize(1);
@@ -121,14 +119,11 @@ class SimultaneousCapturesTest {
     @Test
     void theSameNameAtTheSameCompanyCapturedAtOnceWithoutASharedKeyIsStillAskedAboutOnce() throws Exception {
         for (int round = 0; round < 3; round++) {
-            TeamFixture team = TestServer.newTeam(first, "Weak evidence " + UUID.randomUUID().toString().substring(0, 6));
-            ApiClient marco = new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
+            TeamFixture team = newTeam("Weak evidence");
+            ApiClient marco = marcoOnTheSecondServer(team);
 
             // the profile has no address, the thread no profile link: only name and company say they are one person
-            List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
-                    ? team.admin().post("/api/v1/captures",
-                            Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"))
-                    : marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml")));
+            List<ApiClient.Response> answers = profileAndThreadAtOnce(team, marco, "thread_with_giulia.eml");
 
             assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isEqualTo(201));
             assertThat(answers.stream().map(a -> a.json().getString("status")))
@@ -140,15 +135,13 @@ class SimultaneousCapturesTest {
     @Test
     void aMessageCapturedWhileItsSenderIsMergedIntoAnotherRecordEndsOnTheRecordThatStays() throws Exception {
         for (int round = 0; round < 4; round++) {
-            TeamFixture team = TestServer.newTeam(first, "Merge race " + UUID.randomUUID().toString().substring(0, 6));
-            ApiClient marco = new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
-            String profile = team.admin().post("/api/v1/captures",
-                    Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/"))
+            TeamFixture team = newTeam("Merge race");
+            ApiClient marco = marcoOnTheSecondServer(team);
+            String profile = team.admin().post("/api/v1/captures", giuliaProfile())
                     .json().getJsonObject("contact").getString("id");
             String fromEmail = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
                     .json().getJsonObject("contact").getString("id");
-            JsonObject laterMessage = Fixtures.eml("thread_with_giulia.eml");
-            laterMessage.put("mime", laterMessage.getString("mime").replace("<reply-1@", "<reply-" + (round + 2) + "@"));
+            JsonObject laterMessage = anotherMessageFromGiulia(round + 2);
 
             List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
                     ? team.admin().post("/api/v1/contacts/" + profile + "/duplicates/" + fromEmail + "/confirm", null)
@@ -156,24 +149,19 @@ class SimultaneousCapturesTest {
 
             assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(200, 201));
             assertThat(marco.get("/api/v1/contacts/" + profile + "/timeline").items()).as("round " + round).hasSize(2);
-            assertThat(count("""
-                    select count(*) from communication_event_party cep join party p on p.id = cep.party_id
-                     where cep.team_id = $1 and p.status <> 'ACTIVE'""", team.teamId())).isZero();
-            assertThat(count("""
-                    select count(*) from party_contact_mech pcm join party p on p.id = pcm.party_id
-                     where pcm.team_id = $1 and p.status <> 'ACTIVE'""", team.teamId())).isZero();
+            assertThat(rowsOnRecordsGone("communication_event_party", team.teamId())).isZero();
+            assertThat(rowsOnRecordsGone("party_contact_mech", team.teamId())).isZero();
         }
     }
 
     @Test
     void aMessageCapturedWhileItsSenderIsErasedIsEitherErasedWithHerOrKeptOnANewContactNeverOnTheErasedOne() throws Exception {
         for (int round = 0; round < 4; round++) {
-            TeamFixture team = TestServer.newTeam(first, "Erase race " + UUID.randomUUID().toString().substring(0, 6));
-            ApiClient marco = new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
+            TeamFixture team = newTeam("Erase race");
+            ApiClient marco = marcoOnTheSecondServer(team);
             String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
                     .json().getJsonObject("contact").getString("id");
-            JsonObject laterMessage = Fixtures.eml("thread_with_giulia.eml");
-            laterMessage.put("mime", laterMessage.getString("mime").replace("<reply-1@", "<reply-" + (round + 2) + "@"));
+            JsonObject laterMessage = anotherMessageFromGiulia(round + 2);
 
             List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
                     ? team.admin().delete("/api/v1/contacts/" + giulia)
@@ -187,9 +175,7 @@ class SimultaneousCapturesTest {
                      where cep.team_id = $1 and p.status = 'ACTIVE'""", team.teamId());
             assertThat(kept).as("round " + round + ": the later message, if it came after the erasure").isLessThanOrEqualTo(1);
             assertThat(onActiveContacts).isEqualTo(kept);
-            assertThat(count("""
-                    select count(*) from party_contact_mech pcm join party p on p.id = pcm.party_id
-                     where pcm.team_id = $1 and p.status <> 'ACTIVE'""", team.teamId())).isZero();
+            assertThat(rowsOnRecordsGone("party_contact_mech", team.teamId())).isZero();
             assertThat(count("select count(*) from field_provenance where party_id = $1", UUID.fromString(giulia))).isZero();
         }
     }
@@ -197,9 +183,9 @@ class SimultaneousCapturesTest {
     @Test
     void aTitleCorrectedByHandWhileAColleagueCapturesTheOldProfileStaysCorrected() throws Exception {
         for (int round = 0; round < 4; round++) {
-            TeamFixture team = TestServer.newTeam(first, "Correction race " + UUID.randomUUID().toString().substring(0, 6));
+            TeamFixture team = newTeam("Correction race");
             ApiClient bea = new ApiClient(second, team.member("Bea", "bea-" + UUID.randomUUID() + "@sales.example").token());
-            JsonObject profile = Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/");
+            JsonObject profile = giuliaProfile();
             String giulia = team.admin().post("/api/v1/captures", profile).json().getJsonObject("contact").getString("id");
             // the same page again, as seen before the correction: it must not put "Head of Procurement" back
             JsonObject samePageAgain = profile.copy().put("idempotencyKey", UUID.randomUUID().toString());
@@ -216,8 +202,8 @@ class SimultaneousCapturesTest {
 
     @Test
     void aCaptureSubmittedTwiceAtTheSameMomentIsStoredOnceAndBothAnswersNameTheSameCapture() throws Exception {
-        TeamFixture team = TestServer.newTeam(first, "Double click " + UUID.randomUUID().toString().substring(0, 6));
-        JsonObject capture = Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/giulia-romano-42/");
+        TeamFixture team = newTeam("Double click");
+        JsonObject capture = giuliaProfile();
         ApiClient viaSecond = new ApiClient(second, team.admin().token());
 
         List<ApiClient.Response> answers = allAtOnce(COLLEAGUES,
@@ -228,6 +214,32 @@ class SimultaneousCapturesTest {
         assertThat(answers.stream().map(a -> a.json().getString("captureId")).distinct()).hasSize(1);
         assertThat(count("select count(*) from capture where team_id = $1", team.teamId())).isEqualTo(1);
         assertThat(count("select count(*) from person where team_id = $1", team.teamId())).isEqualTo(1);
+    }
+
+    private static TeamFixture newTeam(String name) {
+        return TestServer.newTeam(first, name + " " + UUID.randomUUID().toString().substring(0, 6));
+    }
+
+    private static ApiClient marcoOnTheSecondServer(TeamFixture team) {
+        return new ApiClient(second, team.member("Marco Rossi", "marco@seguito-sales.example").token());
+    }
+
+    private static JsonObject giuliaProfile() {
+        return Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL);
+    }
+
+    /** Giulia's reply of the thread fixture, as the {@code n}th message: its own Message-ID, so a new interaction. */
+    private static JsonObject anotherMessageFromGiulia(int n) {
+        JsonObject capture = Fixtures.eml("thread_with_giulia.eml");
+        return capture.put("mime", capture.getString("mime").replace("<reply-1@", "<reply-" + n + "@"));
+    }
+
+    /** The admin captures Giulia's profile through the first server as Marco captures a thread through the second. */
+    private static List<ApiClient.Response> profileAndThreadAtOnce(TeamFixture team, ApiClient marco, String eml)
+            throws Exception {
+        return allAtOnce(2, i -> i == 0
+                ? team.admin().post("/api/v1/captures", giuliaProfile())
+                : marco.post("/api/v1/captures", Fixtures.eml(eml)));
     }
 
     /** The team's admin and its members, alternately on the first and on the second server. */
@@ -262,6 +274,12 @@ class SimultaneousCapturesTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    /** Rows of {@code table} (one with party_id and team_id) that belong to a record merged away or erased. */
+    private static long rowsOnRecordsGone(String table, UUID teamId) {
+        return count("select count(*) from " + table + " t join party p on p.id = t.party_id"
+                + " where t.team_id = $1 and p.status <> 'ACTIVE'", teamId);
     }
 
     private static long count(String sql, UUID teamId) {
