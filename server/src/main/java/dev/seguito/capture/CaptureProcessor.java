@@ -139,7 +139,7 @@ public final class CaptureProcessor {
                 result = candidate.isEmpty()
                         ? createdId.map(id -> new PersonResult(id, MatchStatus.NEW, Optional.empty()))
                         : createdId.compose(id -> ContactStore.possibleDuplicate(tx, member.teamId(), id, candidate.get(),
-                                "Same name at the same company")
+                                IdentityResolver.SAME_NAME_AT_SAME_COMPANY)
                                 .map(new PersonResult(id, MatchStatus.POSSIBLE_DUPLICATE, Optional.empty())));
             }
             return result.compose(r -> Outbox.append(tx, member.teamId(), r.partyId(), "CONTACT_UPSERT",

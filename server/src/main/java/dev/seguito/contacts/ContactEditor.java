@@ -3,6 +3,7 @@ package dev.seguito.contacts;
 import dev.seguito.api.ApiError;
 import dev.seguito.db.Transactions;
 import dev.seguito.identity.IdentityKeys;
+import dev.seguito.identity.IdentityResolver;
 import dev.seguito.identity.PersonFields;
 import dev.seguito.interactions.InteractionService.ContactRef;
 import dev.seguito.sync.Outbox;
@@ -140,9 +141,13 @@ public final class ContactEditor {
             if (newEmployer) {
                 fields.add("company");
             }
+            boolean mayLookLikeAnother = fields.contains("fullName") || newEmployer;
             return person.compose(v -> employer).compose(v -> recordCorrections(tx, member, partyId, fields,
-                    f -> "company".equals(f) ? c.company() : corrected.get(f),
-                    f -> "company".equals(f) ? stored.company() : stored.fields().get(f)).map(done -> fields));
+                            f -> "company".equals(f) ? c.company() : corrected.get(f),
+                            f -> "company".equals(f) ? stored.company() : stored.fields().get(f)))
+                    .compose(v -> mayLookLikeAnother ? askIfDuplicate(tx, member.teamId(), partyId, corrected.fullName(),
+                            newEmployer ? c.company() : stored.company()) : Future.succeededFuture())
+                    .map(done -> fields);
         });
     }
 
@@ -171,6 +176,17 @@ public final class ContactEditor {
                 .execute(Tuple.from(new Object[]{member.teamId(), partyId, fields.toArray(new String[0]), values,
                         replacedValues, member.id()}))
                 .mapEmpty();
+    }
+
+    /**
+     * A corrected name or employer can make the person look like someone already in the base ("G. Romano" corrected
+     * to "Giulia Romano", who is there from her profile): that is asked, as a capture would ask it, never merged.
+     * A pair the team already rejected stays rejected.
+     */
+    private static Future<Void> askIfDuplicate(SqlConnection tx, UUID teamId, UUID partyId, String fullName, String company) {
+        return IdentityResolver.lookalike(tx, teamId, fullName, company, partyId)
+                .compose(other -> other.isEmpty() ? Future.succeededFuture()
+                        : ContactStore.possibleDuplicate(tx, teamId, partyId, other.get(), IdentityResolver.SAME_NAME_AT_SAME_COMPANY));
     }
 
     private static String text(Object value) {

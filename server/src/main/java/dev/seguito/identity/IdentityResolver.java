@@ -39,7 +39,11 @@ public final class IdentityResolver {
                                        and r.thru_date is null
               join party_group g on g.party_id = r.party_id_from
              where pe.team_id = $1 and pe.name_key = $2 and g.team_id = $1 and g.name_key = $3
+               and pe.party_id is distinct from $4::uuid
              limit 1""";
+
+    /** The reason a possible duplicate found by {@link #lookalike} gives. */
+    public static final String SAME_NAME_AT_SAME_COMPANY = "Same name at the same company";
 
     private IdentityResolver() {
     }
@@ -152,8 +156,20 @@ public final class IdentityResolver {
         if (!hasWeakEvidence(person)) {
             return Future.succeededFuture(Optional.empty());
         }
+        return lookalike(tx, teamId, person.fullName(), person.company(), null);
+    }
+
+    /**
+     * Another active person of this name at this company, other than {@code except}: weak evidence that they are
+     * one person, for a member to confirm or reject. Captures ask it of a person they are about to create, and a
+     * correction by hand of a name or employer of the person it corrected.
+     */
+    public static Future<Optional<UUID>> lookalike(SqlClient tx, UUID teamId, String fullName, String company, UUID except) {
+        if (fullName == null || company == null || company.isBlank()) {
+            return Future.succeededFuture(Optional.empty());
+        }
         return tx.preparedQuery(BY_NAME_AND_COMPANY)
-                .execute(Tuple.of(teamId, IdentityKeys.nameKey(person.fullName()), IdentityKeys.companyKey(person.company())))
+                .execute(Tuple.of(teamId, IdentityKeys.nameKey(fullName), IdentityKeys.companyKey(company), except))
                 .map(rs -> rs.size() == 0 ? Optional.empty() : Optional.of(rs.iterator().next().getUUID(0)));
     }
 

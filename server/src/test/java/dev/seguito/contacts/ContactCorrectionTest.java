@@ -82,6 +82,48 @@ class ContactCorrectionTest {
     }
 
     @Test
+    void aNameCorrectedToThatOfSomeoneAtTheSameCompanyAsksWhetherTheyAreOnePersonAndARejectionStands() {
+        Giulia giulia = giuliaFromLinkedIn();
+        String other = giulia.marco().post("/api/v1/captures", otherProfile("g-rossi-fn", "Giulia Rossi")).json()
+                .getJsonObject("contact").getString("id");
+        assertThat(giulia.card().getJsonArray("possibleDuplicates")).isEmpty();
+
+        ApiClient.Response r = giulia.marco().patch("/api/v1/contacts/" + other, new JsonObject().put("lastName", "Romano"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getJsonArray("possibleDuplicates")).singleElement()
+                .satisfies(d -> assertThat(((JsonObject) d).getString("id")).isEqualTo(giulia.id()));
+        assertThat(giulia.card().getJsonArray("possibleDuplicates")).hasSize(1);
+
+        giulia.marco().post("/api/v1/contacts/" + giulia.id() + "/duplicates/" + other + "/reject", null);
+        giulia.marco().patch("/api/v1/contacts/" + other, new JsonObject().put("lastName", "Rossi"));
+        giulia.marco().patch("/api/v1/contacts/" + other, new JsonObject().put("lastName", "Romano"));
+        assertThat(giulia.card().getJsonArray("possibleDuplicates")).isEmpty();
+    }
+
+    @Test
+    void anEmployerCorrectedToTheCompanyOfSomeoneOfTheSameNameAsksToo() {
+        Giulia giulia = giuliaFromLinkedIn();
+        String other = giulia.marco().post("/api/v1/captures", otherProfile("giulia-romano-lario", "Giulia Romano")
+                .put("html", otherProfile("giulia-romano-lario", "Giulia Romano").getString("html")
+                        .replace("Fabbrica Nord", "Officine Lario"))).json().getJsonObject("contact").getString("id");
+        assertThat(giulia.card().getJsonArray("possibleDuplicates")).isEmpty();
+
+        ApiClient.Response r = giulia.marco().patch("/api/v1/contacts/" + other, new JsonObject().put("company", "Fabbrica Nord"));
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().getJsonArray("possibleDuplicates")).hasSize(1);
+        assertThat(giulia.card().getJsonArray("possibleDuplicates")).singleElement()
+                .satisfies(d -> assertThat(((JsonObject) d).getString("id")).isEqualTo(other));
+    }
+
+    /** Giulia's profile page made into another person's: another slug and name, the same employer. */
+    private static JsonObject otherProfile(String slug, String name) {
+        String html = Fixtures.text("giulia_linkedin.html").replace("giulia-romano-42", slug).replace("Giulia Romano", name);
+        return Fixtures.linkedin("giulia_linkedin.html", "https://www.linkedin.com/in/" + slug + "/").put("html", html);
+    }
+
+    @Test
     void aCorrectionIsAuditedWithTheFieldsItChangedButNotTheirValues() {
         Giulia giulia = giulia();
 
