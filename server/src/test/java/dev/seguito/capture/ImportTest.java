@@ -101,6 +101,50 @@ class ImportTest {
     }
 
     @Test
+    void twoServersStartedTogetherShareALeftOverImportAndCountEachRowOnce() throws Exception {
+        TeamFixture team = TestServer.newTeam(server, "Resume twice");
+        int rows = 3 * 250 + 17; // four batches, so that both processes have some to take
+        StringBuilder csv = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+        for (int i = 0; i < rows; i++) {
+            csv.append("Person,").append(letters(i)).append(",https://www.linkedin.com/in/resume-twice-").append(i)
+                    .append(",,Fabbrica Nord,Buyer,03 Nov 2026\n");
+        }
+        UUID jobId = UUID.randomUUID();
+        server.pool().preparedQuery("""
+                        insert into import_job (id, team_id, member_id, format, idempotency_key, content)
+                        values ($1, $2, $3, 'linkedin_csv', 'left-over twice', $4)""")
+                .execute(Tuple.of(jobId, team.teamId(), team.adminMember().id(), csv.toString())).await();
+
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<SeguitoServer> a = threads.submit(() -> TestServer.onSharedDatabase());
+            java.util.concurrent.Future<SeguitoServer> b = threads.submit(() -> TestServer.onSharedDatabase());
+            try (SeguitoServer first = a.get(120, java.util.concurrent.TimeUnit.SECONDS);
+                 SeguitoServer second = b.get(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                JsonObject status = finished(new ApiClient(second, team.admin().token()), jobId.toString());
+
+                assertThat(status.getInteger("created")).isEqualTo(rows);
+                assertThat(status.getInteger("matched") + status.getInteger("updated")).isZero();
+                assertThat(first.pool().preparedQuery("select count(*) from person where team_id = $1")
+                        .execute(Tuple.of(team.teamId())).await().iterator().next().getLong(0)).isEqualTo(rows);
+                assertThat(first.pool().preparedQuery("select count(*) from import_batch where import_id = $1")
+                        .execute(Tuple.of(jobId)).await().iterator().next().getLong(0)).isEqualTo(4);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    /** Last names that never look alike: n written in letters. */
+    private static String letters(int n) {
+        StringBuilder sb = new StringBuilder();
+        for (int v = n; ; v /= 26) {
+            sb.append((char) ('a' + v % 26));
+            if (v < 26) return sb.toString();
+        }
+    }
+
+    @Test
     void vcardsFillGapsWithoutOverwritingWhatTheTeamKnows() throws Exception {
         TeamFixture team = TestServer.newTeam(server, "Cards");
         ApiClient marco = team.member("Marco Rossi", "marco@seguito-sales.example");
