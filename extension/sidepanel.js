@@ -5,6 +5,7 @@ import { api, ApiError, CONFIG_KEY, getConfig, REVOKED_MESSAGE } from './lib/api
 import { QUEUE_KEY } from './lib/queue.js';
 import { connectEvents } from './lib/sse.js';
 import { h, replaceChildren, safeUrl, fmtDate, relDay } from './lib/dom.js';
+import { tagList, tagText } from './lib/tags.js';
 
 const $ = (id) => document.getElementById(id);
 const content = $('content');
@@ -648,16 +649,15 @@ function renderDuplicates(c) {
 
 const EDITABLE = [['firstName', 'First name'], ['lastName', 'Last name'], ['title', 'Title'], ['company', 'Company'],
   ['industry', "Company's industry"], ['companySize', 'Company size'],
-  ['headline', 'Headline'], ['location', 'Location'], ['about', 'About'], ['tags', 'Tags (comma separated)']];
+  ['headline', 'Headline'], ['location', 'Location'], ['about', 'About'], ['tags', 'Tags (comma separated; "quotes" keep a comma)']];
 /** LinkedIn's bands, offered as suggestions: the team may label its sizes otherwise (docs/policies.md, "Fit score"). */
 const SIZE_BANDS = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000', '5001-10000', '10001+'];
-const tagList = (text) => text.split(',').map((t) => t.trim()).filter(Boolean);
 const RELATIONSHIP_TYPES = ['prospect', 'client', 'partner', 'colleague', 'other'];
 
 function openEdit(c) {
   state.editOpen = !state.editOpen;
   state.editError = null;
-  state.editDraft = Object.fromEntries([...EDITABLE.map(([k]) => [k, k === 'tags' ? (c.tags ?? []).join(', ') : c[k] ?? '']),
+  state.editDraft = Object.fromEntries([...EDITABLE.map(([k]) => [k, k === 'tags' ? tagText(c.tags) : c[k] ?? '']),
     ['relationshipType', c.relationshipType ?? 'prospect']]);
   render();
   if (state.editOpen) $('edit-firstName')?.focus();
@@ -703,7 +703,7 @@ function renderEditForm(c) {
     state.editError ? h('p', { class: 'notice error', role: 'alert', 'data-testid': 'edit-error' }, state.editError) : null,
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', disabled: state.busy, 'data-testid': 'edit-save' }, 'Save'),
-      h('button', { type: 'button', onclick: () => { state.editOpen = false; render(); } }, 'Cancel')));
+      h('button', { type: 'button', 'data-testid': 'edit-cancel', onclick: () => { state.editOpen = false; render(); } }, 'Cancel')));
 }
 
 function renderLogForm(c) {

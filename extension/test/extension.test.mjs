@@ -399,6 +399,19 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
 
     await panel.click('[data-testid="edit-open"]');
     assert.equal(await panel.locator('#edit-tags').inputValue(), '<b>warm</b> intro, Trade fair 2026', 'the form starts from the card');
+    await panel.click('[data-testid="edit-cancel"]');
+
+    // a tag with a comma (set through the API, as a vCard import can) survives an edit of the other tags
+    await api(server, token, 'PATCH', `/api/v1/contacts/${id}`, { tags: ['Milan, Italy', 'golf'] });
+    await until(async () => (await tags.locator('.tag').allTextContents()).includes('Milan, Italy'), { what: 'the tag with a comma, live' });
+    await panel.click('[data-testid="edit-open"]');
+    assert.equal(await panel.locator('#edit-tags').inputValue(), 'golf, "Milan, Italy"', 'quoted in the field, in the order the server keeps');
+    await panel.fill('#edit-tags', '"Milan, Italy", golf, trade fair 2026');
+    await panel.click('[data-testid="edit-save"]');
+    await until(async () => (await tags.locator('.tag').count()) === 3, { what: 'three tags' });
+    assert.deepEqual((await api(server, token, 'GET', `/api/v1/contacts/${id}`)).tags.sort(), ['Milan, Italy', 'golf', 'trade fair 2026']);
+
+    await panel.click('[data-testid="edit-open"]');
     await panel.fill('#edit-tags', '');
     await panel.click('[data-testid="edit-save"]');
     await until(async () => (await panel.locator('[data-testid="tags"]').count()) === 0, { what: 'tags cleared' });

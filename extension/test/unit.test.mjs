@@ -9,6 +9,7 @@ import { createSseParser } from '../lib/sse.js';
 import { backoffDelay, DEFAULT_POLICY } from '../lib/queue.js';
 import { friendlyMessage, normaliseServerUrl, gzipText, captureRequest } from '../lib/api.js';
 import { relDay } from '../lib/dom.js';
+import { tagList, tagText } from '../lib/tags.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'manifest.json'), 'utf8'));
@@ -130,5 +131,23 @@ describe('relative days', () => {
   });
   it('gives nothing for a date it cannot read', () => {
     assert.equal(relDay('not a date', now), '');
+  });
+});
+
+describe('the tag field', () => {
+  it('splits at commas, trims and drops empty tags', () => {
+    assert.deepEqual(tagList(' trade fair 2026 ,, warm intro, '), ['trade fair 2026', 'warm intro']);
+  });
+  it('keeps a comma inside double quotes, and a doubled quote as one', () => {
+    assert.deepEqual(tagList('"Milan, Italy", golf, "say ""hi"""'), ['Milan, Italy', 'golf', 'say "hi"']);
+  });
+  it('writes tags so that reading them back gives the same tags', () => {
+    const tags = ['Milan, Italy', 'golf', 'say "hi"', '<b>warm</b> intro'];
+    assert.equal(tagText(tags), '"Milan, Italy", golf, "say ""hi""", <b>warm</b> intro');
+    assert.deepEqual(tagList(tagText(tags)), tags);
+    assert.equal(tagText(undefined), '');
+  });
+  it('takes a quote inside a word as part of the tag', () => {
+    assert.deepEqual(tagList('6" pipes, rock\'n\'roll'), ['6" pipes', "rock'n'roll"]);
   });
 });
