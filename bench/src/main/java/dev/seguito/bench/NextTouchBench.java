@@ -136,6 +136,55 @@ public final class NextTouchBench {
                         bareHttp.throughput() / raw.throughput(), api.throughput() / bareHttp.throughput(), api.p99Ms(),
                         bareHttp.p99Ms(), api.p99Ms() < 20 ? "MET" : "MISSED"));
             }
+            taggedAgenda(report, server, db, team, http, auth);
+        }
+    }
+
+    /**
+     * The agenda of the contacts with one tag ({@code sql/agenda_tagged.sql}), against the untagged agenda in the same
+     * run: a tag on 1 % of the team (a trade fair's contacts) and one on 10 % (a broad label).
+     */
+    private static void taggedAgenda(Report report, SeguitoServer server, BenchDatabase db, BenchServer.Team team,
+                                     LoadGenerator http, Map<String, String> auth) {
+        for (var tag : List.of(Map.entry("Trade fair 2026", 0.01), Map.entry("Warm intro", 0.10))) {
+            server.pool().preparedQuery("""
+                            insert into party_tag (team_id, party_id, tag, tag_key, added_by, added_at)
+                            select team_id, id, $2, $3, $4, now() from party
+                             where team_id = $1 and party_type = 'PERSON' and random() < $5""")
+                    .execute(Tuple.of(team.id(), tag.getKey(), dev.seguito.touch.FitScorer.key(tag.getKey()),
+                            team.memberId(), tag.getValue()))
+                    .await();
+        }
+        db.execute("analyze party_tag");
+        if (System.getenv("BENCH_EXPLAIN") != null) {
+            LocalDate sunday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+            var until = sunday.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+            for (int i = 0; i < 7; i++) { // past the custom plans, to the generic plan a prepared statement settles on
+                var rows = server.pool().preparedQuery("explain (analyze, buffers) " + Sql.load("agenda_tagged"))
+                        .execute(Tuple.of(team.id(), until, 50, 0, 1050L, dev.seguito.touch.FitScorer.key("Trade fair 2026"))).await();
+                if (i == 0 || i == 6) rows.forEach(r -> System.out.println("PLAN " + r.getString(0)));
+            }
+        }
+        report.line("");
+        report.line("Tagged agenda: the same team, a tag on ~1 % of its contacts and one on ~10 %.");
+        report.line("");
+        report.line(LoadResult.header());
+        String untagged = "/api/v1/agenda?range=week";
+        String narrow = untagged + "&tag=" + java.net.URLEncoder.encode("Trade fair 2026", java.nio.charset.StandardCharsets.UTF_8);
+        String broad = untagged + "&tag=" + java.net.URLEncoder.encode("Warm intro", java.nio.charset.StandardCharsets.UTF_8);
+        for (String path : List.of(narrow, broad)) {
+            http.run("warm-up", 4, 300, 60, 200, i -> LoadGenerator.Call.get(path, auth));
+        }
+        for (int inFlight : new int[]{1, 8}) {
+            LoadResult plain = http.run("GET " + untagged, inFlight, 1000, 120, 200, i -> LoadGenerator.Call.get(untagged, auth));
+            LoadResult few = http.run("GET " + narrow + " (~1 %)", inFlight, 1000, 120, 200, i -> LoadGenerator.Call.get(narrow, auth));
+            LoadResult many = http.run("GET " + broad + " (~10 %)", inFlight, 1000, 120, 200, i -> LoadGenerator.Call.get(broad, auth));
+            report.line(plain.row());
+            report.line(few.row());
+            report.line(many.row());
+            report.line(String.format("|  → @%d: tagged/untagged throughput %.2f (~1 %%), %.2f (~10 %%); p99 %.2f / %.2f ms (untagged %.2f) | | | | | | | | |",
+                    inFlight, few.throughput() / plain.throughput(), many.throughput() / plain.throughput(),
+                    few.p99Ms(), many.p99Ms(), plain.p99Ms()));
         }
     }
 

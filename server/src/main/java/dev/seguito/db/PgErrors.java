@@ -14,6 +14,9 @@ public final class PgErrors {
 
     /** Serialization failures, deadlocks and {@link ChangedMeanwhile}: the transaction can simply run again. */
     public static boolean isRetryable(Throwable e) {
-        return e instanceof ChangedMeanwhile || e instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
+        if (e instanceof ChangedMeanwhile) {
+            return true;
+        }
+        return e instanceof PgException pg && ("40001".equals(pg.getSqlState()) || "40P01".equals(pg.getSqlState()));
     }
 }

@@ -94,14 +94,15 @@ public final class IdentityResolver {
      */
     static List<Key> lockedKeys(ParsedPerson person) {
         List<Key> keys = strongKeys(person);
-        if (hasWeakEvidence(person)) {
+        if (hasWeakEvidence(person.fullName(), person.company())) {
             keys.add(new Key("name", IdentityKeys.nameKey(person.fullName()) + "|" + IdentityKeys.companyKey(person.company())));
         }
         return keys;
     }
 
-    private static boolean hasWeakEvidence(ParsedPerson person) {
-        return person.fullName() != null && person.company() != null && !person.company().isBlank();
+    /** Name and company, the two halves of the weak evidence; without either there is none. */
+    private static boolean hasWeakEvidence(String fullName, String company) {
+        return fullName != null && company != null && !company.isBlank();
     }
 
     /** Sorted, so two transactions locking overlapping keys cannot deadlock. */
@@ -153,9 +154,6 @@ public final class IdentityResolver {
     }
 
     private static Future<Optional<UUID>> weakMatch(SqlClient tx, UUID teamId, ParsedPerson person) {
-        if (!hasWeakEvidence(person)) {
-            return Future.succeededFuture(Optional.empty());
-        }
         return lookalike(tx, teamId, person.fullName(), person.company(), null);
     }
 
@@ -165,7 +163,7 @@ public final class IdentityResolver {
      * correction by hand of a name or employer of the person it corrected.
      */
     public static Future<Optional<UUID>> lookalike(SqlClient tx, UUID teamId, String fullName, String company, UUID except) {
-        if (fullName == null || company == null || company.isBlank()) {
+        if (!hasWeakEvidence(fullName, company)) {
             return Future.succeededFuture(Optional.empty());
         }
         return tx.preparedQuery(BY_NAME_AND_COMPANY)

@@ -48,7 +48,7 @@ public final class OutlookThreadParser {
      * Outlook (Italian, German, French, Spanish, Portuguese, Dutch: "Da:", "Von:", "De :", "Inviato:", "Oggetto:" …).
      */
     private static final Map<String, String> HEADER_NAMES = headerNames();
-    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|sent|date|received)\\b\\s*:?\\s*");
+    private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|ccn|cci|cco|sent|date|received)\\b\\s*:?\\s*");
     /**
      * A role label is the word itself ("To", "To:", "To recipients"), never a name starting with it ("Tomas"). Blind
      * copies keep their translated labels ("Ccn" in Italian, "Cci" in French, "CCO" in Spanish and Portuguese).
