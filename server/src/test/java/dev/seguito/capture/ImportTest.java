@@ -106,7 +106,7 @@ class ImportTest {
         int rows = 3 * 250 + 17; // four batches, so that both processes have some to take
         StringBuilder csv = new StringBuilder("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
         for (int i = 0; i < rows; i++) {
-            csv.append("Person,").append(letters(i)).append(",https://www.linkedin.com/in/resume-twice-").append(i)
+            csv.append("Person,").append(dev.seguito.testing.UniqueCaptures.letters(i)).append(",https://www.linkedin.com/in/resume-twice-").append(i)
                     .append(",,Fabbrica Nord,Buyer,03 Nov 2026\n");
         }
         UUID jobId = UUID.randomUUID();
@@ -132,15 +132,6 @@ class ImportTest {
             }
         } finally {
             threads.shutdownNow();
-        }
-    }
-
-    /** Last names that never look alike: n written in letters. */
-    private static String letters(int n) {
-        StringBuilder sb = new StringBuilder();
-        for (int v = n; ; v /= 26) {
-            sb.append((char) ('a' + v % 26));
-            if (v < 26) return sb.toString();
         }
     }
 

@@ -27,7 +27,7 @@ public final class UniqueCaptures {
     }
 
     /** Names must not look alike (same name + same company is a possible duplicate): encode n in letters. */
-    private static String letters(int n) {
+    public static String letters(int n) {
         StringBuilder sb = new StringBuilder();
         int v = n;
         do {
