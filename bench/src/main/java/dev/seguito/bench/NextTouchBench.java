@@ -102,9 +102,7 @@ public final class NextTouchBench {
 
     private static void agenda(Report report, SeguitoServer server, BenchDatabase db, BenchServer.Team team) {
         String sql = Sql.load("agenda");
-        // the same bound the service computes for range=week with the default policy (UTC)
-        LocalDate sunday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-        var until = sunday.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+        var until = endOfWeek();
         Tuple params = Tuple.of(team.id(), until, 50, 0, 50 + 1_000L);
         Tuple everyRow = Tuple.of(team.id(), until, 50, 0);
         long due = server.pool().preparedQuery(AGENDA_COUNTING_EVERY_ROW).execute(everyRow).await().iterator().next().getLong("total");
@@ -140,6 +138,12 @@ public final class NextTouchBench {
         }
     }
 
+    /** The same bound the service computes for range=week with the default policy (UTC). */
+    private static java.time.OffsetDateTime endOfWeek() {
+        LocalDate sunday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        return sunday.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+    }
+
     /**
      * The agenda of the contacts with one tag ({@code sql/agenda_tagged.sql}), against the untagged agenda in the same
      * run: a tag on 1 % of the team (a trade fair's contacts) and one on 10 % (a broad label).
@@ -157,8 +161,7 @@ public final class NextTouchBench {
         }
         db.execute("analyze party_tag");
         if (System.getenv("BENCH_EXPLAIN") != null) {
-            LocalDate sunday = LocalDate.now(ZoneOffset.UTC).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
-            var until = sunday.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
+            var until = endOfWeek();
             for (int i = 0; i < 7; i++) { // past the custom plans, to the generic plan a prepared statement settles on
                 var rows = server.pool().preparedQuery("explain (analyze, buffers) " + Sql.load("agenda_tagged"))
                         .execute(Tuple.of(team.id(), until, 50, 0, 1050L, dev.seguito.touch.FitScorer.key("Trade fair 2026"))).await();

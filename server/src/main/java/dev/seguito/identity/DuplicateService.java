@@ -140,7 +140,7 @@ public final class DuplicateService {
                 String kind = r.getString("kind");
                 String value = switch (kind) {
                     case "email" -> IdentityKeys.email(r.getString("value"));
-                    case "name" -> IdentityKeys.nameKey(r.getString("value")) + "|" + IdentityKeys.companyKey(r.getString("company"));
+                    case "name" -> IdentityResolver.nameAtCompany(r.getString("value"), r.getString("company"));
                     default -> r.getString("value");
                 };
                 names.add(IdentityResolver.lockName(teamId, kind, value));

@@ -95,9 +95,14 @@ public final class IdentityResolver {
     static List<Key> lockedKeys(ParsedPerson person) {
         List<Key> keys = strongKeys(person);
         if (hasWeakEvidence(person.fullName(), person.company())) {
-            keys.add(new Key("name", IdentityKeys.nameKey(person.fullName()) + "|" + IdentityKeys.companyKey(person.company())));
+            keys.add(new Key("name", nameAtCompany(person.fullName(), person.company())));
         }
         return keys;
+    }
+
+    /** The value of the "name" key: name and company as identity compares them. A merge locks the same key. */
+    public static String nameAtCompany(String fullName, String company) {
+        return IdentityKeys.nameKey(fullName) + "|" + IdentityKeys.companyKey(company);
     }
 
     /** Name and company, the two halves of the weak evidence; without either there is none. */
