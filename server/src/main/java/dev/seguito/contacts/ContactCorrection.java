@@ -122,16 +122,29 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         return firstName != null || lastName != null || !lines.isEmpty();
     }
 
+    /** Whether a first or a last name is given: the full name changes with it. */
+    boolean renames() {
+        return firstName != null || lastName != null;
+    }
+
     /** The stored fields with this correction applied; the full name follows the first and last names. */
     PersonFields applyTo(PersonFields stored) {
-        boolean renamed = firstName != null || lastName != null;
         String first = firstName != null ? firstName : stored.firstName();
         String last = lastName != null ? lastName : stored.lastName();
-        String full = renamed ? String.join(" ", java.util.stream.Stream.of(first, last).filter(Objects::nonNull).toList())
-                : stored.fullName();
-        return new PersonFields(full, first, last, line("headline", stored.headline()), line("title", stored.title()),
+        return new PersonFields(fullName(stored.firstName(), stored.lastName(), stored.fullName()), first, last,
+                line("headline", stored.headline()), line("title", stored.title()),
                 line("location", stored.location()), line("about", stored.about()), stored.photoUrl(),
                 stored.connectionDegree());
+    }
+
+    /** The full name after this correction, given the stored names. */
+    String fullName(String storedFirst, String storedLast, String storedFull) {
+        if (!renames()) {
+            return storedFull;
+        }
+        String first = firstName != null ? firstName : storedFirst;
+        String last = lastName != null ? lastName : storedLast;
+        return String.join(" ", java.util.stream.Stream.of(first, last).filter(Objects::nonNull).toList());
     }
 
     private String line(String field, String stored) {

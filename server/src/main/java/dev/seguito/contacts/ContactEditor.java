@@ -1,6 +1,7 @@
 package dev.seguito.contacts;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.db.ChangedMeanwhile;
 import dev.seguito.db.Transactions;
 import dev.seguito.identity.IdentityKeys;
 import dev.seguito.identity.IdentityResolver;
@@ -15,11 +16,13 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.Pool;
+import io.vertx.sqlclient.Row;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -59,7 +62,8 @@ public final class ContactEditor {
      */
     public Future<Void> edit(Member member, UUID partyId, JsonObject body) {
         ContactCorrection correction = ContactCorrection.from(body);
-        return Transactions.withRetry(pool, tx -> tx.preparedQuery("""
+        return Transactions.withRetry(pool, tx -> lockCorrectedIdentity(tx, member.teamId(), partyId, correction)
+                .compose(lockedKey -> tx.preparedQuery("""
                         select id from party
                          where id = $1 and team_id = $2 and status = 'ACTIVE' and party_type = 'PERSON' for update""")
                 .execute(Tuple.of(partyId, member.teamId()))
@@ -67,7 +71,7 @@ public final class ContactEditor {
                         ? Future.failedFuture(ApiError.notFound("No such contact in your team"))
                         : relationshipType(tx, partyId, correction.relationshipType()))
                 .compose(typeChanged -> (correction.changesPerson() || correction.company() != null
-                        ? correctPerson(tx, member, partyId, correction) : Future.succeededFuture(List.<String>of()))
+                        ? correctPerson(tx, member, partyId, correction, lockedKey) : Future.succeededFuture(List.<String>of()))
                         .map(fields -> typeChanged ? prepend("relationshipType", fields) : fields))
                 .compose(fields -> ContactTags.replace(tx, member, partyId, correction.tags())
                         .map(changed -> changed ? append(fields, List.of("tags")) : fields))
@@ -77,7 +81,32 @@ public final class ContactEditor {
                 .compose(fields -> fields.isEmpty() ? Future.succeededFuture()
                         : AuditLog.record(tx, member, "contact.corrected", new JsonObject()
                                 .put("contactId", partyId.toString()).put("fields", new JsonArray(fields))))
-                .compose(v -> EditedContact.announce(tx, member, partyId, afterChange)));
+                .compose(v -> EditedContact.announce(tx, member, partyId, afterChange))));
+    }
+
+    /**
+     * A new name or employer locks the name + company key it gives the person, as a capture of that name at that
+     * company locks it, and before any row lock, in the order captures and merges take their locks. The stored
+     * names are read unlocked for that; {@link #correctPerson} checks them again under the row lock.
+     */
+    private static Future<String> lockCorrectedIdentity(SqlConnection tx, UUID teamId, UUID partyId, ContactCorrection c) {
+        if (!c.renames() && c.company() == null) {
+            return Future.succeededFuture(null);
+        }
+        return tx.preparedQuery("""
+                        select pe.first_name, pe.last_name, pe.full_name,
+                               (select company from current_employer_facts(pe.party_id)) as company
+                          from person pe where pe.party_id = $1 and pe.team_id = $2""")
+                .execute(Tuple.of(partyId, teamId))
+                .compose(rows -> {
+                    if (rows.size() == 0) {
+                        return Future.succeededFuture(null); // the row lock that follows answers 404
+                    }
+                    Row r = rows.iterator().next();
+                    String fullName = c.fullName(r.getString("first_name"), r.getString("last_name"), r.getString("full_name"));
+                    return IdentityResolver.lockNameAtCompany(tx, teamId, fullName,
+                            c.company() != null ? c.company() : r.getString("company"));
+                });
     }
 
     /**
@@ -124,7 +153,7 @@ public final class ContactEditor {
      * the person did not change jobs: no job change is recorded and no congratulation suggested.
      */
     private static Future<List<String>> correctPerson(SqlConnection tx, Member member, UUID partyId,
-                                                      ContactCorrection c) {
+                                                      ContactCorrection c, String lockedKey) {
         return ContactStore.loadPerson(tx, partyId).compose(stored -> {
             PersonFields corrected = c.applyTo(stored.fields());
             List<String> fields = new ArrayList<>(ContactCorrection.changed(stored.fields(), corrected));
@@ -142,11 +171,16 @@ public final class ContactEditor {
                 fields.add("company");
             }
             boolean mayLookLikeAnother = fields.contains("fullName") || newEmployer;
+            String company = newEmployer ? c.company() : stored.company();
+            if (mayLookLikeAnother && !Objects.equals(lockedKey, IdentityResolver.weakKey(corrected.fullName(), company))) {
+                // a capture changed her name or employer between the read and the row lock: the wrong key is locked
+                return Future.failedFuture(new ChangedMeanwhile("contact " + partyId + " was renamed meanwhile"));
+            }
             return person.compose(v -> employer).compose(v -> recordCorrections(tx, member, partyId, fields,
                             f -> "company".equals(f) ? c.company() : corrected.get(f),
                             f -> "company".equals(f) ? stored.company() : stored.fields().get(f)))
                     .compose(v -> mayLookLikeAnother ? askIfDuplicate(tx, member.teamId(), partyId, corrected.fullName(),
-                            newEmployer ? c.company() : stored.company()) : Future.succeededFuture())
+                            company) : Future.succeededFuture())
                     .map(done -> fields);
         });
     }

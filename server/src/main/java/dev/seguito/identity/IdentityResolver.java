@@ -94,8 +94,9 @@ public final class IdentityResolver {
      */
     static List<Key> lockedKeys(ParsedPerson person) {
         List<Key> keys = strongKeys(person);
-        if (hasWeakEvidence(person.fullName(), person.company())) {
-            keys.add(new Key("name", nameAtCompany(person.fullName(), person.company())));
+        String weak = weakKey(person.fullName(), person.company());
+        if (weak != null) {
+            keys.add(new Key("name", weak));
         }
         return keys;
     }
@@ -103,6 +104,22 @@ public final class IdentityResolver {
     /** The value of the "name" key: name and company as identity compares them. A merge locks the same key. */
     public static String nameAtCompany(String fullName, String company) {
         return IdentityKeys.nameKey(fullName) + "|" + IdentityKeys.companyKey(company);
+    }
+
+    /**
+     * Locks the name + company key a capture of that person would lock, for a transaction that gives someone this
+     * name or employer by hand; returns the key locked, or null when there is no weak evidence to lock. Without it, a
+     * name corrected at the moment a colleague captures that name at that company would be asked about by neither.
+     */
+    public static Future<String> lockNameAtCompany(SqlClient tx, UUID teamId, String fullName, String company) {
+        String key = weakKey(fullName, company);
+        return key == null ? Future.succeededFuture(null)
+                : lockAll(tx, Set.of(lockName(teamId, "name", key))).map(v -> key);
+    }
+
+    /** The name + company key of this name and employer, or null when either is missing. */
+    public static String weakKey(String fullName, String company) {
+        return hasWeakEvidence(fullName, company) ? nameAtCompany(fullName, company) : null;
     }
 
     /** Name and company, the two halves of the weak evidence; without either there is none. */

@@ -201,6 +201,27 @@ class SimultaneousCapturesTest {
     }
 
     @Test
+    void aNameCorrectedByHandWhileAColleagueCapturesThatNameAtTheSameCompanyIsAskedAboutOnce() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            TeamFixture team = newTeam("Rename race");
+            ApiClient marco = marcoOnTheSecondServer(team);
+            String fromEmail = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
+                    .json().getJsonObject("contact").getString("id");
+            team.admin().patch("/api/v1/contacts/" + fromEmail, new JsonObject().put("lastName", "Bianchi"));
+
+            // her name put right at the moment a colleague captures her profile (no address on it): one of the two
+            // must see the other and ask whether they are one person
+            List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
+                    ? team.admin().patch("/api/v1/contacts/" + fromEmail, new JsonObject().put("lastName", "Romano"))
+                    : marco.post("/api/v1/captures", giuliaProfile()));
+
+            assertThat(answers).allSatisfy(a -> assertThat(a.status()).as(a.body()).isIn(200, 201));
+            assertThat(count("select count(*) from possible_duplicate where team_id = $1", team.teamId()))
+                    .as("round " + round).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aCaptureSubmittedTwiceAtTheSameMomentIsStoredOnceAndBothAnswersNameTheSameCapture() throws Exception {
         TeamFixture team = newTeam("Double click");
         JsonObject capture = giuliaProfile();
