@@ -48,12 +48,18 @@ public final class OutlookThreadParser {
      * Outlook (Italian, German, French, Spanish, Portuguese, Dutch: "Da:", "Von:", "De :", "Inviato:", "Oggetto:" …).
      */
     private static final Map<String, String> HEADER_NAMES = headerNames();
+    /** An English label before an address or a date: "From", "To:", "Sent". */
     private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|ccn|cci|cco|sent|date|received)\\b\\s*:?\\s*");
     /**
      * A role label is the word itself ("To", "To:", "To recipients"), never a name starting with it ("Tomas"). Blind
      * copies keep their translated labels ("Ccn" in Italian, "Cci" in French, "CCO" in Spanish and Portuguese).
      */
     private static final Pattern ROLE_LABEL = Pattern.compile("^(from|to|cc|bcc|ccn|cci|cco)\\b");
+    /**
+     * A label in the reading pane's language, with its colon: "Von:", "An:", "De :", "À :", "Da:", "A:"; without
+     * the colon it would be a word of a name ("De Luca", "A. Rossi").
+     */
+    private static final Pattern TRANSLATED_LABEL = Pattern.compile("^\\s*(\\p{L}+)\\s*:\\s*");
 
     private OutlookThreadParser() {
     }
@@ -139,9 +145,9 @@ public final class OutlookThreadParser {
             for (String candidate : new String[] {el.attr("title"), el.attr("aria-label"), el.ownText()}) {
                 if (candidate == null || candidate.isBlank() || !candidate.contains("@")) continue;
                 String name = Texts.firstNonBlank(el.ownText().contains("@") ? null : el.ownText(), el.text().contains("@") ? null : el.text());
-                List<EmailAddress> parsed = Addresses.parseList(LABEL_PREFIX.matcher(candidate).replaceFirst(""));
+                List<EmailAddress> parsed = Addresses.parseList(withoutLabel(candidate));
                 if (parsed.size() == 1 && parsed.get(0).name() == null && name != null) {
-                    parsed = List.of(new EmailAddress(Addresses.cleanName(LABEL_PREFIX.matcher(name).replaceFirst("")), parsed.get(0).address()));
+                    parsed = List.of(new EmailAddress(Addresses.cleanName(withoutLabel(name)), parsed.get(0).address()));
                 }
                 if (found.isEmpty()) {
                     found.addAll(parsed);
@@ -154,7 +160,7 @@ public final class OutlookThreadParser {
             }
             for (EmailAddress a : found) place(m, a, role);
             if (m.sentAt == null && (DATE_LABEL.matcher(label.toLowerCase(Locale.ROOT)).matches() || el.hasAttr("title"))) {
-                Instant i = Dates.parse(LABEL_PREFIX.matcher(Texts.firstNonBlank(el.attr("title"), label, el.text())).replaceFirst(""));
+                Instant i = Dates.parse(withoutLabel(Texts.firstNonBlank(el.attr("title"), label, el.text())));
                 if (i != null) m.sentAt = i;
             }
         }
@@ -177,13 +183,28 @@ public final class OutlookThreadParser {
         return m;
     }
 
+    /** {@code text} without its leading header label, in English or in one of {@link #HEADER_NAMES}' languages. */
+    private static String withoutLabel(String text) {
+        Matcher english = LABEL_PREFIX.matcher(text);
+        if (english.lookingAt()) return text.substring(english.end());
+        Matcher translated = TRANSLATED_LABEL.matcher(text);
+        return translated.lookingAt() && !headerName(translated.group(1)).isEmpty() ? text.substring(translated.end()) : text;
+    }
+
     /** "from", "to", "cc" from the element's own or an ancestor's label, else null (first person = sender). */
     private static String roleOf(Element el) {
         for (Element p = el; p != null; p = p.parent()) {
             String label = (p.attr("aria-label") + " " + p.ownText()).trim().toLowerCase(Locale.ROOT);
-            java.util.regex.Matcher role = ROLE_LABEL.matcher(label);
+            Matcher role = ROLE_LABEL.matcher(label);
             if (role.find()) {
                 return role.group(1).equals("from") || role.group(1).equals("to") ? role.group(1) : "cc";
+            }
+            // in another language the labels are those of the quoted headers: without them the first person shown
+            // is taken for the sender, and a reading pane that lists the recipients first would get it wrong
+            Matcher translated = TRANSLATED_LABEL.matcher(label);
+            if (translated.find()) {
+                String name = headerName(translated.group(1));
+                if (name.equals("from") || name.equals("to") || name.equals("cc")) return name;
             }
             if (p.is(MESSAGE_ITEM)) break;
         }
@@ -240,7 +261,7 @@ public final class OutlookThreadParser {
         }
         for (String date : List.of("date", "data", "datum")) names.put(date, "date");
         for (String to : List.of("to", "a", "an", "\u00e0", "para", "aan")) names.put(to, "to");
-        names.put("cc", "cc");
+        for (String cc : List.of("cc", "bcc", "ccn", "cci", "cco")) names.put(cc, "cc");
         for (String subject : List.of("subject", "oggetto", "betreff", "objet", "asunto", "assunto", "onderwerp")) {
             names.put(subject, "subject");
         }

@@ -57,6 +57,21 @@ class OutlookThreadParserTest {
     }
 
     @Test
+    void inAGermanReadingPaneTheTranslatedLabelsSayWhoSentAndWhoReceivedWhateverTheirOrder() throws Exception {
+        ParsedCapture c = parse("thread_de.html");
+
+        // "An:" comes before "Von:" in both headers; Sabine's chip shows no address, so her message cannot be read
+        assertEquals(1, c.messages().size());
+        ParsedMessage jonas = c.messages().get(0);
+        assertEquals(new EmailAddress("Jonas Keller", "jonas.keller@spedition-keller.example"), jonas.from());
+        assertEquals(List.of("marco.rossi@seguito.dev"), jonas.to().stream().map(EmailAddress::address).toList());
+        assertEquals(List.of("laura.verdi@seguito.dev"), jonas.cc().stream().map(EmailAddress::address).toList());
+        assertEquals(Instant.parse("2026-11-23T10:05:00Z"), jonas.sentAt());
+        org.assertj.core.api.Assertions.assertThat(c.warnings())
+                .contains("an Outlook message without a readable sender was skipped");
+    }
+
+    @Test
     void replyTextStopsAtTheOutlookReplyHeader() throws Exception {
         ParsedMessage newest = parse("thread.html").messages().get(1);
         assertEquals("Bonjour Marco,\n\nwe can accept the 2026 terms if the support SLA stays at 4 hours.", newest.replyText());
