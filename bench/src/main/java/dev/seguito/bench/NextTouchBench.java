@@ -150,7 +150,7 @@ public final class NextTouchBench {
      */
     private static void taggedAgenda(Report report, SeguitoServer server, BenchDatabase db, BenchServer.Team team,
                                      LoadGenerator http, Map<String, String> auth) {
-        for (var tag : List.of(Map.entry("Trade fair 2026", 0.01), Map.entry("Warm intro", 0.10))) {
+        for (var tag : List.of(Map.entry("Trade fair 2026", 0.01), Map.entry("Key account", 0.02), Map.entry("Warm intro", 0.10))) {
             server.pool().preparedQuery("""
                             insert into party_tag (team_id, party_id, tag, tag_key, added_by, added_at)
                             select team_id, id, $2, $3, $4, now() from party
@@ -160,16 +160,35 @@ public final class NextTouchBench {
                     .await();
         }
         db.execute("analyze party_tag");
+        var until = endOfWeek();
         if (System.getenv("BENCH_EXPLAIN") != null) {
-            var until = endOfWeek();
-            for (int i = 0; i < 7; i++) { // past the custom plans, to the generic plan a prepared statement settles on
-                var rows = server.pool().preparedQuery("explain (analyze, buffers) " + Sql.load("agenda_tagged"))
-                        .execute(Tuple.of(team.id(), until, 50, 0, 1050L, dev.seguito.touch.FitScorer.key("Trade fair 2026"))).await();
-                if (i == 0 || i == 6) rows.forEach(r -> System.out.println("PLAN " + r.getString(0)));
+            for (var plan : List.of(Map.entry("agenda_tagged", "Trade fair 2026"), Map.entry("agenda_broad_tag", "Warm intro"))) {
+                for (int i = 0; i < 7; i++) { // past the custom plans, to the generic plan a prepared statement settles on
+                    var rows = server.pool().preparedQuery("explain (analyze, buffers) " + Sql.load(plan.getKey()))
+                            .execute(Tuple.of(team.id(), until, 50, 0, 1050L, dev.seguito.touch.FitScorer.key(plan.getValue()))).await();
+                    if (i == 0 || i == 6) rows.forEach(r -> System.out.println("PLAN " + plan.getKey() + " " + r.getString(0)));
+                }
             }
         }
         report.line("");
-        report.line("Tagged agenda: the same team, a tag on ~1 % of its contacts and one on ~10 %.");
+        report.line("Tagged agenda, its two statements alone (first page of 50, through the pool, 1 in flight): looking up"
+                + " each tagged contact's suggestion (`agenda_tagged.sql`) and walking the ranked suggestions"
+                + " (`agenda_broad_tag.sql`); the API takes the second from " + dev.seguito.touch.NextTouchService.BROAD_TAG + " tagged contacts.");
+        report.line("");
+        report.line(LoadResult.header());
+        for (String tag : List.of("Trade fair 2026", "Key account", "Warm intro")) {
+            long tagged = server.pool().preparedQuery("select count(*) from party_tag where team_id = $1 and tag_key = $2")
+                    .execute(Tuple.of(team.id(), dev.seguito.touch.FitScorer.key(tag))).await().iterator().next().getLong(0);
+            Tuple params = Tuple.of(team.id(), until, 50, 0, 1050L, dev.seguito.touch.FitScorer.key(tag));
+            for (String sql : List.of("agenda_tagged", "agenda_broad_tag")) {
+                String statement = Sql.load(sql);
+                AsyncTimer.run("warm-up", 1, 100, i -> server.pool().preparedQuery(statement).execute(params));
+                report.line(AsyncTimer.run(sql + ".sql, \"" + tag + "\" (" + tagged + " contacts)", 1, 500,
+                        i -> server.pool().preparedQuery(statement).execute(params)).row());
+            }
+        }
+        report.line("");
+        report.line("Tagged agenda through the API: the same team, a tag on ~1 % of its contacts and one on ~10 %.");
         report.line("");
         report.line(LoadResult.header());
         String untagged = "/api/v1/agenda?range=week";

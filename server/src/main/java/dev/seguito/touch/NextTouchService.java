@@ -182,6 +182,7 @@ public final class NextTouchService {
     private static final String FACTS = factsSql("p.id = $1");
     private static final String AGENDA = dev.seguito.db.Sql.load("agenda");
     private static final String AGENDA_TAGGED = dev.seguito.db.Sql.load("agenda_tagged");
+    private static final String AGENDA_BROAD_TAG = dev.seguito.db.Sql.load("agenda_broad_tag");
 
     /** An inbound message on which the contact was only a recipient (To/Cc) is not from them: direction NONE. */
     static final String TIMELINE_COLUMNS = """
@@ -328,22 +329,38 @@ public final class NextTouchService {
     static final int COUNTED_PAST_THE_PAGE = 1_000;
 
     /**
-     * The team's suggestions due up to the end of today or of this week, most urgent first. {@code total} is exact up
-     * to {@link #COUNTED_PAST_THE_PAGE} past the page's end; beyond, {@code totalCapped} is true and total is that
-     * bound.
+     * From how many contacts a tag is broad: its agenda walks the team's suggestions in rank order
+     * ({@code agenda_broad_tag.sql}) instead of looking up each tagged contact's ({@code agenda_tagged.sql}). Walking
+     * costs about (limit + offset) × team / tagged rank rows, looking up one per tagged contact: they cost the same
+     * near 2,000 tagged contacts of a 100,000-contact team (docs/benchmarks.md section 3).
      */
-    /** The team's due suggestions, most urgent first; only those of contacts with {@code tag} when one is given. */
+    public static final int BROAD_TAG = 2_000;
+    private static final String TAG_SIZE = """
+            select count(*) from (select 1 from party_tag where team_id = $1 and tag_key = $2 limit $3) as tagged""";
+
+    /**
+     * The team's suggestions due up to the end of today or of this week, most urgent first; only those of contacts
+     * with {@code tag} when one is given. {@code total} is exact up to {@link #COUNTED_PAST_THE_PAGE} past the page's
+     * end; beyond, {@code totalCapped} is true and total is that bound.
+     */
     public Future<JsonObject> agenda(Member member, String range, String tag, int limit, int offset) {
         String tagKey = TagFilter.key(tag);
         long countUpTo = (long) offset + limit + COUNTED_PAST_THE_PAGE;
-        return pool.preparedQuery("select policy from team where id = $1").execute(Tuple.of(member.teamId())).compose(rows -> {
-            TeamPolicy policy = TeamPolicies.parse((JsonObject) rows.iterator().next().getValue("policy"));
+        Future<RowSet<Row>> policyRead = pool.preparedQuery("select policy from team where id = $1").execute(Tuple.of(member.teamId()));
+        // sent with the policy's read, so choosing the plan costs no round trip
+        Future<Long> tagSize = tagKey == null ? Future.succeededFuture(0L)
+                : pool.preparedQuery(TAG_SIZE).execute(Tuple.of(member.teamId(), tagKey, BROAD_TAG))
+                        .map(rows -> rows.iterator().next().getLong(0));
+        return Future.all(policyRead, tagSize).compose(read -> {
+            TeamPolicy policy = TeamPolicies.parse((JsonObject) policyRead.result().iterator().next().getValue("policy"));
             LocalDate today = LocalDate.now(policy.timeZone());
             LocalDate last = "week".equals(range) ? today.plusDays(7 - today.getDayOfWeek().getValue()) : today;
             OffsetDateTime until = last.plusDays(1).atStartOfDay(policy.timeZone()).toOffsetDateTime();
-            return tagKey == null
-                    ? pool.preparedQuery(AGENDA).execute(Tuple.of(member.teamId(), until, limit, offset, countUpTo))
-                    : pool.preparedQuery(AGENDA_TAGGED).execute(Tuple.of(member.teamId(), until, limit, offset, countUpTo, tagKey));
+            if (tagKey == null) {
+                return pool.preparedQuery(AGENDA).execute(Tuple.of(member.teamId(), until, limit, offset, countUpTo));
+            }
+            String sql = tagSize.result() >= BROAD_TAG ? AGENDA_BROAD_TAG : AGENDA_TAGGED;
+            return pool.preparedQuery(sql).execute(Tuple.of(member.teamId(), until, limit, offset, countUpTo, tagKey));
         }).map(rows -> agendaPage(rows, countUpTo));
     }
 

@@ -76,6 +76,56 @@ class AgendaTest {
         assertThat(team.admin().get("/api/v1/agenda").json().getLong("total")).isEqualTo(6);
     }
 
+    @Test
+    void aTagOnManyContactsWalksTheRankedSuggestionsAndGivesTheSamePagesAsLookingUpEachTaggedContact() {
+        TeamFixture team = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
+        dueSuggestions(team, 2 * NextTouchService.BROAD_TAG + 300);
+        server.pool().preparedQuery("""
+                        insert into party_tag (team_id, party_id, tag, tag_key)
+                        select team_id, party_id, 'Warm intro', 'warm intro' from person
+                         where team_id = $1 and right(full_name, 1) in ('0', '2', '4', '6', '8')""")
+                .execute(Tuple.of(team.teamId())).await();
+        // a colleague touched Person 0000 lately: "hold off" is not a thing to do
+        server.pool().preparedQuery("""
+                        update next_touch set rule_id = 'frequency_cap'
+                         where party_id = (select party_id from person where team_id = $1 and full_name = 'Person 0000')""")
+                .execute(Tuple.of(team.teamId())).await();
+        TeamFixture other = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
+        dueSuggestions(other, 5);
+        server.pool().preparedQuery("""
+                        insert into party_tag (team_id, party_id, tag, tag_key)
+                        select team_id, party_id, 'Warm intro', 'warm intro' from person where team_id = $1""")
+                .execute(Tuple.of(other.teamId())).await();
+        long tagged = NextTouchService.BROAD_TAG + 150 - 1;
+
+        JsonObject first = team.admin().get("/api/v1/agenda?range=today&tag=warm%20intro&limit=3").json();
+        JsonObject last = team.admin().get("/api/v1/agenda?range=today&tag=warm%20intro&limit=50&offset=" + (tagged - 2)).json();
+
+        assertThat(first.getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("displayName"))
+                .containsExactly("Person 0002", "Person 0004", "Person 0006");
+        assertThat(first.getLong("total")).isEqualTo(3 + NextTouchService.COUNTED_PAST_THE_PAGE);
+        assertThat(first.getBoolean("totalCapped")).isTrue();
+        assertThat(last.getJsonArray("items")).extracting(o -> ((JsonObject) o).getString("displayName"))
+                .as("another team's tagged contacts are not listed")
+                .containsExactly("Person 4296", "Person 4298");
+        assertThat(last.getLong("total")).as("another team's tagged contacts are not counted").isEqualTo(tagged);
+        assertThat(last.getBoolean("totalCapped")).isFalse();
+        for (long offset : new long[]{0, 1_000, tagged - 20}) {
+            assertThat(rows("agenda_broad_tag", team, offset)).as("offset " + offset)
+                    .isEqualTo(rows("agenda_tagged", team, offset));
+        }
+    }
+
+    /** A page of 50 of the "warm intro" agenda as one of the two statements gives it, one string per row. */
+    private static java.util.List<String> rows(String sql, TeamFixture team, long offset) {
+        var until = java.time.OffsetDateTime.now().plusDays(1);
+        var rows = server.pool().preparedQuery(dev.seguito.db.Sql.load(sql))
+                .execute(Tuple.of(team.teamId(), until, 50, offset, offset + 50 + 1_000, "warm intro")).await();
+        java.util.List<String> out = new java.util.ArrayList<>();
+        rows.forEach(r -> out.add(r.getString("full_name") + " " + r.getString("rule_id") + " " + r.getLong("total")));
+        return out;
+    }
+
     /** People due an hour ago, ranked by their number (the same priority, due a second apart). */
     private static void dueSuggestions(TeamFixture team, int count) {
         server.pool().preparedQuery("""
