@@ -17,6 +17,7 @@ import dev.seguito.interactions.InteractionService;
 import dev.seguito.privacy.Privacy;
 import dev.seguito.plugin.PluginDescriptor;
 import dev.seguito.db.PeriodicPurge;
+import dev.seguito.db.SharedWindows;
 import dev.seguito.sync.Connectors;
 import dev.seguito.sync.OutboxRetention;
 import dev.seguito.sync.OutboxWorker;
@@ -51,6 +52,7 @@ public final class Services implements AutoCloseable {
     private final PeriodicPurge outboxRetention;
     private final NextTouchService touches;
     private final CpuWork cpu;
+    private final SharedWindows windows;
 
     private final PluginDescriptor descriptor;
     private final long recheckTimer;
@@ -76,7 +78,8 @@ public final class Services implements AutoCloseable {
         ImportService imports = new ImportService(cpu, pool, processor);
         imports.resumeUnfinished();
         this.recheckTimer = vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> touches.recheckDue(500));
-        this.router = ApiRouter.create(vertx, pool, config, teams, registry, api -> {
+        this.windows = SharedWindows.start(vertx, pool);
+        this.router = ApiRouter.create(vertx, pool, config, teams, windows, registry, api -> {
             CaptureRoutes.mount(api, cpu, captures, imports);
             ContactRoutes.mount(api, contacts, interactions,
                     new DuplicateService(pool, touches::recompute),
@@ -115,6 +118,11 @@ public final class Services implements AutoCloseable {
         return touches;
     }
 
+    /** The per-minute counts of the rate limit and the pairing throttle. */
+    public SharedWindows windows() {
+        return windows;
+    }
+
     public ContactQueries contacts() {
         return contacts;
     }
@@ -127,5 +135,6 @@ public final class Services implements AutoCloseable {
         outboxRetention.close();
         events.close();
         cpu.close();
+        windows.close();
     }
 }

@@ -1,6 +1,7 @@
 package dev.seguito.api;
 
 import dev.seguito.config.SeguitoConfig;
+import dev.seguito.db.SharedWindows;
 import dev.seguito.team.PairingThrottle;
 import dev.seguito.team.TeamRoutes;
 import dev.seguito.team.TeamService;
@@ -30,7 +31,8 @@ public final class ApiRouter {
     private ApiRouter() {
     }
 
-    public static Router create(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams,
+    /** @param windows the per-minute counts of the rate limit and the pairing throttle, shared by every process */
+    public static Router create(Vertx vertx, Pool pool, SeguitoConfig config, TeamService teams, SharedWindows windows,
                                 PrometheusMeterRegistry registry, Consumer<Router> authenticatedRoutes) {
         Router root = Router.router(vertx);
         boolean https = config.tls().isPresent();
@@ -74,9 +76,9 @@ public final class ApiRouter {
         });
         api.route().handler(BodyHandler.create(false).setBodyLimit(config.maxBodyBytes()));
         api.route().handler(new GzipBodies((int) Math.min(Integer.MAX_VALUE - 16, config.maxBodyBytes())));
-        TeamRoutes.mountPairing(api, teams, new PairingThrottle(), new ClientAddress(config.trustedProxies()));
+        TeamRoutes.mountPairing(api, teams, new PairingThrottle(windows), new ClientAddress(config.trustedProxies()));
         api.route().handler(new AuthHandler(teams));
-        api.route().handler(new RateLimiter(config.rateLimitPerMinute()));
+        api.route().handler(new RateLimiter(config.rateLimitPerMinute(), windows));
         authenticatedRoutes.accept(api);
         api.route().handler(ctx -> ctx.fail(ApiError.notFound("No such API route: " + ctx.request().method() + " " + ctx.request().path())));
         api.route().failureHandler(new FailureHandler());

@@ -1,33 +1,28 @@
 package dev.seguito.api;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.seguito.db.SharedWindows;
 import io.vertx.core.Handler;
 import io.vertx.ext.web.RoutingContext;
 
-import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
- * A per-token fixed one-minute window: a runaway script or a stolen token cannot flood the shared database.
- * Counted per server process; with N processes behind a balancer the effective limit is at most N times this.
+ * A per-token limit in one-minute windows of the clock: a runaway script or a stolen token cannot flood the shared
+ * database. Counted in {@link SharedWindows}, so it holds for the sum of every server process's requests.
  */
 final class RateLimiter implements Handler<RoutingContext> {
 
     private final int perMinute;
-    private final Cache<String, AtomicInteger> windows = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(1)).maximumSize(100_000).build();
+    private final SharedWindows windows;
 
-    RateLimiter(int perMinute) {
+    RateLimiter(int perMinute, SharedWindows windows) {
         this.perMinute = perMinute;
+        this.windows = windows;
     }
 
     @Override
     public void handle(RoutingContext ctx) {
-        String key = Http.member(ctx).tokenId().toString();
-        int count = windows.get(key, k -> new AtomicInteger()).incrementAndGet();
+        int count = windows.add("token:" + Http.member(ctx).tokenId());
         if (count > perMinute) {
-            ctx.response().putHeader("Retry-After", "60");
+            ctx.response().putHeader("Retry-After", Long.toString(windows.secondsLeft()));
             ctx.fail(new ApiError(429, "rate_limited", "Too many requests for this token; try again in a minute."));
             return;
         }

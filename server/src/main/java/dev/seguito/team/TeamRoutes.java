@@ -27,7 +27,7 @@ public final class TeamRoutes {
         api.post("/pair").handler(ctx -> {
             String address = clients.of(ctx.request());
             if (!throttle.allows(address)) {
-                ctx.response().putHeader("Retry-After", "60");
+                ctx.response().putHeader("Retry-After", Long.toString(throttle.secondsLeft()));
                 throw new ApiError(429, "rate_limited", "Too many wrong pairing codes from here; wait a minute, "
                         + "then check the code with your admin (codes work once).");
             }

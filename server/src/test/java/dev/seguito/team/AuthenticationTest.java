@@ -4,9 +4,12 @@ import dev.seguito.SeguitoServer;
 import dev.seguito.testing.ApiClient;
 import dev.seguito.testing.RawHttp;
 import dev.seguito.testing.RunningServer;
+import dev.seguito.testing.TestDatabase;
 import dev.seguito.testing.TestServer;
 import dev.seguito.testing.TestServer.TeamFixture;
 import io.vertx.core.json.JsonObject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +20,13 @@ class AuthenticationTest {
 
     @RunningServer
     private static SeguitoServer server;
+
+    /** The pairing tests guess from 127.0.0.1 on servers sharing one database: each starts with no guesses counted. */
+    @BeforeEach
+    @AfterEach
+    void forgetGuesses() {
+        TestDatabase.forgetRequestCounts();
+    }
 
     @Test
     void everyApiRouteNeedsABearerToken() {
@@ -114,6 +124,70 @@ class AuthenticationTest {
     }
 
     @Test
+    void aTokensLimitHoldsForItsRequestsToAllServerProcessesTogether() throws Exception {
+        awaitRoomInThisMinute();
+        try (SeguitoServer one = TestServer.onSharedDatabase(c -> c.withRateLimitPerMinute(10));
+             SeguitoServer two = TestServer.onSharedDatabase(c -> c.withRateLimitPerMinute(10))) {
+            TeamFixture team = TestServer.newTeam(one, "Balanced");
+            ApiClient viaOne = team.admin();
+            ApiClient viaTwo = new ApiClient(two, viaOne.token());
+            String key = "token:" + viaOne.get("/api/v1/me").json().getString("tokenId");
+            for (int i = 0; i < 6; i++) {
+                assertThat(viaOne.get("/api/v1/me").status()).isEqualTo(200);
+            }
+            assertThat(viaTwo.get("/api/v1/me").status()).isEqualTo(200);
+            awaitCount(two, key, 8); // the second server has heard of the first one's 7
+
+            assertThat(viaTwo.get("/api/v1/me").status()).as("the 9th request of the minute").isEqualTo(200);
+            assertThat(viaTwo.get("/api/v1/me").status()).as("the 10th").isEqualTo(200);
+            RawHttp.Answer eleventh = new RawHttp(two.port(), viaOne.token()).get("/api/v1/me");
+
+            assertThat(eleventh.status()).as("the 11th, though the second server saw only 3").isEqualTo(429);
+            assertThat(Integer.parseInt(eleventh.header("Retry-After"))).isBetween(1, 60);
+        }
+    }
+
+    /** Waits (up to 10 s) until {@code server} counts {@code expected} for {@code key} in this minute. */
+    private static void awaitCount(SeguitoServer server, String key, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (server.services().windows().count(key) != expected) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(key + " counted " + server.services().windows().count(key) + ", not " + expected);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    @Test
+    void wrongPairingCodesGuessedThroughTwoServerProcessesAddUp() throws Exception {
+        awaitRoomInThisMinute();
+        try (SeguitoServer one = TestServer.onSharedDatabase(c -> c);
+             SeguitoServer two = TestServer.onSharedDatabase(c -> c)) {
+            TeamFixture team = TestServer.newTeam(one, "Guessing twice");
+            String code = team.admin().post("/api/v1/team/members", new JsonObject().put("name", "Gus")
+                    .put("email", "gus@guessing-twice.test")).json().getString("pairingCode");
+            for (int i = 0; i < PairingThrottle.WRONG_CODES_PER_ADDRESS - 1; i++) {
+                assertThat(ApiClient.anonymous(one).post("/api/v1/pair", new JsonObject().put("code", "ZZZZ-ZZZ" + (char) ('A' + i)))
+                        .status()).isEqualTo(401);
+            }
+            assertThat(ApiClient.anonymous(two).post("/api/v1/pair", new JsonObject().put("code", "ZZZZ-ZZZZ"))
+                    .status()).isEqualTo(401);
+            awaitCount(two, "pair:127.0.0.1", PairingThrottle.WRONG_CODES_PER_ADDRESS);
+
+            assertThat(ApiClient.anonymous(two).post("/api/v1/pair", new JsonObject().put("code", code)).status())
+                    .as("held back on the second server too, which saw one wrong code").isEqualTo(429);
+        }
+    }
+
+    /** The windows are the clock's minutes: a test counting to a limit starts early enough in one to finish in it. */
+    private static void awaitRoomInThisMinute() throws InterruptedException {
+        int second = java.time.LocalTime.now().getSecond();
+        if (second > 40) {
+            Thread.sleep((61 - second) * 1000L);
+        }
+    }
+
+    @Test
     void wrongPairingCodesFromOneAddressAreHeldBackWithoutUsingUpAGoodCode() {
         try (SeguitoServer guarded = TestServer.onSharedDatabase(c -> c)) {
             TeamFixture team = TestServer.newTeam(guarded, "Guessing");
@@ -129,10 +203,11 @@ class AuthenticationTest {
                     new JsonObject().put("code", code).encode().getBytes(StandardCharsets.UTF_8), "application/json");
 
             assertThat(held.status()).isEqualTo(429);
-            assertThat(held.header("Retry-After")).isEqualTo("60");
+            assertThat(Integer.parseInt(held.header("Retry-After"))).as("the seconds left in this minute").isBetween(1, 60);
             assertThat(held.json().getString("message")).contains("wrong pairing codes");
             assertThat(team.admin().get("/api/v1/me").status()).as("members with tokens are not held back").isEqualTo(200);
-            // the good code was not looked at: another process (its own count) still pairs with it
+            // the good code was not looked at: once the guesses are forgotten (the next minute), it still pairs
+            TestDatabase.forgetRequestCounts();
             try (SeguitoServer other = TestServer.onSharedDatabase(c -> c)) {
                 assertThat(ApiClient.anonymous(other).post("/api/v1/pair", new JsonObject().put("code", code)).status())
                         .isEqualTo(201);

@@ -1,5 +1,6 @@
 package dev.seguito.team;
 
+import dev.seguito.db.SharedWindows;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -9,8 +10,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PairingThrottleTest {
 
-    private final AtomicLong nanos = new AtomicLong();
-    private final PairingThrottle throttle = new PairingThrottle(3, 5, nanos::get);
+    /** The start of a minute of the clock. */
+    private final AtomicLong millis = new AtomicLong(Duration.ofDays(20_000).toMillis());
+    private final PairingThrottle throttle = new PairingThrottle(3, 5, new SharedWindows(millis::get));
 
     @Test
     void anAddressIsHeldBackAfterItsWrongCodesAndOthersAreNot() {
@@ -32,23 +34,26 @@ class PairingThrottleTest {
     }
 
     @Test
-    void theNextMinuteStartsAfresh() {
+    void theNextMinuteStartsAfreshAndAHeldBackClientIsToldWhenItComes() {
+        millis.addAndGet(Duration.ofSeconds(15).toMillis());
         wrong("10.0.0.1", 3);
-        nanos.addAndGet(Duration.ofSeconds(59).toNanos());
+        millis.addAndGet(Duration.ofSeconds(44).toMillis());
         assertThat(throttle.allows("10.0.0.1")).isFalse();
+        assertThat(throttle.secondsLeft()).isEqualTo(1);
 
-        nanos.addAndGet(Duration.ofSeconds(2).toNanos());
+        millis.addAndGet(Duration.ofSeconds(2).toMillis());
 
         assertThat(throttle.allows("10.0.0.1")).isTrue();
     }
 
     @Test
-    void moreWrongCodesDoNotStretchTheWindow() {
-        wrong("10.0.0.1", 3);
-        nanos.addAndGet(Duration.ofSeconds(50).toNanos());
+    void wrongCodesLateInAMinuteDoNotCarryIntoTheNext() {
+        wrong("10.0.0.1", 2);
+        millis.addAndGet(Duration.ofSeconds(59).toMillis());
         wrong("10.0.0.1", 1);
+        assertThat(throttle.allows("10.0.0.1")).isFalse();
 
-        nanos.addAndGet(Duration.ofSeconds(11).toNanos());
+        millis.addAndGet(Duration.ofSeconds(1).toMillis());
 
         assertThat(throttle.allows("10.0.0.1")).isTrue();
     }

@@ -43,6 +43,7 @@ public @interface RunningServer {
                     field.set(null, null);
                 }
             }
+            TestDatabase.forgetRequestCounts();
         }
 
         private static java.util.List<Field> fields(ExtensionContext context) {

@@ -39,6 +39,21 @@ public final class TestDatabase {
         return db;
     }
 
+    /**
+     * Forgets the per-minute request counts every server on the shared database adds to ({@code request_window}):
+     * wrong pairing codes all come from 127.0.0.1 here, so one test's guesses would hold back the next test's
+     * pairing within the same minute. Called once a test's servers are closed, so none adds to them afterwards.
+     */
+    public static void forgetRequestCounts() {
+        DatabaseLocation db = shared();
+        try (var connection = java.sql.DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+             var statement = connection.createStatement()) {
+            statement.execute("delete from request_window");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static Path tempDir(String prefix) {
         try {
             return Files.createTempDirectory(prefix);
