@@ -23,7 +23,8 @@ import java.util.function.LongSupplier;
  * A request never waits on the database: each process counts in memory and, once a second, adds what it counted to
  * {@code request_window} and reads back every process's total. A key's count is that total plus what this process
  * counted since, so a limit is overrun by at most about a second of the other processes' traffic. While PostgreSQL
- * is unreachable each process goes on counting alone, and shares what it counted once it is back.
+ * is unreachable each process goes on counting alone, and shares what it counted once it is back. A share whose
+ * answer is lost with its connection is sent again, so a count can come out too high, never too low.
  */
 public final class SharedWindows implements AutoCloseable {
 

@@ -49,19 +49,23 @@ class AuthenticationTest {
 
     @Test
     void aPairingCodeWorksOnceAndIsNotCaseSensitive() {
-        TeamFixture team = TestServer.newTeam(server, "Pairing");
-        String code = team.admin().post("/api/v1/team/members", new JsonObject().put("name", "Bea")
-                .put("email", "bea@pairing.test")).json().getString("pairingCode");
-        ApiClient anonymous = ApiClient.anonymous(server);
+        // a server of its own: the used code counts as a wrong one from 127.0.0.1, which the class's server would
+        // keep sharing into the next tests' counts for the rest of the minute
+        try (SeguitoServer own = TestServer.onSharedDatabase(c -> c)) {
+            TeamFixture team = TestServer.newTeam(own, "Pairing");
+            String code = team.admin().post("/api/v1/team/members", new JsonObject().put("name", "Bea")
+                    .put("email", "bea@pairing.test")).json().getString("pairingCode");
+            ApiClient anonymous = ApiClient.anonymous(own);
 
-        ApiClient.Response first = anonymous.post("/api/v1/pair", new JsonObject().put("code", code.toLowerCase()));
-        ApiClient.Response second = anonymous.post("/api/v1/pair", new JsonObject().put("code", code));
+            ApiClient.Response first = anonymous.post("/api/v1/pair", new JsonObject().put("code", code.toLowerCase()));
+            ApiClient.Response second = anonymous.post("/api/v1/pair", new JsonObject().put("code", code));
 
-        assertThat(first.status()).isEqualTo(201);
-        assertThat(first.json().getJsonObject("member").getString("name")).isEqualTo("Bea");
-        assertThat(first.json().getJsonObject("team").getString("id")).isEqualTo(team.teamId().toString());
-        assertThat(second.status()).isEqualTo(401);
-        assertThat(second.json().getString("message")).contains("already used");
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(first.json().getJsonObject("member").getString("name")).isEqualTo("Bea");
+            assertThat(first.json().getJsonObject("team").getString("id")).isEqualTo(team.teamId().toString());
+            assertThat(second.status()).isEqualTo(401);
+            assertThat(second.json().getString("message")).contains("already used");
+        }
     }
 
     @Test
@@ -111,7 +115,8 @@ class AuthenticationTest {
     }
 
     @Test
-    void tooManyRequestsForOneTokenAreRefusedWith429() {
+    void tooManyRequestsForOneTokenAreRefusedWith429() throws Exception {
+        awaitRoomInThisMinute();
         try (SeguitoServer limited = TestServer.onSharedDatabase(c -> c.withRateLimitPerMinute(5))) {
             TeamFixture team = TestServer.newTeam(limited, "Limited");
             int last = 0;
@@ -147,10 +152,13 @@ class AuthenticationTest {
         }
     }
 
-    /** Waits (up to 10 s) until {@code server} counts {@code expected} for {@code key} in this minute. */
+    /**
+     * Waits (up to 10 s) until {@code server} counts at least {@code expected} for {@code key} in this minute: the
+     * class's own server may add a wrong code of an earlier test in the same minute to 127.0.0.1's count.
+     */
     private static void awaitCount(SeguitoServer server, String key, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
-        while (server.services().windows().count(key) != expected) {
+        while (server.services().windows().count(key) < expected) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(key + " counted " + server.services().windows().count(key) + ", not " + expected);
             }
@@ -188,7 +196,8 @@ class AuthenticationTest {
     }
 
     @Test
-    void wrongPairingCodesFromOneAddressAreHeldBackWithoutUsingUpAGoodCode() {
+    void wrongPairingCodesFromOneAddressAreHeldBackWithoutUsingUpAGoodCode() throws Exception {
+        awaitRoomInThisMinute();
         try (SeguitoServer guarded = TestServer.onSharedDatabase(c -> c)) {
             TeamFixture team = TestServer.newTeam(guarded, "Guessing");
             String code = team.admin().post("/api/v1/team/members", new JsonObject().put("name", "Gus")
@@ -216,7 +225,8 @@ class AuthenticationTest {
     }
 
     @Test
-    void aForwardedForHeaderFromAnUntrustedPeerDoesNotSpreadTheCount() {
+    void aForwardedForHeaderFromAnUntrustedPeerDoesNotSpreadTheCount() throws Exception {
+        awaitRoomInThisMinute();
         try (SeguitoServer guarded = TestServer.onSharedDatabase(c -> c)) {
             ApiClient anonymous = ApiClient.anonymous(guarded);
             for (int i = 0; i < PairingThrottle.WRONG_CODES_PER_ADDRESS; i++) {
@@ -229,7 +239,8 @@ class AuthenticationTest {
     }
 
     @Test
-    void behindATrustedProxyEachClientIsCountedOnItsOwn() {
+    void behindATrustedProxyEachClientIsCountedOnItsOwn() throws Exception {
+        awaitRoomInThisMinute();
         try (SeguitoServer proxied = TestServer.onSharedDatabase(c -> c.withTrustedProxies(java.util.Set.of("127.0.0.1")))) {
             ApiClient proxy = ApiClient.anonymous(proxied);
             for (int i = 0; i < PairingThrottle.WRONG_CODES_PER_ADDRESS; i++) {
