@@ -36,7 +36,41 @@ public final class PhoneNormalizer {
             Map.entry(legalForm("sp\\.\\s?z\\s?o\\.\\s?o\\.?"), "PL"),
             Map.entry(legalForm("ltd\\.?|limited|plc|llp"), "GB"));
 
+    /** Country names in the languages LinkedIn is most read in here, folded ({@link #fold}), to their region. */
+    private static final Map<String, String> COUNTRY_NAMES = countryNames();
+
     private PhoneNormalizer() {
+    }
+
+    private static Map<String, String> countryNames() {
+        Map<String, String> names = new java.util.HashMap<>();
+        List<Locale> languages = List.of(Locale.ENGLISH, Locale.ITALIAN, Locale.GERMAN, Locale.FRENCH,
+                Locale.forLanguageTag("es"), Locale.forLanguageTag("pt"), Locale.forLanguageTag("nl"));
+        for (String region : UTIL.getSupportedRegions()) {
+            Locale country = new Locale.Builder().setRegion(region).build();
+            for (Locale language : languages) {
+                names.putIfAbsent(fold(country.getDisplayCountry(language)), region);
+            }
+        }
+        // what people write besides the official short names
+        for (String us : List.of("usa", "us", "united states of america")) names.put(us, "US");
+        for (String gb : List.of("uk", "england", "scotland", "wales", "northern ireland", "great britain")) names.put(gb, "GB");
+        return Map.copyOf(names);
+    }
+
+    private static String fold(String name) {
+        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
+    }
+
+    /**
+     * The region of a place as LinkedIn prints it ("Milan, Lombardy, Italy", "Valencia, Comunidad Valenciana,
+     * España", "Deutschland"): its last part, when that names a country; null for "San Francisco Bay Area".
+     */
+    public static String regionForLocation(String location) {
+        if (location == null) return null;
+        String[] parts = location.split(",");
+        return COUNTRY_NAMES.get(fold(parts[parts.length - 1]));
     }
 
     private static Pattern legalForm(String forms) {

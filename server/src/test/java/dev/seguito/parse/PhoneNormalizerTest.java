@@ -51,4 +51,19 @@ class PhoneNormalizerTest {
         assertNull(PhoneNormalizer.normalize("12", "US"));
         assertEquals("+4930901820", PhoneNormalizer.normalize("030 901820", "DE"));
     }
+
+    @Test
+    void aLinkedInLocationNamesItsCountryInTheLanguagesItIsWrittenIn() {
+        org.assertj.core.api.Assertions.assertThat(java.util.Arrays.asList(
+                        PhoneNormalizer.regionForLocation("Milan, Lombardy, Italy"),
+                        PhoneNormalizer.regionForLocation("Monza, Lombardia, Italia"),
+                        PhoneNormalizer.regionForLocation("Valencia, Comunidad Valenciana, España"),
+                        PhoneNormalizer.regionForLocation("München, Bayern, Deutschland"),
+                        PhoneNormalizer.regionForLocation("Lyon, Auvergne-Rhône-Alpes, France"),
+                        PhoneNormalizer.regionForLocation("Austin, Texas, United States"),
+                        PhoneNormalizer.regionForLocation("Leeds, England, United Kingdom"),
+                        PhoneNormalizer.regionForLocation("San Francisco Bay Area"),
+                        PhoneNormalizer.regionForLocation(null)))
+                .containsExactly("IT", "IT", "ES", "DE", "FR", "US", "GB", null, null);
+    }
 }

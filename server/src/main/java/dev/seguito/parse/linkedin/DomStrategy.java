@@ -20,7 +20,8 @@ import org.jsoup.select.Selector;
  * names in the logged-in app, so selectors lean on the few stable ones plus document structure.
  */
 final class DomStrategy implements ProfileStrategy {
-    private static final Pattern DEGREE = Pattern.compile("(?i)\\b([123])(?:st|nd|rd)\\b");
+    /** The degree badge: "2nd" in English, "2°"/"2º" in Italian, Spanish and Portuguese, "2." in German, "2e" in French and Dutch. */
+    private static final Pattern DEGREE = Pattern.compile("(?iu)\\b([123])(?:st|nd|rd|er|e|\u00b0|\u00ba|\\.)(?![\\p{L}\\p{N}])");
     private static final Pattern CURRENT_COMPANY = Pattern.compile("(?i)^current company:\\s*(.+?)\\.?\\s*(click to skip.*)?$");
 
     // the public (logged-out) layout; each selector lists the variants LinkedIn served over time, first match wins
@@ -74,6 +75,11 @@ final class DomStrategy implements ProfileStrategy {
         if (photo != null) offerPhoto(d, photo, 0.8);
     }
 
+    /** "Phone" in English, Italian, German, French, Spanish, Portuguese and Dutch, accents removed. */
+    private static final Pattern PHONE_HEADING = Pattern.compile("phone|telefon|telephone|telefone|telefoon");
+    /** "Website(s)", "Sito web", "Webseite", "Site web", "Sitio web", "Site", "Websites". */
+    private static final Pattern WEBSITE_HEADING = Pattern.compile("website|webseite|sito web|site|sitio web");
+
     private void loggedInLayout(Document doc, PageContext ctx, PersonDraft d) {
         Element h1 = doc.selectFirst("main h1.text-heading-xlarge, .pv-top-card h1, h1.text-heading-xlarge, "
                 + ".pv-text-details__left-panel h1, main section h1");
@@ -120,18 +126,25 @@ final class DomStrategy implements ProfileStrategy {
         }
     }
 
-    /** The "Contact info" overlay, when the extension captured it open (1st-degree connections only). */
+    /**
+     * The "Contact info" overlay, when the extension captured it open (1st-degree connections only). Its headings
+     * are in the reader's language ("Phone", "Telefono", "Telefon", "Téléphone" …); LinkedIn's {@code ci-phone} and
+     * {@code ci-websites} classes say the same where they are still there. A number written without its country code
+     * is read in the country of the profile's location.
+     */
     private static void contactInfo(Document doc, PersonDraft d) {
+        String region = Texts.firstNonBlank(PhoneNormalizer.regionForLocation(d.get(PersonDraft.LOCATION)), "US");
         for (Element section : doc.select("section.pv-contact-info__contact-type, .pv-contact-info section, "
                 + "[class*=contact-info] section")) {
-            String heading = Texts.squash(section.select("h3, header").text()).toLowerCase(java.util.Locale.ROOT);
+            String heading = java.text.Normalizer.normalize(Texts.squash(section.select("h3, header").text()),
+                    java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT);
             for (Element a : section.select("a[href^=mailto:]")) {
                 d.addEmail(a.attr("href").substring("mailto:".length()).replaceFirst("\\?.*$", ""), 0.9);
             }
-            if (heading.startsWith("phone")) {
+            if (section.hasClass("ci-phone") || PHONE_HEADING.matcher(heading).lookingAt()) {
                 String text = Texts.squash(section.select("span, li").text());
-                d.addPhones(PhoneNormalizer.findAll(text, "US"), 0.7);
-            } else if (heading.startsWith("website")) {
+                d.addPhones(PhoneNormalizer.findAll(text, region), 0.7);
+            } else if (section.hasClass("ci-websites") || WEBSITE_HEADING.matcher(heading).lookingAt()) {
                 Element a = section.selectFirst("a[href^=http]");
                 if (a != null) d.offer(PersonDraft.WEBSITE, a.attr("href"), 0.85);
             }

@@ -83,6 +83,21 @@ class LinkedInProfileParserTest {
     }
 
     @Test
+    void aProfileReadInItalianGivesItsContactInfoAndReadsANationalNumberInTheProfilesCountry() throws Exception {
+        ParsedPerson p = parse("loggedin_italian.html", null);
+
+        assertEquals("Chiara Colombo", p.fullName());
+        assertEquals("Direttrice tecnica", p.title());
+        assertEquals("Fonderie Brianza", p.company(), "\"Tempo pieno\" is the employment type, not the name");
+        assertEquals("Monza, Lombardia, Italia", p.location());
+        assertEquals(1, p.connectionDegree());
+        assertEquals(java.util.List.of("chiara.colombo@fonderie-brianza.example"), p.emails());
+        assertEquals(java.util.List.of("+393331234567"), p.phones(), "\"333 123 4567\" under \"Telefono\", in Italy");
+        assertEquals("https://fonderie-brianza.example", p.website());
+        assertEquals("https://www.linkedin.com/in/chiara-colombo-7/", p.linkedinUrl());
+    }
+
+    @Test
     void mainOnlyCaptureStillGivesNameTitleCompanyAndDegree() throws Exception {
         ParsedPerson p = parse("main_only.html", "https://www.linkedin.com/in/ingrid-holm-a1/?originalSubdomain=no");
         assertEquals("Ingrid Holm", p.fullName(), "credentials are not part of the name");
