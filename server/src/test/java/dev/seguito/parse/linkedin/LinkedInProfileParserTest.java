@@ -88,13 +88,25 @@ class LinkedInProfileParserTest {
 
         assertEquals("Chiara Colombo", p.fullName());
         assertEquals("Direttrice tecnica", p.title());
-        assertEquals("Fonderie Brianza", p.company(), "\"Tempo pieno\" is the employment type, not the name");
+        assertEquals("Fonderie Brianza", p.company());
         assertEquals("Monza, Lombardia, Italia", p.location());
         assertEquals(1, p.connectionDegree());
         assertEquals(java.util.List.of("chiara.colombo@fonderie-brianza.example"), p.emails());
         assertEquals(java.util.List.of("+393331234567"), p.phones(), "\"333 123 4567\" under \"Telefono\", in Italy");
         assertEquals("https://fonderie-brianza.example", p.website());
         assertEquals("https://www.linkedin.com/in/chiara-colombo-7/", p.linkedinUrl());
+    }
+
+    @Test
+    void theEmploymentTypeAfterTheCompanyIsDroppedInTheLanguageTheProfileIsReadIn() throws Exception {
+        String page = Fixtures.load("linkedin/main_only.html");
+        for (String type : new String[]{"Full-time", "Tempo parziale", "Teilzeit", "Temps plein", "Jornada completa",
+                "Tempo integral", "Zelfstandig"}) {
+            ParsedPerson p = CaptureParsers.parse(CaptureSource.LINKEDIN_PROFILE,
+                    page.replace("Nordlys Energi AS · Full-time", "Nordlys Energi AS · " + type),
+                    "https://www.linkedin.com/in/ingrid-holm-a1/").people().get(0);
+            assertEquals("Nordlys Energi AS", p.company(), type);
+        }
     }
 
     @Test
