@@ -157,15 +157,14 @@ public final class GmailThreadParser {
     private static boolean isFromRow(Element r) {
         Element row = r.closest("tr");
         Element label = row == null ? null : row.selectFirst("td");
-        return label != null && label.text().trim().toLowerCase(Locale.ROOT).startsWith("from");
+        return label != null && HeaderLabels.nameOf(label.text()).equals("from");
     }
 
     private static boolean isCc(Element r) {
-        // the expanded details table labels rows "to:", "cc:", "bcc:"
+        // the expanded details table labels rows "to:", "cc:", "bcc:", in the reader's language ("a:", "ccn:", "An:")
         Element row = r.closest("tr");
         if (row != null) {
-            String label = row.selectFirst("td") == null ? "" : row.selectFirst("td").text().trim().toLowerCase(Locale.ROOT);
-            return label.startsWith("cc") || label.startsWith("bcc");
+            return row.selectFirst("td") != null && HeaderLabels.nameOf(row.selectFirst("td").text()).equals("cc");
         }
         Element p = r.parent();
         return p != null && p.ownText().trim().toLowerCase(Locale.ROOT).startsWith("cc");

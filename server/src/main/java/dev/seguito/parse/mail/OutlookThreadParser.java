@@ -11,7 +11,6 @@ import dev.seguito.parse.Texts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,11 +42,6 @@ public final class OutlookThreadParser {
     private static final Pattern DATE_LABEL = Pattern.compile("^(sent|date|received).*");
     /** A "Label: value" line; it is a header line when {@link #headerName} knows the label. */
     private static final Pattern HEADER_LINE = Pattern.compile("(?mu)^\\s*(\\p{L}+)\\s*:\\s*(.*)$");
-    /**
-     * The header labels of a quoted message as Outlook writes them, in English or in the language of the sender's
-     * Outlook (Italian, German, French, Spanish, Portuguese, Dutch: "Da:", "Von:", "De :", "Inviato:", "Oggetto:" …).
-     */
-    private static final Map<String, String> HEADER_NAMES = headerNames();
     /** An English label before an address or a date: "From", "To:", "Sent". */
     private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|ccn|cci|cco|sent|date|received)\\b\\s*:?\\s*");
     /**
@@ -183,7 +177,7 @@ public final class OutlookThreadParser {
         return m;
     }
 
-    /** {@code text} without its leading header label, in English or in one of {@link #HEADER_NAMES}' languages. */
+    /** {@code text} without its leading header label, in English or in one of {@link HeaderLabels}' languages. */
     private static String withoutLabel(String text) {
         Matcher english = LABEL_PREFIX.matcher(text);
         if (english.lookingAt()) return text.substring(english.end());
@@ -250,22 +244,7 @@ public final class OutlookThreadParser {
 
     /** The English name of a header label, whatever language the quoting Outlook wrote it in; "" for none. */
     private static String headerName(String label) {
-        return HEADER_NAMES.getOrDefault(label.toLowerCase(Locale.ROOT), "");
-    }
-
-    private static Map<String, String> headerNames() {
-        Map<String, String> names = new HashMap<>();
-        for (String from : List.of("from", "da", "von", "de", "van")) names.put(from, "from");
-        for (String sent : List.of("sent", "inviato", "gesendet", "envoy\u00e9", "enviado", "enviada", "verzonden")) {
-            names.put(sent, "sent");
-        }
-        for (String date : List.of("date", "data", "datum")) names.put(date, "date");
-        for (String to : List.of("to", "a", "an", "\u00e0", "para", "aan")) names.put(to, "to");
-        for (String cc : List.of("cc", "bcc", "ccn", "cci", "cco")) names.put(cc, "cc");
-        for (String subject : List.of("subject", "oggetto", "betreff", "objet", "asunto", "assunto", "onderwerp")) {
-            names.put(subject, "subject");
-        }
-        return Map.copyOf(names);
+        return HeaderLabels.nameOf(label);
     }
 
     /** Printed or pasted views: messages separated by "From: … / Sent: … / To: … / Subject: …" header blocks. */

@@ -60,6 +60,21 @@ class GmailThreadParserTest {
     }
 
     @Test
+    void theExpandedDetailsInAnotherLanguageKeepTheSenderOutOfTheRecipients() throws Exception {
+        String[][] labels = {{"da:", "a:", "cc:"}, {"Von:", "An:", "Cc:"}, {"de :", "à :", "cci :"}, {"De:", "Para:", "CCO:"}};
+        for (String[] label : labels) {
+            String page = Fixtures.load("gmail/thread.html").replace(">from:<", ">" + label[0] + "<")
+                    .replace(">to:<", ">" + label[1] + "<").replace(">cc:<", ">" + label[2] + "<");
+
+            ParsedMessage second = CaptureParsers.parse(CaptureSource.GMAIL_THREAD, page,
+                    "https://mail.google.com/mail/u/0/#inbox/x").messages().get(1);
+
+            assertEquals(List.of("marco.rossi@seguito.dev"), second.to().stream().map(EmailAddress::address).toList(), label[0]);
+            assertEquals(List.of("jonas.weber@brightloop.de"), second.cc().stream().map(EmailAddress::address).toList(), label[0]);
+        }
+    }
+
+    @Test
     void replyTextDropsGmailQuoteSignatureAndClosing() throws Exception {
         ParsedMessage m = parse("thread.html").messages().get(1);
         assertEquals("Hi Marco,\n\nthanks, Thursday at 10:00 works. I looped in Jonas from procurement.", m.replyText());
