@@ -139,8 +139,7 @@ class SimultaneousCapturesTest {
             ApiClient marco = marcoOnTheSecondServer(team);
             String profile = team.admin().post("/api/v1/captures", giuliaProfile())
                     .json().getJsonObject("contact").getString("id");
-            String fromEmail = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
-                    .json().getJsonObject("contact").getString("id");
+            String fromEmail = giuliaFromHerThread(marco);
             JsonObject laterMessage = anotherMessageFromGiulia(round + 2);
 
             List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
@@ -159,8 +158,7 @@ class SimultaneousCapturesTest {
         for (int round = 0; round < 4; round++) {
             TeamFixture team = newTeam("Erase race");
             ApiClient marco = marcoOnTheSecondServer(team);
-            String giulia = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
-                    .json().getJsonObject("contact").getString("id");
+            String giulia = giuliaFromHerThread(marco);
             JsonObject laterMessage = anotherMessageFromGiulia(round + 2);
 
             List<ApiClient.Response> answers = allAtOnce(2, i -> i == 0
@@ -205,8 +203,7 @@ class SimultaneousCapturesTest {
         for (int round = 0; round < 4; round++) {
             TeamFixture team = newTeam("Rename race");
             ApiClient marco = marcoOnTheSecondServer(team);
-            String fromEmail = marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
-                    .json().getJsonObject("contact").getString("id");
+            String fromEmail = giuliaFromHerThread(marco);
             team.admin().patch("/api/v1/contacts/" + fromEmail, new JsonObject().put("lastName", "Bianchi"));
 
             // her name put right at the moment a colleague captures her profile (no address on it): one of the two
@@ -247,6 +244,12 @@ class SimultaneousCapturesTest {
 
     private static JsonObject giuliaProfile() {
         return Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL);
+    }
+
+    /** Marco captures the thread in which Giulia wrote; answers her contact's id. */
+    private static String giuliaFromHerThread(ApiClient marco) {
+        return marco.post("/api/v1/captures", Fixtures.eml("thread_with_giulia.eml"))
+                .json().getJsonObject("contact").getString("id");
     }
 
     /** Giulia's reply of the thread fixture, as the {@code n}th message: its own Message-ID, so a new interaction. */

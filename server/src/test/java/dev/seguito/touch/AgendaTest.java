@@ -56,12 +56,7 @@ class AgendaTest {
                         select pe.team_id, pe.party_id, 'Trade fair 2026', 'trade fair 2026'
                           from person pe where pe.team_id = $1 and pe.full_name in ('Person 0001', 'Person 0004', 'Person 0005')""")
                 .execute(Tuple.of(team.teamId())).await();
-        TeamFixture other = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
-        dueSuggestions(other, 2);
-        server.pool().preparedQuery("""
-                        insert into party_tag (team_id, party_id, tag, tag_key)
-                        select team_id, party_id, 'trade fair 2026', 'trade fair 2026' from person where team_id = $1""")
-                .execute(Tuple.of(other.teamId())).await();
+        anotherTeamAllTagged(2, "trade fair 2026");
 
         JsonObject tagged = team.admin().get("/api/v1/agenda?range=today&tag=Trade-Fair%202026&limit=2").json();
         JsonObject rest = team.admin().get("/api/v1/agenda?range=today&tag=trade%20fair%202026&limit=2&offset=2").json();
@@ -90,12 +85,7 @@ class AgendaTest {
                         update next_touch set rule_id = 'frequency_cap'
                          where party_id = (select party_id from person where team_id = $1 and full_name = 'Person 0000')""")
                 .execute(Tuple.of(team.teamId())).await();
-        TeamFixture other = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
-        dueSuggestions(other, 5);
-        server.pool().preparedQuery("""
-                        insert into party_tag (team_id, party_id, tag, tag_key)
-                        select team_id, party_id, 'Warm intro', 'warm intro' from person where team_id = $1""")
-                .execute(Tuple.of(other.teamId())).await();
+        anotherTeamAllTagged(5, "Warm intro");
         long tagged = NextTouchService.BROAD_TAG + 150 - 1;
 
         JsonObject first = team.admin().get("/api/v1/agenda?range=today&tag=warm%20intro&limit=3").json();
@@ -124,6 +114,16 @@ class AgendaTest {
         java.util.List<String> out = new java.util.ArrayList<>();
         rows.forEach(r -> out.add(r.getString("full_name") + " " + r.getString("rule_id") + " " + r.getLong("total")));
         return out;
+    }
+
+    /** Another team with {@code people} due suggestions, all of them tagged {@code tag}: never to be seen or counted. */
+    private static void anotherTeamAllTagged(int people, String tag) {
+        TeamFixture other = TestServer.newTeam(server, "Agenda " + UUID.randomUUID().toString().substring(0, 6));
+        dueSuggestions(other, people);
+        server.pool().preparedQuery("""
+                        insert into party_tag (team_id, party_id, tag, tag_key)
+                        select team_id, party_id, $2, $3 from person where team_id = $1""")
+                .execute(Tuple.of(other.teamId(), tag, FitScorer.key(tag))).await();
     }
 
     /** People due an hour ago, ranked by their number (the same priority, due a second apart). */
