@@ -40,6 +40,7 @@ public final class OutlookThreadParser {
     private static final Evaluator HEADER_PART = Selector.evaluatorOf("[title], [aria-label], span, div, button");
     private static final Evaluator DATE_PART = Selector.evaluatorOf("span, div, time");
     private static final Pattern DATE_LABEL = Pattern.compile("^(sent|date|received).*");
+    private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(\\p{L}+)");
     /** A "Label: value" line; it is a header line when {@link #headerName} knows the label. */
     private static final Pattern HEADER_LINE = Pattern.compile("(?mu)^\\s*(\\p{L}+)\\s*:\\s*(.*)$");
     /** An English label before an address or a date: "From", "To:", "Sent". */
@@ -153,7 +154,7 @@ public final class OutlookThreadParser {
                 if (found.size() != 1 || found.get(0).name() != null) break;
             }
             for (EmailAddress a : found) place(m, a, role);
-            if (m.sentAt == null && (DATE_LABEL.matcher(label.toLowerCase(Locale.ROOT)).matches() || el.hasAttr("title"))) {
+            if (m.sentAt == null && (isDateLabel(label) || el.hasAttr("title"))) {
                 Instant i = Dates.parse(withoutLabel(Texts.firstNonBlank(el.attr("title"), label, el.text())));
                 if (i != null) m.sentAt = i;
             }
@@ -183,6 +184,15 @@ public final class OutlookThreadParser {
         if (english.lookingAt()) return text.substring(english.end());
         Matcher translated = TRANSLATED_LABEL.matcher(text);
         return translated.lookingAt() && !headerName(translated.group(1)).isEmpty() ? text.substring(translated.end()) : text;
+    }
+
+    /** "Sent …", "Date sent", or its first word a date label in another language ("Inviato: …", "Data di invio"). */
+    private static boolean isDateLabel(String label) {
+        if (DATE_LABEL.matcher(label.toLowerCase(Locale.ROOT)).matches()) return true;
+        Matcher word = FIRST_WORD.matcher(label);
+        if (!word.find()) return false;
+        String name = headerName(word.group(1));
+        return name.equals("sent") || name.equals("date");
     }
 
     /** "from", "to", "cc" from the element's own or an ancestor's label, else null (first person = sender). */

@@ -57,6 +57,19 @@ class OutlookThreadParserTest {
     }
 
     @Test
+    void aDateGivenOnlyInATranslatedLabelIsRead() throws Exception {
+        // the pane shows "ieri" (yesterday); the full date is only in the aria-label, after "Inviato:"
+        String page = Fixtures.load("outlook/thread_it.html").replace(
+                "<div aria-label=\"Data di invio\" title=\"mar 10/11/2026 09:05\">mar 10/11/2026 09:05</div>",
+                "<div aria-label=\"Inviato: mar 10/11/2026 09:05\">ieri</div>");
+        org.assertj.core.api.Assertions.assertThat(page).doesNotContain("title=\"mar 10/11/2026");
+
+        ParsedCapture c = CaptureParsers.parse(CaptureSource.OUTLOOK_THREAD, page, null);
+
+        assertEquals(Instant.parse("2026-11-10T09:05:00Z"), c.messages().get(1).sentAt());
+    }
+
+    @Test
     void inAGermanReadingPaneTheTranslatedLabelsSayWhoSentAndWhoReceivedWhateverTheirOrder() throws Exception {
         ParsedCapture c = parse("thread_de.html");
 
