@@ -1,6 +1,7 @@
 package dev.seguito.identity;
 
-import java.text.Normalizer;
+import dev.seguito.parse.Texts;
+
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -11,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class IdentityKeys {
 
-    private static final Pattern DIACRITICS = Pattern.compile("\\p{M}+");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEGAL_SUFFIX = Pattern.compile(
             "\\b(inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|sa|sas|sarl|srl|spa|s p a|s r l|bv|nv|oy|ab|as|co|corp|corporation|company|group)\\b");
@@ -30,7 +30,7 @@ public final class IdentityKeys {
         if (name == null) {
             return "";
         }
-        String plain = DIACRITICS.matcher(Normalizer.normalize(name, Normalizer.Form.NFD)).replaceAll("");
+        String plain = Texts.withoutAccents(name);
         return NON_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
     }
 

@@ -1,6 +1,5 @@
 package dev.seguito.parse;
 
-import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -112,7 +111,7 @@ final class LocalizedDates {
      * same) or of German ordinal days ("1. Dez."); the dots of "01.12.2025" and "09.05" stay.
      */
     private static String plain(String s) {
-        String noAccents = Normalizer.normalize(s, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
+        String noAccents = Texts.withoutAccents(s);
         return noAccents.toLowerCase(Locale.ROOT).replace('\u00A0', ' ').replace('\u202F', ' ')
                 .replaceAll("(?<=\\p{L})\\.", "").replaceAll("(?<=\\d)\\.(?=\\s)", "");
     }

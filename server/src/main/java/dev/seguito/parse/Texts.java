@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
  * Captured pages are hostile input (huge, odd whitespace, zero-width joiners), so every field passes through here.
  */
 public final class Texts {
+    private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
     public static final int MAX_FIELD = 500;
     public static final int MAX_ABOUT = 4000;
     public static final int MAX_BODY = 20_000;
@@ -68,6 +69,11 @@ public final class Texts {
         }
         String r = out.toString().trim();
         return r.isEmpty() ? null : cap(r, max);
+    }
+
+    /** "Téléphone" → "Telephone", "Bìanchi" → "Bianchi": for comparisons of words people write with or without accents. */
+    public static String withoutAccents(String s) {
+        return ACCENTS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)).replaceAll("");
     }
 
     /** Collapses all whitespace; used for comparisons, not for output. */

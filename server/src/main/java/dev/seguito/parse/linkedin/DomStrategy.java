@@ -136,8 +136,7 @@ final class DomStrategy implements ProfileStrategy {
         String region = Texts.firstNonBlank(PhoneNormalizer.regionForLocation(d.get(PersonDraft.LOCATION)), "US");
         for (Element section : doc.select("section.pv-contact-info__contact-type, .pv-contact-info section, "
                 + "[class*=contact-info] section")) {
-            String heading = java.text.Normalizer.normalize(Texts.squash(section.select("h3, header").text()),
-                    java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(java.util.Locale.ROOT);
+            String heading = Texts.withoutAccents(Texts.squash(section.select("h3, header").text())).toLowerCase(java.util.Locale.ROOT);
             for (Element a : section.select("a[href^=mailto:]")) {
                 d.addEmail(a.attr("href").substring("mailto:".length()).replaceFirst("\\?.*$", ""), 0.9);
             }

@@ -41,7 +41,7 @@ public final class OutlookThreadParser {
     private static final Evaluator DATE_PART = Selector.evaluatorOf("span, div, time");
     private static final Pattern DATE_LABEL = Pattern.compile("^(sent|date|received).*");
     private static final Pattern FIRST_WORD = Pattern.compile("^\\s*(\\p{L}+)");
-    /** A "Label: value" line; it is a header line when {@link #headerName} knows the label. */
+    /** A "Label: value" line; it is a header line when {@link HeaderLabels} knows the label. */
     private static final Pattern HEADER_LINE = Pattern.compile("(?mu)^\\s*(\\p{L}+)\\s*:\\s*(.*)$");
     /** An English label before an address or a date: "From", "To:", "Sent". */
     private static final Pattern LABEL_PREFIX = Pattern.compile("(?i)^\\s*(from|to|cc|bcc|ccn|cci|cco|sent|date|received)\\b\\s*:?\\s*");
@@ -183,7 +183,7 @@ public final class OutlookThreadParser {
         Matcher english = LABEL_PREFIX.matcher(text);
         if (english.lookingAt()) return text.substring(english.end());
         Matcher translated = TRANSLATED_LABEL.matcher(text);
-        return translated.lookingAt() && !headerName(translated.group(1)).isEmpty() ? text.substring(translated.end()) : text;
+        return translated.lookingAt() && !HeaderLabels.nameOf(translated.group(1)).isEmpty() ? text.substring(translated.end()) : text;
     }
 
     /** "Sent …", "Date sent", or its first word a date label in another language ("Inviato: …", "Data di invio"). */
@@ -191,7 +191,7 @@ public final class OutlookThreadParser {
         if (DATE_LABEL.matcher(label.toLowerCase(Locale.ROOT)).matches()) return true;
         Matcher word = FIRST_WORD.matcher(label);
         if (!word.find()) return false;
-        String name = headerName(word.group(1));
+        String name = HeaderLabels.nameOf(word.group(1));
         return name.equals("sent") || name.equals("date");
     }
 
@@ -207,7 +207,7 @@ public final class OutlookThreadParser {
             // is taken for the sender, and a reading pane that lists the recipients first would get it wrong
             Matcher translated = TRANSLATED_LABEL.matcher(label);
             if (translated.find()) {
-                String name = headerName(translated.group(1));
+                String name = HeaderLabels.nameOf(translated.group(1));
                 if (name.equals("from") || name.equals("to") || name.equals("cc")) return name;
             }
             if (p.is(MESSAGE_ITEM)) break;
@@ -241,20 +241,15 @@ public final class OutlookThreadParser {
      */
     private static boolean startsHeaderBlock(String[] lines, int i) {
         Matcher from = header(lines[i]);
-        if (from == null || !"from".equals(headerName(from.group(1))) || i + 1 >= lines.length) return false;
+        if (from == null || !"from".equals(HeaderLabels.nameOf(from.group(1))) || i + 1 >= lines.length) return false;
         Matcher next = header(lines[i + 1]);
-        return next != null && !"from".equals(headerName(next.group(1)));
+        return next != null && !"from".equals(HeaderLabels.nameOf(next.group(1)));
     }
 
     /** {@code line} as a header line (label in group 1, value in group 2), or null when it is not one. */
     private static Matcher header(String line) {
         Matcher m = HEADER_LINE.matcher(line);
-        return m.matches() && !headerName(m.group(1)).isEmpty() ? m : null;
-    }
-
-    /** The English name of a header label, whatever language the quoting Outlook wrote it in; "" for none. */
-    private static String headerName(String label) {
-        return HeaderLabels.nameOf(label);
+        return m.matches() && !HeaderLabels.nameOf(m.group(1)).isEmpty() ? m : null;
     }
 
     /** Printed or pasted views: messages separated by "From: … / Sent: … / To: … / Subject: …" header blocks. */
@@ -275,7 +270,7 @@ public final class OutlookThreadParser {
                 Matcher h = header(lines[j]);
                 if (h == null || j > i && startsHeaderBlock(lines, j)) break;
                 String value = h.group(2);
-                switch (headerName(h.group(1))) {
+                switch (HeaderLabels.nameOf(h.group(1))) {
                     case "from" -> m.from = first(Addresses.parseList(value));
                     case "to" -> m.to.addAll(Addresses.parseList(value));
                     case "cc" -> m.cc.addAll(Addresses.parseList(value));
