@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
@@ -88,25 +88,18 @@ public final class SharedWindows implements AutoCloseable {
             return Future.succeededFuture();
         }
         sharing = true;
-        Map<String, Count> sorted = new TreeMap<>(w.counts);
-        List<String> keys = new ArrayList<>(sorted.keySet());
-        int[] sent = new int[keys.size()];
-        Integer[] added = new Integer[keys.size()];
-        int i = 0;
-        for (Count c : sorted.values()) {
-            sent[i] = c.send();
-            added[i] = sent[i];
-            i++;
-        }
+        List<String> keys = new ArrayList<>(new TreeSet<>(w.counts.keySet()));
+        List<Count> counts = keys.stream().map(w.counts::get).toList();
+        Integer[] sent = counts.stream().map(Count::send).toArray(Integer[]::new);
         return forgetOldWindows(db, w.minute)
-                .compose(v -> db.preparedQuery(SHARE).execute(Tuple.of(w.minute, keys.toArray(new String[0]), added)))
+                .compose(v -> db.preparedQuery(SHARE).execute(Tuple.of(w.minute, keys.toArray(new String[0]), sent)))
                 .map(rows -> {
                     Map<String, Integer> totals = new HashMap<>();
                     for (Row r : rows) {
                         totals.put(r.getString("key"), r.getInteger("count"));
                     }
                     for (int k = 0; k < keys.size(); k++) {
-                        sorted.get(keys.get(k)).shared(totals.get(keys.get(k)), sent[k]);
+                        counts.get(k).shared(totals.get(keys.get(k)), sent[k]);
                     }
                     if (unreachable) {
                         unreachable = false;
@@ -116,7 +109,7 @@ public final class SharedWindows implements AutoCloseable {
                 })
                 .onFailure(e -> {
                     for (int k = 0; k < keys.size(); k++) {
-                        sorted.get(keys.get(k)).notShared(sent[k]);
+                        counts.get(k).notShared(sent[k]);
                     }
                     if (!unreachable) {
                         unreachable = true;

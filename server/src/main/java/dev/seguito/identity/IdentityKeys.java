@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class IdentityKeys {
 
-    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     private static final Pattern LEGAL_SUFFIX = Pattern.compile(
             "\\b(inc|incorporated|ltd|limited|llc|llp|plc|gmbh|ag|sa|sas|sarl|srl|spa|s p a|s r l|bv|nv|oy|ab|as|co|corp|corporation|company|group)\\b");
     private static final Set<String> ROLE_MAILBOXES = Set.of("info", "sales", "support", "contact", "contacts", "hello",
@@ -30,8 +29,7 @@ public final class IdentityKeys {
         if (name == null) {
             return "";
         }
-        String plain = Texts.withoutAccents(name);
-        return NON_WORD.matcher(plain.toLowerCase(Locale.ROOT)).replaceAll(" ").trim();
+        return Texts.wordsKey(name);
     }
 
     /** "ACME S.p.A." and "Acme" are the same company. */

@@ -36,7 +36,7 @@ public final class PhoneNormalizer {
             Map.entry(legalForm("sp\\.\\s?z\\s?o\\.\\s?o\\.?"), "PL"),
             Map.entry(legalForm("ltd\\.?|limited|plc|llp"), "GB"));
 
-    /** Country names in the languages LinkedIn is most read in here, folded ({@link #fold}), to their region. */
+    /** Country names in the languages LinkedIn is most read in here, as {@link Texts#wordsKey}, to their region. */
     private static final Map<String, String> COUNTRY_NAMES = countryNames();
 
     private PhoneNormalizer() {
@@ -49,17 +49,13 @@ public final class PhoneNormalizer {
         for (String region : UTIL.getSupportedRegions()) {
             Locale country = new Locale.Builder().setRegion(region).build();
             for (Locale language : languages) {
-                names.putIfAbsent(fold(country.getDisplayCountry(language)), region);
+                names.putIfAbsent(Texts.wordsKey(country.getDisplayCountry(language)), region);
             }
         }
         // what people write besides the official short names
         for (String us : List.of("usa", "us", "united states of america")) names.put(us, "US");
         for (String gb : List.of("uk", "england", "scotland", "wales", "northern ireland", "great britain")) names.put(gb, "GB");
         return Map.copyOf(names);
-    }
-
-    private static String fold(String name) {
-        return Texts.withoutAccents(name).toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").trim();
     }
 
     /**
@@ -69,7 +65,7 @@ public final class PhoneNormalizer {
     public static String regionForLocation(String location) {
         if (location == null) return null;
         String[] parts = location.split(",");
-        return COUNTRY_NAMES.get(fold(parts[parts.length - 1]));
+        return COUNTRY_NAMES.get(Texts.wordsKey(parts[parts.length - 1]));
     }
 
     private static Pattern legalForm(String forms) {

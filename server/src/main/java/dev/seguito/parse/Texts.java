@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
  */
 public final class Texts {
     private static final Pattern ACCENTS = Pattern.compile("\\p{M}+");
+    private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
     public static final int MAX_FIELD = 500;
     public static final int MAX_ABOUT = 4000;
     public static final int MAX_BODY = 20_000;
@@ -74,6 +75,11 @@ public final class Texts {
     /** "Téléphone" → "Telephone", "Bìanchi" → "Bianchi": for comparisons of words people write with or without accents. */
     public static String withoutAccents(String s) {
         return ACCENTS.matcher(java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD)).replaceAll("");
+    }
+
+    /** "  Anna  Bìanchi-Rossi " → "anna bianchi rossi": words compared without case, accents or punctuation. */
+    public static String wordsKey(String s) {
+        return NON_WORD.matcher(withoutAccents(s).toLowerCase(java.util.Locale.ROOT)).replaceAll(" ").trim();
     }
 
     /** Collapses all whitespace; used for comparisons, not for output. */

@@ -164,7 +164,8 @@ public final class GmailThreadParser {
         // the expanded details table labels rows "to:", "cc:", "bcc:", in the reader's language ("a:", "ccn:", "An:")
         Element row = r.closest("tr");
         if (row != null) {
-            return row.selectFirst("td") != null && HeaderLabels.nameOf(row.selectFirst("td").text()).equals("cc");
+            Element label = row.selectFirst("td");
+            return label != null && HeaderLabels.nameOf(label.text()).equals("cc");
         }
         Element p = r.parent();
         return p != null && p.ownText().trim().toLowerCase(Locale.ROOT).startsWith("cc");
