@@ -1,5 +1,6 @@
 package dev.seguito.capture;
 
+import dev.seguito.contacts.CompanyPages;
 import dev.seguito.contacts.ContactStore;
 import dev.seguito.db.Sequential;
 import dev.seguito.identity.Correction;
@@ -52,6 +53,9 @@ public final class CaptureProcessor {
 
     public Future<Outcome> apply(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed, Instant observedAt,
                                  List<String> ownEmails) {
+        if (parsed.company() != null) {
+            return companyPage(tx, member, parsed);
+        }
         Origin origin = new Origin(parsed.source().wire(), parsed.source() == CaptureSource.LINKEDIN_PROFILE);
         return TeamMailboxes.read(tx, member, ownEmails)
                 .compose(mailboxes -> apply(tx, member, captureId, origin, parsed, observedAt, mailboxes));
@@ -85,8 +89,20 @@ public final class CaptureProcessor {
                             affected.addAll(touched);
                             return afterChange.apply(tx, member.teamId(), List.copyOf(affected))
                                     .map(v -> new Outcome(results, List.copyOf(affected),
-                                            primary(parsed, results, partyByEmail, mailboxes)));
+                                            primary(parsed, results, partyByEmail, mailboxes), null));
                         }));
+    }
+
+    /**
+     * A company page changes no person directly: its facts change the cards and fit of the company's employees, so
+     * the CRM hears of each of them and their next touches are worked out again.
+     */
+    private Future<Outcome> companyPage(SqlConnection tx, Member member, ParsedCapture parsed) {
+        return CompanyPages.apply(tx, member.teamId(), parsed.company())
+                .compose(applied -> (applied.employees().isEmpty() ? Future.<Void>succeededFuture()
+                        : Outbox.appendForEach(tx, member.teamId(), applied.employees(), "CONTACT_UPSERT")
+                                .compose(v -> afterChange.apply(tx, member.teamId(), applied.employees())))
+                        .map(v -> new Outcome(List.of(), applied.employees(), null, applied)));
     }
 
     /** Recomputes what depends on these contacts (their next touches), as every capture does. */
@@ -285,7 +301,7 @@ public final class CaptureProcessor {
     public record PersonResult(UUID partyId, MatchStatus status, Optional<ContactStore.JobChange> jobChange) {
     }
 
-    /** What the capture changed. */
-    public record Outcome(List<PersonResult> people, List<UUID> affected, UUID primary) {
+    /** What the capture changed; {@code company} is set for a company page only. */
+    public record Outcome(List<PersonResult> people, List<UUID> affected, UUID primary, CompanyPages.Applied company) {
     }
 }

@@ -49,12 +49,12 @@ public record CaptureRequest(CaptureSource source, String pageUrl, String conten
     /** The source a capture names, or a 400 that lists the ones there are. */
     static CaptureSource source(String name) {
         if (name == null) {
-            throw ApiError.badRequest("\"source\" is required: linkedin_profile, gmail_thread, outlook_thread or eml");
+            throw ApiError.badRequest("\"source\" is required: linkedin_profile, linkedin_company, gmail_thread, outlook_thread or eml");
         }
         try {
             return CaptureSource.fromWire(name);
         } catch (IllegalArgumentException e) {
-            throw ApiError.badRequest("Unknown source \"" + name + "\": use linkedin_profile, gmail_thread, outlook_thread or eml");
+            throw ApiError.badRequest("Unknown source \"" + name + "\": use linkedin_profile, linkedin_company, gmail_thread, outlook_thread or eml");
         }
     }
 

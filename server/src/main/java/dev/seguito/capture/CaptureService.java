@@ -2,6 +2,8 @@ package dev.seguito.capture;
 
 import dev.seguito.api.ApiError;
 import dev.seguito.api.CpuWork;
+import dev.seguito.contacts.CompanyCards;
+import dev.seguito.contacts.CompanyPages;
 import dev.seguito.contacts.ContactQueries;
 import dev.seguito.db.PgErrors;
 import dev.seguito.parse.CaptureParsers;
@@ -147,6 +149,9 @@ public final class CaptureService {
 
     private Future<Answer> answer(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed,
                                   CaptureProcessor.Outcome outcome) {
+        if (outcome.company() != null) {
+            return companyAnswer(tx, member, captureId, parsed, outcome);
+        }
         // the cards and the notifications depend on nothing but the outcome: sent together, answered in order
         List<Future<Optional<JsonObject>>> built = new ArrayList<>();
         List<Future<?>> all = new ArrayList<>();
@@ -178,6 +183,23 @@ public final class CaptureService {
                     .put("warnings", new JsonArray(parsed.warnings()));
             return new Answer(201, body);
         });
+    }
+
+    /** A company page's answer: the company's card, and which facts the page changed or left as a member set them. */
+    private Future<Answer> companyAnswer(SqlConnection tx, Member member, UUID captureId, ParsedCapture parsed,
+                                         CaptureProcessor.Outcome outcome) {
+        CompanyPages.Applied applied = outcome.company();
+        List<Future<?>> all = new ArrayList<>();
+        Future<Optional<JsonObject>> card = CompanyCards.byId(tx, member.teamId(), applied.companyId());
+        all.add(card);
+        for (UUID employee : outcome.affected()) {
+            all.add(TeamEvents.publish(tx, member.teamId(), employee, "updated", member.name()));
+        }
+        return Future.all(all).map(v -> new Answer(201, new JsonObject().put("captureId", captureId.toString())
+                .put("status", "company").putNull("contact").put("contacts", new JsonArray())
+                .put("company", card.result().orElseThrow())
+                .put("changed", new JsonArray(applied.changed())).put("keptByHand", new JsonArray(applied.keptByHand()))
+                .put("warnings", new JsonArray(parsed.warnings()))));
     }
 
     /**

@@ -60,6 +60,11 @@ public final class ContactQueries {
         return current(teamId, "linkedin".equals(kind) ? VERSION_BY_SLUG : VERSION_BY_EMAIL, Tuple.of(value, teamId));
     }
 
+    /** The side panel's look-up on a LinkedIn company page: the company's card, if a member captured that page. */
+    public Future<Optional<JsonObject>> company(UUID teamId, String linkedinSlug) {
+        return CompanyCards.byLinkedInSlug(pool, teamId, linkedinSlug);
+    }
+
     /** {@link #card} encoded, from the card cache when the card has not changed since it was built. */
     public Future<Optional<Buffer>> currentCard(UUID teamId, UUID partyId) {
         return current(teamId, VERSION_BY_ID, Tuple.of(partyId, teamId));

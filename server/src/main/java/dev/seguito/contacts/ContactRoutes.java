@@ -20,7 +20,7 @@ import static dev.seguito.api.Http.intParam;
 import static dev.seguito.api.Http.member;
 import static dev.seguito.api.Http.respond;
 
-/** Contact cards, the side panel's look-up, search, timelines and hand-logged touches. */
+/** Contact cards, the side panel's look-ups (of people and of companies), search, timelines and hand-logged touches. */
 public final class ContactRoutes {
 
     private ContactRoutes() {
@@ -66,6 +66,14 @@ public final class ContactRoutes {
             }
             respond(ctx, 200, card.map(found -> found.orElseThrow(
                     () -> ApiError.notFound("This person is not in your team's contacts yet"))));
+        });
+        api.get("/companies/lookup").handler(ctx -> {
+            String slug = LinkedInUrls.companySlug(ctx.request().getParam("linkedinUrl"));
+            if (slug == null) {
+                throw ApiError.badRequest("Give linkedinUrl, a LinkedIn company page URL (…/company/<name>/)");
+            }
+            respond(ctx, 200, contacts.company(member(ctx).teamId(), slug).map(found -> found.orElseThrow(
+                    () -> ApiError.notFound("No one in your team has captured this company page yet"))));
         });
         api.get("/contacts").handler(ctx -> respond(ctx, 200, contacts.search(member(ctx).teamId(),
                 ctx.request().getParam("q"), ctx.request().getParam("tag"), intParam(ctx, "limit", 20, 1, 200), intParam(ctx, "offset", 0, 0, 1_000_000))));

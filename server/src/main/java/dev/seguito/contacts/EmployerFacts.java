@@ -57,19 +57,31 @@ final class EmployerFacts {
                         return Future.succeededFuture(Changed.NOTHING);
                     }
                     UUID companyId = company.getUUID("party_id");
-                    return tx.preparedQuery("update party_group set industry = $2, size_band = $3 where party_id = $1")
-                            .execute(Tuple.of(companyId, industry, size))
-                            .compose(v -> tx.preparedQuery("""
-                                            select r.party_id_to from party_relationship r
-                                              join party p on p.id = r.party_id_to and p.status = 'ACTIVE'
-                                             where r.party_id_from = $1 and r.relationship_type = 'EMPLOYMENT'
-                                               and r.thru_date is null""")
-                                    .execute(Tuple.of(companyId)))
-                            .map(employees -> {
-                                List<UUID> ids = new ArrayList<>(employees.size());
-                                employees.forEach(r -> ids.add(r.getUUID(0)));
-                                return new Changed(changed, ids);
-                            });
+                    // a value typed stays until a member changes it; one cleared may be filled again by a company page
+                    return tx.preparedQuery("""
+                                    update party_group set industry = $2, size_band = $3,
+                                           industry_by_hand = case when $4 then $2::text is not null else industry_by_hand end,
+                                           size_band_by_hand = case when $5 then $3::text is not null else size_band_by_hand end
+                                     where party_id = $1""")
+                            .execute(Tuple.of(companyId, industry, size, changed.contains("industry"),
+                                    changed.contains("companySize")))
+                            .compose(v -> currentEmployees(tx, companyId))
+                            .map(employees -> new Changed(changed, employees));
+                });
+    }
+
+    /** The company's current employees, erased people left out: whose card and fit its facts change. */
+    static Future<List<UUID>> currentEmployees(SqlConnection tx, UUID companyId) {
+        return tx.preparedQuery("""
+                        select r.party_id_to from party_relationship r
+                          join party p on p.id = r.party_id_to and p.status = 'ACTIVE'
+                         where r.party_id_from = $1 and r.relationship_type = 'EMPLOYMENT'
+                           and r.thru_date is null""")
+                .execute(Tuple.of(companyId))
+                .map(rows -> {
+                    List<UUID> ids = new ArrayList<>(rows.size());
+                    rows.forEach(r -> ids.add(r.getUUID(0)));
+                    return ids;
                 });
     }
 }

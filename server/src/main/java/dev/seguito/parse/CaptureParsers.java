@@ -1,5 +1,6 @@
 package dev.seguito.parse;
 
+import dev.seguito.parse.linkedin.LinkedInCompanyParser;
 import dev.seguito.parse.linkedin.LinkedInProfileParser;
 import dev.seguito.parse.mail.EmlParser;
 import dev.seguito.parse.mail.GmailThreadParser;
@@ -26,6 +27,7 @@ public final class CaptureParsers {
         try {
             return switch (source) {
                 case LINKEDIN_PROFILE -> LinkedInProfileParser.parse(content, pageUrl);
+                case LINKEDIN_COMPANY -> LinkedInCompanyParser.parse(content, pageUrl);
                 case GMAIL_THREAD -> GmailThreadParser.parse(content);
                 case OUTLOOK_THREAD -> OutlookThreadParser.parse(content);
                 case EML -> EmlParser.parse(content);

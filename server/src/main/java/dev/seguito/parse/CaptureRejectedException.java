@@ -6,6 +6,7 @@ package dev.seguito.parse;
  */
 public class CaptureRejectedException extends Exception {
     public static final String NOT_A_PROFILE = "not_a_profile";
+    public static final String NOT_A_COMPANY = "not_a_company";
     public static final String UNPARSEABLE = "unparseable";
 
     private final String code;

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** Where a capture came from; decides which parser reads it. The wire names are the API's {@code source} values. */
 public enum CaptureSource {
-    LINKEDIN_PROFILE, GMAIL_THREAD, OUTLOOK_THREAD, EML;
+    LINKEDIN_PROFILE, LINKEDIN_COMPANY, GMAIL_THREAD, OUTLOOK_THREAD, EML;
 
     /** Parses an API value such as {@code "linkedin_profile"}; unknown values are a client error, not a default. */
     public static CaptureSource fromWire(String s) {
@@ -21,6 +21,6 @@ public enum CaptureSource {
     }
 
     public boolean isEmail() {
-        return this != LINKEDIN_PROFILE;
+        return this != LINKEDIN_PROFILE && this != LINKEDIN_COMPANY;
     }
 }

@@ -16,6 +16,8 @@ public final class LinkedInUrls {
     private static final Pattern PROFILE = Pattern.compile(
             "^(?:https?:)?(?://)?(?:[a-z0-9-]+\\.)*linkedin\\.com/(?:mwlite/)?in/([^/?#\\s\"'<>]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern RELATIVE = Pattern.compile("^/in/([^/?#\\s\"'<>]+)");
+    private static final Pattern COMPANY = Pattern.compile(
+            "^(?:(?:https?:)?(?://)?(?:[a-z0-9-]+\\.)*linkedin\\.com)?/company/([^/?#\\s\"'<>]+)", Pattern.CASE_INSENSITIVE);
 
     private LinkedInUrls() {
     }
@@ -40,7 +42,25 @@ public final class LinkedInUrls {
             m = RELATIVE.matcher(u);
             if (!m.find()) return null;
         }
-        String raw = m.group(1);
+        return normalised(m.group(1));
+    }
+
+    /**
+     * The lowercase slug of a company page URL ({@code https://it.linkedin.com/company/acme/about/} or
+     * {@code /company/acme}), or null when the URL is not a LinkedIn company page.
+     */
+    public static String companySlug(String url) {
+        if (url == null) return null;
+        Matcher m = COMPANY.matcher(url.trim());
+        return m.find() ? normalised(m.group(1)) : null;
+    }
+
+    /** The canonical company page URL of a slug given by {@link #companySlug}. */
+    public static String ofCompanySlug(String slug) {
+        return "https://www.linkedin.com/company/" + slug + "/";
+    }
+
+    private static String normalised(String raw) {
         String decoded;
         try {
             decoded = URLDecoder.decode(raw.replace("+", "%2B"), StandardCharsets.UTF_8);

@@ -64,6 +64,7 @@ class EveryRouteFuzzTest {
     private static final Map<String, List<String>> VALID_QUERIES = Map.of(
             "GET /contacts/lookup", List.of("?email=giulia.romano%40fabbricanord.example",
                     "?linkedinUrl=" + enc("https://it.linkedin.com/in/giulia-romano-42")),
+            "GET /companies/lookup", List.of("?linkedinUrl=" + enc("https://www.linkedin.com/company/fabbrica-nord/")),
             "GET /agenda", List.of("?range=week&limit=20", "?range=today"),
             "GET /contacts/:contactId/export", List.of("?format=json", "?format=vcard"),
             "DELETE /contacts/:contactId/addresses", List.of("?email=nobody%40example.org", "?phone=%2B390200000000"),

@@ -28,4 +28,15 @@ class LinkedInUrlsTest {
         assertNull(LinkedInUrls.canonical("https://example.com/in/jane"));
         assertNull(LinkedInUrls.canonical(null));
     }
+
+    @Test
+    void companyPagesOfAnySubPageOrCountryAreOneSlug() {
+        assertEquals("acme-robotics", LinkedInUrls.companySlug("https://it.linkedin.com/company/Acme-Robotics/about/?trk=x"));
+        assertEquals("acme-robotics", LinkedInUrls.companySlug("/company/acme-robotics"));
+        assertEquals("1234567", LinkedInUrls.companySlug("www.linkedin.com/company/1234567/people/"));
+        assertEquals("https://www.linkedin.com/company/acme-robotics/", LinkedInUrls.ofCompanySlug("acme-robotics"));
+        assertNull(LinkedInUrls.companySlug("https://www.linkedin.com/in/jane-doe/"));
+        assertNull(LinkedInUrls.companySlug("https://example.com/company/acme"));
+        assertNull(LinkedInUrls.companySlug(null));
+    }
 }

@@ -54,7 +54,8 @@ class ParserFuzzTest {
     @BeforeAll
     static void seeds() {
         System.out.println(FuzzSeed.announce("ParserFuzzTest"));
-        htmlSeeds = List.of(Fixtures.text("giulia_linkedin.html"), Fixtures.text("giulia_linkedin_new_job.html"), GMAIL, OUTLOOK);
+        htmlSeeds = List.of(Fixtures.text("giulia_linkedin.html"), Fixtures.text("giulia_linkedin_new_job.html"), GMAIL, OUTLOOK,
+                dev.seguito.parse.Fixtures.load("linkedin/company_loggedin_about.html"));
         eml = Fixtures.text("thread_with_giulia.eml");
     }
 
@@ -91,9 +92,10 @@ class ParserFuzzTest {
         long started = System.nanoTime();
         ParsedCapture parsed = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
             try {
-                return CaptureParsers.parse(source, input, "https://www.linkedin.com/in/giulia-romano-42/");
+                return CaptureParsers.parse(source, input, pageUrl(source));
             } catch (CaptureRejectedException e) {
-                assertThat(e.code()).as(what).isIn(CaptureRejectedException.UNPARSEABLE, CaptureRejectedException.NOT_A_PROFILE);
+                assertThat(e.code()).as(what).isIn(CaptureRejectedException.UNPARSEABLE, CaptureRejectedException.NOT_A_PROFILE,
+                        CaptureRejectedException.NOT_A_COMPANY);
                 assertThat(e.getMessage()).as(() -> "a parser crash disguised as a rejection: " + what + "\n" + crash(source, input))
                         .doesNotContain("could not be parsed (");
                 return null;
@@ -107,6 +109,12 @@ class ParserFuzzTest {
             for (ParsedPerson p : parsed.people()) {
                 checkPerson(p, what);
             }
+            if (parsed.company() != null) {
+                assertThat(parsed.company().name()).as(what).isNotBlank();
+                assertThat(parsed.company().name().length()).as(what).isLessThanOrEqualTo(200);
+                assertThat(parsed.company().industry() == null ? 0 : parsed.company().industry().length()).as(what)
+                        .isLessThanOrEqualTo(100);
+            }
             for (ParsedMessage m : parsed.messages()) {
                 assertThat(m.replyText() == null ? 0 : m.replyText().length()).as(what).isLessThanOrEqualTo(Texts.MAX_BODY);
                 assertThat(m.subject() == null ? 0 : m.subject().length()).as(what).isLessThanOrEqualTo(Texts.MAX_FIELD);
@@ -119,11 +127,18 @@ class ParserFuzzTest {
         }
     }
 
+    /** A URL of the kind of page the source reads, so that every parser gets past its URL check. */
+    private static String pageUrl(CaptureSource source) {
+        return source == CaptureSource.LINKEDIN_COMPANY ? "https://www.linkedin.com/company/nordlicht-software/"
+                : "https://www.linkedin.com/in/giulia-romano-42/";
+    }
+
     /** The exception {@link CaptureParsers} turned into a rejection, with where it was thrown. */
     private static String crash(CaptureSource source, String input) {
         try {
             switch (source) {
-                case LINKEDIN_PROFILE -> dev.seguito.parse.linkedin.LinkedInProfileParser.parse(input, "https://www.linkedin.com/in/giulia-romano-42/");
+                case LINKEDIN_PROFILE -> dev.seguito.parse.linkedin.LinkedInProfileParser.parse(input, pageUrl(source));
+                case LINKEDIN_COMPANY -> dev.seguito.parse.linkedin.LinkedInCompanyParser.parse(input, pageUrl(source));
                 case GMAIL_THREAD -> dev.seguito.parse.mail.GmailThreadParser.parse(input);
                 case OUTLOOK_THREAD -> dev.seguito.parse.mail.OutlookThreadParser.parse(input);
                 case EML -> dev.seguito.parse.mail.EmlParser.parse(input);

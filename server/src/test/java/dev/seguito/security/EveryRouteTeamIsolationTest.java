@@ -40,6 +40,8 @@ class EveryRouteTeamIsolationTest {
 
     private static final String GIULIA_URL = "https://it.linkedin.com/in/giulia-romano-42";
 
+    private static final String COMPANY_URL = "https://www.linkedin.com/company/fabbrica-nord/";
+
     @RunningServer
     private static SeguitoServer server;
     private static TeamFixture teamA;
@@ -76,6 +78,10 @@ class EveryRouteTeamIsolationTest {
                 Thread.sleep(100);
             }
         });
+        JsonObject companyOfA = teamA.admin().post("/api/v1/captures", new JsonObject().put("source", "linkedin_company")
+                .put("pageUrl", COMPANY_URL).put("html", Fixtures.text("fabbrica_nord_company.html"))
+                .put("idempotencyKey", UUID.randomUUID().toString())).json();
+        assertThat(companyOfA.getString("status")).as(companyOfA.encode()).isEqualTo("company");
         outboxRowOfA = server.pool().preparedQuery("select max(id) from outbox where team_id = $1")
                 .execute(io.vertx.sqlclient.Tuple.of(teamA.teamId())).await().iterator().next().getLong(0);
         idsOfA = Set.of(giuliaA, duplicateA, teamA.teamId().toString(), teamA.adminMember().id().toString());
@@ -158,6 +164,7 @@ class EveryRouteTeamIsolationTest {
             noDataOfA(bySlug);
             assertThat(bySlug.json().getString("id")).isEqualTo(contactB);
         });
+        cases.put("GET /companies/lookup", () -> notFound(b.get("/api/v1/companies/lookup?linkedinUrl=" + COMPANY_URL)));
         cases.put("GET /contacts", () -> {
             noDataOfA(b.get("/api/v1/contacts?q="));
             noDataOfA(b.get("/api/v1/contacts?q=romano"));

@@ -11,7 +11,7 @@ import org.jsoup.nodes.Document;
  * anti-bot interstitials, and other sections of the site. Rejecting them beats creating an empty contact.
  */
 final class NonProfilePages {
-    private static final Pattern NOT_FOUND = Pattern.compile(
+    static final Pattern NOT_FOUND = Pattern.compile(
             "(?i)(profile not found|page not found|this profile is not available|profile isn.t available|"
                     + "this page doesn.t exist|page doesn.t exist|we can.t find the page|"
                     + "the profile you.re looking for|this linkedin profile is not available)");
