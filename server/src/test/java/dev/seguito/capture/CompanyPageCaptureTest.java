@@ -34,7 +34,7 @@ class CompanyPageCaptureTest {
 
     private static JsonObject companyPage(String key) {
         return new JsonObject().put("source", "linkedin_company").put("pageUrl", PAGE_URL)
-                .put("html", Fixtures.text("fabbrica_nord_company.html"))
+                .put("html", Fixtures.fabbricaNordCompanyPage())
                 .put("capturedAt", Fixtures.WRITTEN_AT.plus(Fixtures.shift()).toString()).put("idempotencyKey", key);
     }
 

@@ -79,7 +79,7 @@ class EveryRouteTeamIsolationTest {
             }
         });
         JsonObject companyOfA = teamA.admin().post("/api/v1/captures", new JsonObject().put("source", "linkedin_company")
-                .put("pageUrl", COMPANY_URL).put("html", Fixtures.text("fabbrica_nord_company.html"))
+                .put("pageUrl", COMPANY_URL).put("html", Fixtures.fabbricaNordCompanyPage())
                 .put("idempotencyKey", UUID.randomUUID().toString())).json();
         assertThat(companyOfA.getString("status")).as(companyOfA.encode()).isEqualTo("company");
         outboxRowOfA = server.pool().preparedQuery("select max(id) from outbox where team_id = $1")

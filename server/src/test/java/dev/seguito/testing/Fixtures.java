@@ -83,6 +83,12 @@ public final class Fixtures {
                 .put("capturedAt", WRITTEN_AT.plus(shift()).toString()).put("idempotencyKey", UUID.randomUUID().toString());
     }
 
+    /** The company page of Giulia Romano's employer: the logged-in About tab fixture, renamed Fabbrica Nord. */
+    public static String fabbricaNordCompanyPage() {
+        return dev.seguito.parse.Fixtures.load("linkedin/company_loggedin_about.html")
+                .replace("Nordlicht Software", "Fabbrica Nord").replace("nordlicht-software", "fabbrica-nord");
+    }
+
     public static JsonObject eml(String fixture) {
         return new JsonObject().put("source", "eml").put("mime", dated(fixture))
                 .put("capturedAt", WRITTEN_AT.plus(shift()).toString()).put("idempotencyKey", UUID.randomUUID().toString());
