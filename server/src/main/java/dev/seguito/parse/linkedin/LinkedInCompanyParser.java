@@ -29,8 +29,6 @@ public final class LinkedInCompanyParser {
             "sector", "setor", "industrie", "bedrijfstak");
     private static final Pattern TITLE_SUFFIX = Pattern.compile(
             "^\\(\\d+\\)\\s*|\\s*[:|]\\s*(?:[^|:]{1,40}\\s*\\|\\s*)?LinkedIn\\s*$", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SIGN_IN_TITLE = Pattern.compile(
-            "(?i)^(linkedin login|sign in|sign up|log in|join linkedin|security verification)\\b.*|.*sign in \\| linkedin$");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     /** Where a page shows other companies (similar pages, people also viewed): never this company's facts. */
     private static final String OTHER_COMPANIES = "aside, .base-card, [data-test-id=similar-pages], [data-test-id=employees-at]";
@@ -47,7 +45,7 @@ public final class LinkedInCompanyParser {
                     + " is not a LinkedIn company page.");
         }
         Document doc = Jsoup.parse(Texts.capInput(html), pageUrl == null ? "" : pageUrl);
-        if (SIGN_IN_TITLE.matcher(doc.title().strip()).matches()
+        if (NonProfilePages.LOGIN_TITLE.matcher(doc.title().strip()).matches()
                 || doc.selectFirst("form.login__form, #session_key, .authwall-join-form") != null && ownName(doc) == null) {
             throw notACompany("The page is LinkedIn's sign-in wall, not a company page; open it while logged in.");
         }

@@ -15,7 +15,7 @@ final class NonProfilePages {
             "(?i)(profile not found|page not found|this profile is not available|profile isn.t available|"
                     + "this page doesn.t exist|page doesn.t exist|we can.t find the page|"
                     + "the profile you.re looking for|this linkedin profile is not available)");
-    private static final Pattern LOGIN_TITLE = Pattern.compile(
+    static final Pattern LOGIN_TITLE = Pattern.compile(
             "(?i)^(linkedin login|sign in|sign up|log in|join linkedin|linkedin: log in or sign up|"
                     + "security verification|linkedin security verification)\\b.*|.*\\| sign up$|.*sign in \\| linkedin$");
     private static final Pattern NON_PROFILE_PATH = Pattern.compile(
