@@ -20,9 +20,11 @@ const state = {
   identityKey: null,
   lookupKey: null,    // {linkedinUrl} | {email}
   card: null,
+  company: null,        // the company card, on a LinkedIn company page
+  companyCapture: null, // what the last capture of this company page said: {changed, keptByHand, warnings}
   matchStatus: null,  // from the last capture answer: new | matched | updated | possible_duplicate
   others: [],         // other people in the same captured thread
-  view: 'loading',    // loading | not_paired | no_page | not_profile | no_thread | unknown | card | error
+  view: 'loading',    // loading | not_paired | no_page | not_profile | no_thread | unknown | card | company | error
   error: null,
   busy: false,
   logOpen: false,
@@ -41,7 +43,7 @@ const state = {
 let seq = 0;
 let events = null;
 
-const SOURCE_LABEL = { linkedin_profile: 'LinkedIn profile', gmail_thread: 'Gmail thread', outlook_thread: 'Outlook thread', eml: 'Email file', manual: 'Edited by hand' };
+const SOURCE_LABEL = { linkedin_profile: 'LinkedIn profile', linkedin_company: 'LinkedIn company page', gmail_thread: 'Gmail thread', outlook_thread: 'Outlook thread', eml: 'Email file', manual: 'Edited by hand' };
 const STATUS_LABEL = { new: 'New contact', matched: 'Matched', updated: 'Updated', possible_duplicate: 'Possible duplicate', known: 'In your contacts' };
 const TYPE_LABEL = {
   call: 'Call', meeting: 'Meeting', note: 'Note', referral_given: 'Referral given', referral_received: 'Referral received',
@@ -121,7 +123,7 @@ function onQueueChanged(next, prev) {
   // A capture of this page just left the queue (delivered while we watched): show the fresh card.
   const gone = prev.filter((p) => !next.some((n) => n.id === p.id));
   if (gone.some((g) => sameIdentity(g.identity))) refresh({ force: true });
-  else if (state.view === 'unknown' || state.view === 'card') render();
+  else if (state.view === 'unknown' || state.view === 'card' || state.view === 'company') render();
 }
 
 // --------------------------------------------------------------------------------------------- live events
@@ -199,6 +201,14 @@ function onServerEvent(ev) {
     return;
   }
   const id = data?.contactId;
+  if (state.view === 'company') {
+    // The card lists the company's people: a change to one of them (a colleague set the industry on their card,
+    // captured the company page) or a new capture (maybe someone who works there) may change what it shows.
+    if (data?.kind === 'captured' || data?.kind === 'merged' || state.company?.employees?.some((e) => e.id === id)) {
+      refresh({ force: true, quiet: true });
+    }
+    return;
+  }
   if (state.card && (id === state.card.id || state.card.possibleDuplicates?.some((d) => d.id === id))) {
     reloadCard(data);
   } else if (state.view === 'unknown' && (data?.kind === 'captured' || data?.kind === 'merged')) {
@@ -226,6 +236,7 @@ async function reloadCard(data) {
 function identityKeyOf(identity) {
   if (!identity) return null;
   if (identity.kind === 'linkedin_profile') return `li:${identity.linkedinUrl}`;
+  if (identity.kind === 'linkedin_company') return `co:${identity.linkedinUrl}`;
   if (identity.kind === 'gmail_thread' || identity.kind === 'outlook_thread') {
     return `mail:${identity.participants.map((p) => p.email).join(',')}`;
   }
@@ -262,7 +273,7 @@ async function refresh({ force = false, identity = null, quiet = false } = {}) {
   // Same page, already shown or being looked up: nothing to do (tab events and page messages often come in pairs).
   if (!force && key === state.identityKey && state.view !== 'error') return;
   const my = ++seq;
-  if (key !== state.identityKey) { state.card = null; state.matchStatus = null; state.others = []; state.logOpen = false; state.addressOpen = false; state.editOpen = false; }
+  if (key !== state.identityKey) { state.card = null; state.company = null; state.companyCapture = null; state.matchStatus = null; state.others = []; state.logOpen = false; state.addressOpen = false; state.editOpen = false; }
   state.identity = id;
   state.identityKey = key;
   state.error = null;
@@ -271,8 +282,9 @@ async function refresh({ force = false, identity = null, quiet = false } = {}) {
     state.view = !id ? 'no_page' : id.reason === 'not_a_profile' ? 'not_profile' : id.reason === 'no_thread' ? 'no_thread' : 'no_page';
     return render();
   }
-  if (!quiet && !state.card) { state.view = 'loading'; render(); }
+  if (!quiet && !state.card && !state.company) { state.view = 'loading'; render(); }
   try {
+    if (id.kind === 'linkedin_company') return await showCompany(id, my);
     let card = null;
     if (id.kind === 'linkedin_profile') {
       state.lookupKey = { linkedinUrl: id.linkedinUrl };
@@ -294,6 +306,18 @@ async function refresh({ force = false, identity = null, quiet = false } = {}) {
   } catch (e) { handleError(e, my); }
 }
 
+/** A company page: its card when the team has captured it, else the page's own name and "Capture company". */
+async function showCompany(id, my) {
+  state.lookupKey = null; // no contact on screen: contact events and look-ups are not about this page
+  const company = await api.companyLookup(id.linkedinUrl).catch(notFoundToNull);
+  if (my !== seq) return;
+  state.company = company;
+  state.offline = false;
+  state.view = 'company';
+  render();
+  document.body.dataset.cardShownAt = String(Date.now());
+}
+
 function notFoundToNull(e) {
   if (e instanceof ApiError && e.status === 404) return null;
   throw e;
@@ -309,17 +333,17 @@ function handleError(e, my) {
   if (e instanceof ApiError && e.status === 401) {
     state.view = 'error';
     state.error = REVOKED_MESSAGE;
-  } else if (e instanceof ApiError && e.status === 0 && !state.card && state.identity?.kind !== 'none') {
+  } else if (e instanceof ApiError && e.status === 0 && !state.card && !state.company && state.identity?.kind !== 'none') {
     // Server unreachable: the page can still be captured; the capture waits in the queue.
-    state.view = 'unknown';
+    state.view = state.identity?.kind === 'linkedin_company' ? 'company' : 'unknown';
     state.offline = true;
     state.error = `${e.message} Captures are kept and sent when it is back.`;
   } else {
-    state.view = state.card ? 'card' : 'error';
+    state.view = state.card ? 'card' : state.company ? 'company' : 'error';
     state.error = errorText(e);
   }
   render();
-  if (state.view === 'card') toast(state.error);
+  if (state.view === 'card' || (state.view === 'company' && state.company)) toast(state.error);
 }
 
 // ----------------------------------------------------------------------------------------------- actions
@@ -342,6 +366,14 @@ async function capture() {
     const result = r.value;
     if (state.identityKey !== keyAtStart) {
       toast(result.state === 'delivered' ? 'Captured.' : 'The capture is saved and will be sent automatically.');
+    } else if (result.state === 'delivered' && result.response?.company) {
+      // A company page adds no contact: the answer is the company's card, with what the page changed.
+      const res = result.response;
+      state.company = res.company;
+      state.companyCapture = { changed: res.changed ?? [], keptByHand: res.keptByHand ?? [], warnings: res.warnings ?? [] };
+      state.view = 'company';
+      state.error = null;
+      toast('Company captured.');
     } else if (result.state === 'delivered') {
       const res = result.response ?? {};
       // In a thread, show the person the panel was looking at (the counterpart), not just the first one parsed.
@@ -432,10 +464,10 @@ function render() {
 }
 
 const captureLabel = () => (state.busy ? 'Capturing…' : state.card ? 'Update' : 'Capture');
-const captureButton = (primary = true) => h('button', {
+const captureButton = (primary = true, label = captureLabel()) => h('button', {
   type: 'button', class: primary ? 'primary' : '', 'data-testid': 'capture', disabled: state.busy || !!state.config.revoked,
   onclick: capture,
-}, captureLabel());
+}, label);
 
 const errorNotice = () => (state.error
   ? h('p', { class: `notice ${state.offline ? 'warn' : 'error'}`, role: 'alert', 'data-testid': 'error' }, state.error)
@@ -455,8 +487,9 @@ const views = {
     h('div', { class: 'skeleton', style: 'width:85%' }), h('div', { class: 'skeleton', style: 'width:40%' })),
   not_paired: () => empty('Connect to your team', 'Pair this browser with your team\'s Seguito server to see and capture contacts.',
     h('button', { type: 'button', class: 'primary', onclick: openOptions }, 'Open options')),
-  no_page: () => empty('Nothing to show here', 'Open a LinkedIn profile, or a conversation in Gmail or Outlook, to see the contact.'),
-  not_profile: () => empty('This page is not a LinkedIn profile', 'Open someone\'s profile (linkedin.com/in/…) to see or capture them.'),
+  no_page: () => empty('Nothing to show here', 'Open a LinkedIn profile or company page, or a conversation in Gmail or Outlook, to see the contact.'),
+  not_profile: () => empty('This page is not a LinkedIn profile or company page',
+    'Open someone\'s profile (linkedin.com/in/…) or a company page (linkedin.com/company/…) to see or capture it.'),
   no_thread: () => empty('No conversation open', 'Open an email conversation to see the person you are writing with.'),
   error: () => (state.error === REVOKED_MESSAGE || state.config.revoked
     ? empty('Signed out', 'This browser can no longer reach your team\'s contacts. Ask your admin for a new pairing code.')
@@ -477,6 +510,7 @@ const views = {
         'Capture sends this page\'s profile or conversation to your team\'s Seguito server.'));
   },
   card: () => renderCard(state.card),
+  company: () => renderCompany(state.company, state.identity ?? {}),
 };
 
 function pendingBadge(item) {
@@ -522,6 +556,73 @@ function renderCard(c) {
     renderAbout(c),
     renderFacts(c),
     renderPrivacy(c));
+}
+
+/**
+ * A LinkedIn company page: what the fit score reads of the company (industry, size band), which of it a member set
+ * by hand, and the team's contacts who work there. Before the team captured the page, its own name and the button.
+ */
+function renderCompany(co, id) {
+  const name = co?.name || id.name || id.linkedinUrl || 'This company';
+  const pending = pendingForPage();
+  const status = co ? 'In your team\'s companies.' : state.offline ? 'Your team\'s companies cannot be checked right now.'
+    : 'Your team has not captured this company page yet.';
+  return h('article', { class: 'card', 'data-testid': co ? 'company-card' : 'company-unknown', 'data-company-id': co?.id ?? null,
+    'aria-labelledby': 'company-name' },
+    h('div', { class: 'person' }, h('div', { class: 'avatar company', 'aria-hidden': 'true' }, initials(name)),
+      h('div', {}, h('h1', { id: 'company-name', 'data-testid': 'company-name' }, name), h('p', { class: 'muted' }, status))),
+    pending.length ? h('div', { class: 'badges' }, pendingBadge(pending[0])) : null,
+    errorNotice(),
+    co ? renderCompanyFacts(co) : null,
+    renderCompanyCaptured(),
+    co ? renderEmployees(co) : null,
+    h('div', { class: 'actions' }, captureButton(!co, state.busy ? 'Capturing…' : 'Capture company')),
+    h('p', { class: 'muted', style: 'font-size:12px;margin-top:10px' },
+      'Capture sends this company page to your team\'s Seguito server: its industry and size then count for everyone in your team\'s contacts who works there.'));
+}
+
+const FACT_LABEL = { industry: 'industry', companySize: 'company size' };
+
+function renderCompanyFacts(co) {
+  const byHand = new Set(co.setByHand ?? []);
+  // a member's value is the team's own judgement: say so, since a captured page will not change it
+  const fact = (key, label, value) => [h('dt', {}, label), h('dd', {},
+    value ? h('span', { 'data-testid': `company-${key}` }, value) : h('span', { class: 'muted', 'data-testid': `company-${key}` }, 'not known yet'),
+    byHand.has(key) ? h('span', { class: 'badge by-hand', 'data-testid': `company-${key}-by-hand`,
+      title: 'A team member set this; a captured page does not change it' }, 'set by hand') : null)];
+  const li = safeUrl(co.linkedinUrl);
+  return h('section', { class: 'block', 'aria-labelledby': 'company-facts-title' },
+    h('h2', { id: 'company-facts-title' }, 'Details'),
+    h('dl', { class: 'facts' },
+      fact('industry', 'Industry', co.industry),
+      fact('companySize', 'Size', sizeText(co.companySize)),
+      li ? [h('dt', {}, 'LinkedIn'), h('dd', {}, h('a', { href: li, target: '_blank', rel: 'noopener noreferrer' }, li.replace(/^https:\/\/www\./, '')))] : null));
+}
+
+/** What the last capture of this page did: the facts it filled, those it left as a member set them, what it missed. */
+function renderCompanyCaptured() {
+  const r = state.companyCapture;
+  if (!r) return null;
+  const names = (keys) => keys.map((k) => FACT_LABEL[k] ?? k).join(' and ');
+  return h('div', { class: 'notice ok captured', role: 'status', 'data-testid': 'company-captured' },
+    r.changed.length ? h('p', {}, `This capture set the ${names(r.changed)} for everyone who works here.`)
+      : r.keptByHand.length ? null : h('p', {}, 'This capture changed nothing: your team had these facts already.'),
+    r.keptByHand.length ? h('p', { 'data-testid': 'company-kept-by-hand' },
+      `The page gives another ${names(r.keptByHand)}; the one a team member set is kept.`) : null,
+    r.warnings.map((w) => h('p', { class: 'muted', 'data-testid': 'company-warning' }, w)));
+}
+
+function renderEmployees(co) {
+  const people = co.employees ?? [];
+  const count = co.employeeCount ?? people.length;
+  return h('section', { class: 'block', 'aria-labelledby': 'employees-title', 'data-testid': 'company-employees' },
+    h('h2', { id: 'employees-title' }, `Your team's contacts here (${count})`),
+    people.length
+      ? h('ul', { class: 'employees' }, people.map((e) => h('li', { 'data-testid': 'company-employee', 'data-contact-id': e.id },
+        h('span', { class: 'name' }, e.fullName || 'Unnamed contact'), e.title ? h('span', { class: 'muted' }, e.title) : null)))
+      : h('p', { class: 'muted' }, 'No one in your team\'s contacts works here yet.'),
+    // the server sends the first 20 by name
+    count > people.length ? h('p', { class: 'muted' }, `and ${count - people.length} more`) : null);
 }
 
 /** Export and erasure (docs/privacy.md): deleting asks first, in the panel, and says what goes. */
@@ -780,9 +881,7 @@ function renderFacts(c) {
   if (emails.length) rows.push(['Email', emails]);
   const phones = (c.phones ?? []).map((p) => removable(c, 'phone', p, p));
   if (phones.length) rows.push(['Phone', phones]);
-  // "51-200" reads as a band of employees; a team's own label ("SME", "200+ staff") is shown as written
-  const size = c.companySize && /^[\d\s.,+–-]+$/.test(c.companySize) ? `${c.companySize} employees` : c.companySize;
-  const company = [c.industry, size].filter(Boolean).join(' · ');
+  const company = [c.industry, sizeText(c.companySize)].filter(Boolean).join(' · ');
   if (company) rows.push(['Company', h('span', { 'data-testid': 'company-facts' }, company)]);
   if (c.tags?.length) rows.push(['Tags', h('span', { class: 'tags', 'data-testid': 'tags' }, c.tags.map((t) => h('span', { class: 'tag' }, t)))]);
   if (c.fitScore != null) rows.push(['Fit', h('span', { 'data-testid': 'fit-score', title: 'How well this prospect matches the team\'s ideal profile' }, `${Math.round(c.fitScore * 100)}%`)]);
@@ -800,6 +899,11 @@ function renderFacts(c) {
     state.addressOpen ? renderAddressForm(c)
       : h('div', { class: 'actions quiet' }, h('button', { type: 'button', class: 'link', 'data-testid': 'address-add-open', disabled: state.busy,
         onclick: () => { state.addressOpen = true; state.addressError = null; render(); $('address-value')?.focus(); } }, '+ Add an email, phone or website')));
+}
+
+/** "51-200" reads as a band of employees; a team's own label ("SME", "200+ staff") is shown as written. */
+function sizeText(size) {
+  return size && /^[\d\s.,+–-]+$/.test(size) ? `${size} employees` : size || null;
 }
 
 /** An address typed by hand, or one removed by mistake put back. */

@@ -26,6 +26,7 @@ export function friendlyMessage(status, code, serverMessage, serverUrl) {
   if (status === 0) return `Can't reach the Seguito server${serverUrl ? ` at ${serverUrl}` : ''}. Is it running?`;
   if (status === 401) return REVOKED_MESSAGE;
   if (status === 422 && code === 'not_a_profile') return 'This page is not a LinkedIn profile.';
+  if (status === 422 && code === 'not_a_company') return 'This page is not a LinkedIn company page.';
   if (status === 422) return serverMessage || 'Nothing on this page could be read.';
   if (status === 413) return 'This page is too large to capture.';
   if (status === 429) return 'Too many requests right now; Seguito will try again shortly.';
@@ -152,6 +153,8 @@ export const api = {
   /** The team's settings and what this member may do under them ({ contactErasure, mayEraseContacts }). */
   teamSettings: () => request('/api/v1/team/settings').then((r) => r.data),
   lookup: (key) => request('/api/v1/contacts/lookup', { query: key }).then((r) => r.data),
+  /** The company card of a canonical https://www.linkedin.com/company/<slug>/ page; 404 until the team captured it. */
+  companyLookup: (linkedinUrl) => request('/api/v1/companies/lookup', { query: { linkedinUrl } }).then((r) => r.data),
   contact: (id) => request(`/api/v1/contacts/${enc(id)}`).then((r) => r.data),
   timeline: (id, limit = 10) => request(`/api/v1/contacts/${enc(id)}/timeline`, { query: { limit } }).then((r) => r.data),
   logInteraction: (id, body) => request(`/api/v1/contacts/${enc(id)}/interactions`, { method: 'POST', body }).then((r) => r.data),

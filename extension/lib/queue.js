@@ -6,7 +6,7 @@ import { api, ApiError } from './api.js';
 
 export const QUEUE_KEY = 'queue';           // [{id, source, pageUrl, capturedAt, identity, status, attempts, nextAttemptAt, lastError}]
 export const BODY_PREFIX = 'capture-body:'; // capture-body:<id> → html (kept apart so the index stays small)
-export const DELIVERED_KEY = 'delivered';   // newest first, last 25: {id, source, pageUrl, identity, httpStatus, status, contactId, deliveredAt}
+export const DELIVERED_KEY = 'delivered';   // newest first, last 25: {id, source, pageUrl, identity, httpStatus, status, contactId, companyId, deliveredAt}
 export const POLICY_KEY = 'retryPolicy';    // {baseMs, maxMs}; production default 30 s doubling up to 30 min
 export const ALARM = 'seguito-retry';
 export const DEFAULT_POLICY = { baseMs: 30_000, maxMs: 30 * 60_000 };
@@ -82,7 +82,7 @@ async function attempt(item) {
     const { status, data, gzipped } = await api.capture(payload);
     const delivered = {
       id: item.id, source: item.source, pageUrl: item.pageUrl, identity: item.identity, httpStatus: status,
-      status: data?.status ?? null, contactId: data?.contact?.id ?? null, attempts: item.attempts + 1, gzipped,
+      status: data?.status ?? null, contactId: data?.contact?.id ?? null, companyId: data?.company?.id ?? null, attempts: item.attempts + 1, gzipped,
       deliveredAt: new Date().toISOString(),
     };
     // Out of the queue and into the delivered list in one write: a reader (an open panel) never sees the capture

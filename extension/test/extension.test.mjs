@@ -1,4 +1,5 @@
-// Real browser + real server: pairing, capture, hostile data, timing, live updates, 422, email threads, revocation.
+// Real browser + real server: pairing, capture, hostile data, timing, live updates, 422, company pages, email threads,
+// revocation.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -228,6 +229,82 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     if (await panel.locator('[data-testid="touch-done"]').count()) await mark('touch-done', /done/);
   });
 
+  it('captures a LinkedIn company page: its industry and size fill the card of everyone in the team who works there', async () => {
+    const COMPANY = 'https://www.linkedin.com/company/lumen-robotics/';
+    const giuliaNow = () => api(server, token, 'GET', `/api/v1/contacts/lookup?linkedinUrl=${encodeURIComponent(LI('giulia-fontana'))}`);
+    const before = await giuliaNow();
+    assert.equal(before.company, 'Lumen Robotics', 'her captured profile says she works there');
+    assert.equal(before.industry ?? null, null);
+    assert.equal((await apiCall(server, token, 'GET', `/api/v1/companies/lookup?linkedinUrl=${encodeURIComponent(COMPANY)}`)).status, 404,
+      'nobody has captured the page yet');
+
+    await li.goto(COMPANY);
+    await panel.locator('[data-testid="company-unknown"]').waitFor({ timeout: 20_000 });
+    assert.equal(await panel.locator('[data-testid="company-name"]').textContent(), 'Lumen Robotics', 'the page\'s own name');
+    const button = panel.locator('[data-testid="capture"]');
+    assert.equal(await button.textContent(), 'Capture company');
+    await screenshot(panel, 'sidepanel-company-unknown');
+
+    await button.click();
+    await panel.locator('[data-testid="company-card"]').waitFor({ timeout: 20_000 });
+    assert.equal(await panel.locator('[data-testid="company-industry"]').textContent(), 'Automation Machinery Manufacturing');
+    assert.equal(await panel.locator('[data-testid="company-companySize"]').textContent(), '51-200 employees');
+    assert.equal(await panel.locator('.by-hand').count(), 0, 'nothing set by hand yet');
+    const employees = panel.locator('[data-testid="company-employee"]');
+    assert.deepEqual(await employees.locator('.name').allTextContents(), ['Giulia Fontana']);
+    assert.equal(await employees.first().getAttribute('data-contact-id'), giulia.id);
+    assert.equal(await panel.locator('[data-testid="company-captured"] p').first().textContent(),
+      'This capture set the industry and company size for everyone who works here.');
+    const [delivered] = await browser.storage('delivered');
+    assert.deepEqual([delivered.source, delivered.pageUrl, delivered.httpStatus, delivered.status],
+      ['linkedin_company', COMPANY, 201, 'company']);
+    await screenshot(panel, 'sidepanel-company');
+
+    const after = await giuliaNow();
+    assert.equal(after.industry, 'Automation Machinery Manufacturing', 'her card has the company\'s industry');
+    assert.equal(after.companySize, '51-200', 'and its size band');
+
+    // A sub-page, written otherwise, is the same company: the panel looks it up under the canonical address.
+    await li.goto('https://www.linkedin.com/feed/');
+    await until(async () => (await panel.evaluate(() => document.body.dataset.view)) === 'not_profile', { what: 'not_profile view' });
+    await li.goto('https://www.linkedin.com/company/Lumen-Robotics/about/?trk=nav_company');
+    await panel.locator('[data-testid="company-card"]').waitFor({ timeout: 20_000 });
+    assert.equal(await panel.locator('[data-testid="company-industry"]').textContent(), 'Automation Machinery Manufacturing');
+    assert.equal(await panel.locator('[data-testid="company-captured"]').count(), 0, 'read from the server, not from a capture');
+
+    // A colleague sets the industry by hand on Giulia's card: the open panel follows and says so; the page, captured
+    // again, does not change it.
+    await api(server, memberB, 'PATCH', `/api/v1/contacts/${giulia.id}`, { industry: 'Warehouse robotics' });
+    await until(async () => (await panel.locator('[data-testid="company-industry"]').textContent()) === 'Warehouse robotics',
+      { what: 'the industry set by hand, live' });
+    assert.equal(await panel.locator('[data-testid="company-industry-by-hand"]').textContent(), 'set by hand');
+    await button.click();
+    const kept = panel.locator('[data-testid="company-kept-by-hand"]');
+    await kept.waitFor({ timeout: 20_000 });
+    assert.equal(await kept.textContent(), 'The page gives another industry; the one a team member set is kept.');
+    assert.equal(await panel.locator('[data-testid="company-industry"]').textContent(), 'Warehouse robotics');
+    assert.equal((await giuliaNow()).industry, 'Warehouse robotics');
+    await screenshot(panel, 'sidepanel-company-by-hand');
+  });
+
+  for (const [what, slug] of [['"page not found"', 'no-such-company-fixture'], ['the sign-in wall', 'authwall']]) {
+    it(`shows "This page is not a LinkedIn company page" for ${what} (422 not_a_company) and does not retry it`, async () => {
+      await li.goto(`https://www.linkedin.com/company/${slug}/`);
+      await panel.locator('[data-testid="company-unknown"]').waitFor({ timeout: 20_000 });
+      await panel.click('[data-testid="capture"]');
+      const err = panel.locator('main [data-testid="error"]');
+      await err.waitFor({ timeout: 20_000 });
+      assert.equal(await err.textContent(), 'This page is not a LinkedIn company page.');
+      const queue = await browser.storage('queue');
+      assert.equal(queue.length, 1);
+      assert.equal(queue[0].status, 'failed');
+      assert.equal(queue[0].attempts, 1, 'a 4xx other than 408/429 is not retried');
+      assert.equal(queue[0].lastError.code, 'not_a_company');
+      await panel.locator('[data-testid="queue-item"] button', { hasText: 'Discard' }).click();
+      await until(async () => (await browser.storage('queue')).length === 0, { what: 'discarded' });
+    });
+  }
+
   it('offers "possible duplicate: merge?" and merges on confirmation', async () => {
     await li.goto(LI('giulia-fontana-lr')); // same name, same company, another profile
     await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
@@ -247,7 +324,7 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
   it('says so on LinkedIn pages that are not profiles, without asking the server', async () => {
     await li.goto('https://www.linkedin.com/feed/');
     await until(async () => (await panel.evaluate(() => document.body.dataset.view)) === 'not_profile', { what: 'not_profile view' });
-    assert.equal(await panel.locator('main h1').textContent(), 'This page is not a LinkedIn profile');
+    assert.equal(await panel.locator('main h1').textContent(), 'This page is not a LinkedIn profile or company page');
   });
 
   it('shows "This page is not a LinkedIn profile" (422 not_a_profile) and does not retry it', async () => {

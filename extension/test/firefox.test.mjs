@@ -2,6 +2,7 @@
 // its background (an event page in Firefox, not a service worker) runs, it pairs, a LinkedIn profile and a Gmail
 // thread are captured from the panel page into cards, and a capture made while the server is down waits in the
 // queue, is retried by alarm and delivered once; a hostile page stays text, a title is corrected by hand, a
+// LinkedIn company page is captured and its industry and size reach the card of a person who works there, a
 // colleague's touch and a colleague's capture show live, a touch is logged from the panel, a possible duplicate is
 // merged, a page that is not a profile (or LinkedIn's sign-in wall) is refused once and not retried, a large page
 // goes gzip-compressed, a suggestion is snoozed, dismissed and marked done, a hidden panel lets go of its event
@@ -128,6 +129,27 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
     assert.deepEqual(tagged.tags, ['<i>VIP</i>', 'Trade fair 2026']);
     await panel.waitText('[data-testid="tags"]', (t) => t === '<i>VIP</i>Trade fair 2026', 'the tags on the card, as text');
     assert.equal(await panel.run('() => JSON.stringify(document.querySelectorAll(\'[data-testid="tags"] i\').length)'), 0);
+  });
+
+  it('captures a LinkedIn company page: its industry and size reach the card of Giulia, who works there', async () => {
+    const company = 'https://www.linkedin.com/company/lumen-robotics/';
+    const giulia = () => api(server, token, 'GET', '/api/v1/contacts/lookup?linkedinUrl=https://www.linkedin.com/in/giulia-fontana/');
+    assert.equal((await giulia()).industry ?? null, null, 'no industry before');
+    const { panel } = await panelFor('https://www.linkedin.com/company/lumen-robotics/about/');
+    assert.equal(await panel.waitText('[data-testid="company-unknown"] [data-testid="company-name"]', () => true, 'the company not captured yet'),
+      'Lumen Robotics');
+    assert.equal(await panel.text('[data-testid="capture"]'), 'Capture company');
+    await panel.click('[data-testid="capture"]');
+    await panel.waitText('[data-testid="company-card"]', () => true, 'the company card', 20_000);
+    assert.equal(await panel.text('[data-testid="company-industry"]'), 'Automation Machinery Manufacturing');
+    assert.equal(await panel.text('[data-testid="company-companySize"]'), '51-200 employees');
+    assert.equal(await panel.text('[data-testid="company-employee"] .name'), 'Giulia Fontana');
+    assert.equal(await panel.count('[data-testid="company-employee"]'), 1);
+    await panel.screenshot('firefox-sidepanel-company');
+    const card = await giulia();
+    assert.deepEqual([card.industry, card.companySize], ['Automation Machinery Manufacturing', '51-200']);
+    const found = await api(server, token, 'GET', `/api/v1/companies/lookup?linkedinUrl=${encodeURIComponent(company)}`);
+    assert.equal(found.linkedinUrl, company, 'stored under the canonical address, not the About sub-page');
   });
 
   it('refreshes live when a colleague logs a touch on the contact on screen', async () => {

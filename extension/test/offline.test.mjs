@@ -1,5 +1,5 @@
 // Offline queue: a capture made while the server is down is kept (also across a browser restart), retried with
-// back-off under the same idempotency key, and delivered exactly once when the server is back.
+// back-off under the same idempotency key, and delivered exactly once when the server is back; a company page too.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
@@ -9,6 +9,7 @@ import {
 
 const skip = skipReason();
 const URL_TOMAS = 'https://www.linkedin.com/in/tomas-berg/';
+const URL_LUMEN = 'https://www.linkedin.com/company/lumen-robotics/';
 
 describe('offline capture queue', { skip: skip ?? false, timeout: 15 * 60_000 }, () => {
   let site; let server; let browser; let home; let port; let token; const profileDir = tempDir('seguito-profile-');
@@ -85,5 +86,26 @@ describe('offline capture queue', { skip: skip ?? false, timeout: 15 * 60_000 },
     // The panel's event stream reconnects by itself (back-off 1 s doubling to 30 s).
     await until(async () => (await panel.locator('#live').getAttribute('data-state')) === 'open', { what: 'event stream back', timeout: 60_000 });
     await screenshot(panel, 'sidepanel-delivered');
+  });
+
+  it('keeps a company page captured while the server is down, and shows the company once it is delivered', async () => {
+    await server.stop();
+    const { tabId } = await browser.openSite(URL_LUMEN);
+    const panel = await browser.openPanel(tabId);
+    await panel.locator('[data-testid="company-unknown"]').waitFor({ timeout: 20_000 });
+    assert.match(await panel.locator('[data-testid="error"]').textContent(), /Can't reach the Seguito server/);
+    await panel.click('[data-testid="capture"]');
+    await panel.locator('[data-testid="page-pending"]').waitFor({ timeout: 20_000 });
+    const [item] = await browser.storage('queue');
+    assert.deepEqual([item.status, item.source, item.pageUrl], ['pending', 'linkedin_company', URL_LUMEN]);
+
+    server = await startServer({ home, port });
+    await until(async () => (await browser.storage('queue')).length === 0, { what: 'queue drained', timeout: 60_000 });
+    const [delivered] = await browser.storage('delivered');
+    assert.deepEqual([delivered.id, delivered.httpStatus, delivered.status], [item.id, 201, 'company']);
+    await until(async () => (await panel.locator('[data-testid="company-industry"]').textContent().catch(() => '')) === 'Automation Machinery Manufacturing',
+      { what: 'company card after delivery', timeout: 30_000 });
+    const company = await api(server, token, 'GET', `/api/v1/companies/lookup?linkedinUrl=${encodeURIComponent(URL_LUMEN)}`);
+    assert.deepEqual([company.name, company.industry, company.companySize], ['Lumen Robotics', 'Automation Machinery Manufacturing', '51-200']);
   });
 });

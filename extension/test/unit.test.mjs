@@ -1,8 +1,9 @@
-// Fast checks without a browser: manifest shape, SSE parsing, back-off, error wording, gzip.
+// Fast checks without a browser: manifest shape, SSE parsing, back-off, error wording, gzip, LinkedIn URLs.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import vm from 'node:vm';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createSseParser } from '../lib/sse.js';
@@ -83,6 +84,7 @@ describe('API helpers', () => {
   it('words errors for people', () => {
     assert.equal(friendlyMessage(401, 'unauthorized', 'Token revoked'), 'Your access was revoked, pair again.');
     assert.equal(friendlyMessage(422, 'not_a_profile', 'login wall'), 'This page is not a LinkedIn profile.');
+    assert.equal(friendlyMessage(422, 'not_a_company', 'sign-in wall'), 'This page is not a LinkedIn company page.');
     assert.match(friendlyMessage(0, 'network', null, 'http://x:8080'), /Can't reach the Seguito server at http:\/\/x:8080/);
   });
   it('normalises the server address', () => {
@@ -149,5 +151,75 @@ describe('the tag field', () => {
   });
   it('takes a quote inside a word as part of the tag', () => {
     assert.deepEqual(tagList('6" pipes, rock\'n\'roll'), ['6" pipes', "rock'n'roll"]);
+  });
+});
+
+/**
+ * The LinkedIn content script as the browser runs it (a classic script, not a module), on a page at `href`: the
+ * adapter it registers with content/common.js, and a document whose only h1s are those given.
+ */
+function linkedinOn(href, h1s = {}) {
+  const src = fs.readFileSync(path.join(root, 'content/linkedin.js'), 'utf8');
+  let adapter = null;
+  const main = { outerHTML: '<main>page</main>' };
+  const document = {
+    title: 'LinkedIn',
+    querySelector: (sel) => (sel === 'main' ? main : h1s[sel] ? { textContent: h1s[sel] } : null),
+  };
+  const context = { location: new URL(href), document, URL, __seguitoRegister: (a) => { adapter = a; } };
+  context.globalThis = context;
+  vm.runInNewContext(src, context);
+  return adapter;
+}
+
+describe('LinkedIn page addresses', () => {
+  const canonical = (href) => linkedinOn(href).canonical();
+  it('gives a company page, and any of its sub-pages, one canonical address', () => {
+    for (const href of [
+      'https://www.linkedin.com/company/lumen-robotics/',
+      'https://www.linkedin.com/company/lumen-robotics',
+      'https://www.linkedin.com/company/lumen-robotics/about/',
+      'https://www.linkedin.com/company/lumen-robotics/people/?keywords=sales',
+      'https://www.linkedin.com/company/Lumen-Robotics/About/',
+      'https://www.linkedin.com/COMPANY/LUMEN-ROBOTICS/',
+      'https://www.linkedin.com/company/lumen-robotics/?trk=public_profile_topcard&originalSubdomain=it',
+      'https://www.linkedin.com/company/lumen-robotics#about',
+      'https://www.linkedin.com/company/lumen%2Drobotics/jobs/',
+    ]) {
+      assert.deepEqual({ ...canonical(href) }, { kind: 'linkedin_company', url: 'https://www.linkedin.com/company/lumen-robotics/' }, href);
+    }
+  });
+  it('keeps a numeric company id as its slug', () => {
+    assert.equal(canonical('https://www.linkedin.com/company/123456/').url, 'https://www.linkedin.com/company/123456/');
+    assert.equal(canonical('https://www.linkedin.com/company/123456/life/?viewAsMember=true').url, 'https://www.linkedin.com/company/123456/');
+  });
+  it('keeps profiles as they were: lower case, no sub-page, no query', () => {
+    assert.deepEqual({ ...canonical('https://www.linkedin.com/in/Giulia-Fontana/overlay/contact-info/?trk=x') },
+      { kind: 'linkedin_profile', url: 'https://www.linkedin.com/in/giulia-fontana/' });
+    assert.equal(canonical('https://www.linkedin.com/in/jos%C3%A9-p%C3%A9rez').url, 'https://www.linkedin.com/in/jos%C3%A9-p%C3%A9rez/');
+  });
+  it('is neither for other LinkedIn pages, a /company/ path without a name, or a company path further down', () => {
+    for (const href of ['https://www.linkedin.com/feed/', 'https://www.linkedin.com/company/', 'https://www.linkedin.com/company',
+      'https://www.linkedin.com/search/results/companies/?keywords=lumen', 'https://www.linkedin.com/school/polito/',
+      'https://www.linkedin.com/jobs/company/lumen-robotics/']) {
+      assert.equal(canonical(href), null, href);
+    }
+  });
+  it('names a company page after its top card, and captures it as linkedin_company under the canonical address', () => {
+    const href = 'https://www.linkedin.com/company/Lumen-Robotics/about/?trk=nav';
+    const li = linkedinOn(href, { 'main h1.org-top-card-summary__title': ' Lumen Robotics ', 'main h1': 'Overview' });
+    assert.deepEqual({ ...li.identify() }, {
+      kind: 'linkedin_company', linkedinUrl: 'https://www.linkedin.com/company/lumen-robotics/', name: 'Lumen Robotics', pageUrl: href,
+    });
+    const helpers = { metaNodes: () => [], wrapDocument: (head, body) => `<html>${body.map((n) => n.outerHTML).join('')}</html>` };
+    assert.deepEqual({ ...li.extract(helpers) }, {
+      source: 'linkedin_company', pageUrl: 'https://www.linkedin.com/company/lumen-robotics/', html: '<html><main>page</main></html>',
+    });
+  });
+  it('answers "not a profile or company page" elsewhere and captures nothing there', () => {
+    const li = linkedinOn('https://www.linkedin.com/feed/');
+    assert.equal(li.identify().kind, 'none');
+    assert.equal(li.identify().reason, 'not_a_profile');
+    assert.equal(li.extract({}).message, 'This page is not a LinkedIn profile or company page.');
   });
 });

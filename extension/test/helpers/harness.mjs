@@ -137,7 +137,10 @@ function selfSignedCert() {
   return certCache;
 }
 
-/** HTTPS server answering as www.linkedin.com (/in/<slug>/ → fixtures/linkedin/<slug>.html), Gmail and Outlook. */
+/**
+ * HTTPS server answering as www.linkedin.com (/in/<slug>/ → fixtures/linkedin/<slug>.html, /company/<slug>/… →
+ * fixtures/linkedin/company-<slug>.html), Gmail and Outlook.
+ */
 export async function startFixtureSite() {
   const server = https.createServer(selfSignedCert(), (req, res) => {
     const host = String(req.headers.host ?? '').split(':')[0];
@@ -145,7 +148,10 @@ export async function startFixtureSite() {
     let file = null;
     if (host === 'www.linkedin.com') {
       const m = url.pathname.match(/^\/in\/([a-z0-9-]+)\/?$/);
+      // a company page and its sub-pages (/about/, /people/) are one fixture, found by the slug in any case
+      const company = url.pathname.match(/^\/company\/([a-z0-9-]+)(?:\/[a-z-]+)?\/?$/i);
       if (m) file = path.join(FIXTURES, 'linkedin', `${m[1]}.html`);
+      else if (company) file = path.join(FIXTURES, 'linkedin', `company-${company[1].toLowerCase()}.html`);
       else if (url.pathname.startsWith('/feed')) file = path.join(FIXTURES, 'linkedin-feed.html');
     } else if (host === 'mail.google.com') {
       file = path.join(FIXTURES, 'gmail-thread.html');
