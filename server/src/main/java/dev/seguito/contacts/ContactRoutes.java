@@ -17,6 +17,7 @@ import java.util.UUID;
 import static dev.seguito.api.Http.body;
 import static dev.seguito.api.Http.idParam;
 import static dev.seguito.api.Http.intParam;
+import static dev.seguito.api.Http.json;
 import static dev.seguito.api.Http.member;
 import static dev.seguito.api.Http.respond;
 
@@ -91,7 +92,9 @@ public final class ContactRoutes {
                             : contacts.timeline(me.teamId(), id, limit, offset))
                     .map(items -> new JsonObject().put("items", items)));
         });
-        api.post("/contacts/:contactId/interactions").handler(ctx -> respond(ctx, 201,
-                interactions.log(member(ctx), idParam(ctx, "contactId"), body(ctx))));
+        api.post("/contacts/:contactId/interactions").handler(ctx -> interactions.log(member(ctx),
+                        idParam(ctx, "contactId"), body(ctx))
+                .onSuccess(logged -> json(ctx, logged.status(), logged.interaction()))
+                .onFailure(ctx::fail));
     }
 }

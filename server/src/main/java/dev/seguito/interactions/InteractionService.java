@@ -37,7 +37,16 @@ public final class InteractionService {
         this.afterChange = afterChange;
     }
 
-    public Future<JsonObject> log(Member member, UUID partyId, JsonObject body) {
+    /** A logged touch and its status: 201 when logged now, 200 when a retry found it logged already. */
+    public record Logged(int status, JsonObject interaction) {
+    }
+
+    /**
+     * Logs a touch. With an {@code idempotencyKey} a retried submit (a lost answer, a second click) finds the touch
+     * it logged before instead of logging it twice: the key, per member, becomes the event's message id, which is
+     * unique in the team as an email's is.
+     */
+    public Future<Logged> log(Member member, UUID partyId, JsonObject body) {
         InteractionType type = parseType(required(body, "type"));
         String direction = Http.optionalText(body, "direction", defaultDirection(type)).toUpperCase(Locale.ROOT);
         if (!direction.equals("INBOUND") && !direction.equals("OUTBOUND") && !direction.equals("NONE")) {
@@ -49,6 +58,7 @@ public final class InteractionService {
         }
         String note = truncate(body.getString("note"), 4000);
         String subject = truncate(body.getString("subject"), 500);
+        String messageId = idempotencyKey(body).map(key -> "logged:" + member.id() + ":" + key).orElse(null);
         UUID eventId = UUID.randomUUID();
         return Transactions.withRetry(pool, tx -> tx
                 .preparedQuery("select 1 from party where id = $1 and team_id = $2 and status = 'ACTIVE' for update")
@@ -57,21 +67,63 @@ public final class InteractionService {
                         ? Future.failedFuture(ApiError.notFound("No such contact in your team"))
                         : Future.succeededFuture())
                 .compose(v -> tx.preparedQuery("""
-                                insert into communication_event (id, team_id, event_type, direction, member_id, subject, note, started_at)
-                                values ($1, $2, $3, $4, $5, $6, $7, $8)""")
+                                insert into communication_event (id, team_id, event_type, direction, member_id, subject, note,
+                                                                 message_id, started_at)
+                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing""")
                         .execute(Tuple.from(new Object[]{eventId, member.teamId(), type.name(), direction, member.id(),
-                                subject, note, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC)})))
-                .compose(v -> tx.preparedQuery("""
-                                insert into communication_event_party (event_id, party_id, team_id, role)
-                                values ($1, $2, $3, 'PARTICIPANT')""")
-                        .execute(Tuple.of(eventId, partyId, member.teamId())))
-                .compose(v -> Outbox.append(tx, member.teamId(), partyId, "INTERACTION_CREATE",
-                        new JsonObject().put("eventId", eventId.toString()).put("partyId", partyId.toString())))
-                .compose(v -> afterChange.apply(tx, new ContactRef(member.teamId(), partyId)))
-                .compose(v -> TeamEvents.publish(tx, member.teamId(), partyId, "interaction", member.name()))
-                .map(v -> new JsonObject().put("id", eventId.toString()).put("type", type.name().toLowerCase())
-                        .put("direction", direction.toLowerCase()).put("occurredAt", occurredAt.toString())
-                        .put("subject", subject).put("note", note).put("by", member.name())));
+                                subject, note, messageId, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC)})))
+                .compose(inserted -> inserted.rowCount() == 0
+                        ? loggedBefore(tx, member, partyId, messageId)
+                        : tx.preparedQuery("""
+                                        insert into communication_event_party (event_id, party_id, team_id, role)
+                                        values ($1, $2, $3, 'PARTICIPANT')""")
+                                .execute(Tuple.of(eventId, partyId, member.teamId()))
+                                .compose(v -> Outbox.append(tx, member.teamId(), partyId, "INTERACTION_CREATE",
+                                        new JsonObject().put("eventId", eventId.toString()).put("partyId", partyId.toString())))
+                                .compose(v -> afterChange.apply(tx, new ContactRef(member.teamId(), partyId)))
+                                .compose(v -> TeamEvents.publish(tx, member.teamId(), partyId, "interaction", member.name()))
+                                .map(v -> new Logged(201, json(eventId, type.name(), direction, occurredAt, subject, note,
+                                        member.name())))));
+    }
+
+    /** The touch a retry logged before; a key already used for another contact is refused. */
+    private static Future<Logged> loggedBefore(SqlConnection tx, Member member, UUID partyId, String messageId) {
+        return tx.preparedQuery("""
+                        select e.id, e.event_type, e.direction, e.started_at, e.subject, e.note,
+                               exists (select 1 from communication_event_party p where p.event_id = e.id and p.party_id = $3) as same
+                          from communication_event e where e.team_id = $1 and e.message_id = $2""")
+                .execute(Tuple.of(member.teamId(), messageId, partyId))
+                .map(rows -> {
+                    if (rows.size() == 0) {
+                        // logged and then erased with its contact, or merged away: nothing to answer with
+                        throw new ApiError(410, "gone", "The touch logged with this idempotencyKey was deleted since.");
+                    }
+                    io.vertx.sqlclient.Row r = rows.iterator().next();
+                    if (!r.getBoolean("same")) {
+                        throw ApiError.conflict("This idempotencyKey was already used to log a touch for another contact");
+                    }
+                    return new Logged(200, json(r.getUUID("id"), r.getString("event_type"), r.getString("direction"),
+                            r.getOffsetDateTime("started_at").toInstant(), r.getString("subject"), r.getString("note"),
+                            member.name()));
+                });
+    }
+
+    private static JsonObject json(UUID id, String type, String direction, Instant occurredAt, String subject,
+                                   String note, String by) {
+        return new JsonObject().put("id", id.toString()).put("type", type.toLowerCase(Locale.ROOT))
+                .put("direction", direction.toLowerCase(Locale.ROOT)).put("occurredAt", occurredAt.toString())
+                .put("subject", subject).put("note", note).put("by", by);
+    }
+
+    private static java.util.Optional<String> idempotencyKey(JsonObject body) {
+        Object key = body.getValue("idempotencyKey");
+        if (key == null) {
+            return java.util.Optional.empty();
+        }
+        if (!(key instanceof String s) || s.isBlank() || s.length() > 200) {
+            throw ApiError.badRequest("\"idempotencyKey\" must be a string of 1 to 200 characters");
+        }
+        return java.util.Optional.of(s.strip());
     }
 
     private static InteractionType parseType(String value) {
