@@ -5,6 +5,7 @@ import dev.seguito.api.CpuWork;
 import dev.seguito.capture.CaptureProcessor;
 import dev.seguito.capture.CaptureRoutes;
 import dev.seguito.capture.CaptureService;
+import dev.seguito.capture.ContactEntries;
 import dev.seguito.capture.ImportService;
 import dev.seguito.config.SeguitoConfig;
 import dev.seguito.contacts.AddressEditor;
@@ -76,11 +77,12 @@ public final class Services implements AutoCloseable {
         this.cpu = new CpuWork(vertx);
         CaptureService captures = new CaptureService(cpu, pool, processor);
         ImportService imports = new ImportService(cpu, pool, processor);
+        ContactEntries entries = new ContactEntries(pool, processor);
         imports.resumeUnfinished();
         this.recheckTimer = vertx.setPeriodic(Duration.ofMinutes(10).toMillis(), id -> touches.recheckDue(500));
         this.windows = SharedWindows.start(vertx, pool);
         this.router = ApiRouter.create(vertx, pool, config, teams, windows, registry, api -> {
-            CaptureRoutes.mount(api, cpu, captures, imports);
+            CaptureRoutes.mount(api, cpu, captures, imports, entries);
             ContactRoutes.mount(api, contacts, interactions,
                     new DuplicateService(pool, touches::recompute),
                     new ContactEditor(pool, touches::recompute, touches::recomputeMany), new AddressEditor(pool, touches::recompute));

@@ -18,13 +18,20 @@ import static dev.seguito.api.Http.largeBody;
 import static dev.seguito.api.Http.member;
 import static dev.seguito.api.Http.respond;
 
-/** {@code POST /api/v1/captures} and the bulk import (docs/api.md, "Captures", "Bulk import"). */
+/**
+ * {@code POST /api/v1/captures}, the bulk import and contacts typed in by hand (docs/api.md, "Captures", "Bulk
+ * import", "Adding a contact by hand").
+ */
 public final class CaptureRoutes {
 
     private CaptureRoutes() {
     }
 
-    public static void mount(Router api, CpuWork cpu, CaptureService captures, ImportService imports) {
+    public static void mount(Router api, CpuWork cpu, CaptureService captures, ImportService imports,
+                             ContactEntries entries) {
+        api.post("/contacts").handler(ctx -> entries.add(member(ctx), body(ctx))
+                .onSuccess(answer -> json(ctx, answer.status(), answer.body()))
+                .onFailure(ctx::fail));
         api.post("/imports").handler(ctx -> respond(ctx, 202, largeBody(ctx, cpu).compose(body -> imports.start(member(ctx), body))));
         api.get("/imports/:importId").handler(ctx -> respond(ctx, 200,
                 imports.status(member(ctx).teamId(), idParam(ctx, "importId"))));

@@ -79,7 +79,8 @@ public record ContactAddress(String type, String value) {
         return new ContactAddress(WEB, website(website));
     }
 
-    private static String email(String raw) {
+    /** An email address typed by hand, as it is stored (lower case), or a 400 saying what is wrong with it. */
+    public static String email(String raw) {
         try {
             InternetAddress parsed = new InternetAddress(raw.trim(), true);
             if (parsed.getPersonal() != null || !parsed.getAddress().contains("@") || parsed.getAddress().length() > 254) {
@@ -91,7 +92,11 @@ public record ContactAddress(String type, String value) {
         }
     }
 
-    private static String phone(String raw, String region) {
+    /**
+     * A phone number typed by hand in E.164, read in {@code region} (two letters) when it has no country code, or a
+     * 400 saying what is wrong with it.
+     */
+    public static String phone(String raw, String region) {
         if (region != null && !region.matches("[A-Za-z]{2}")) {
             throw ApiError.badRequest("region must be a two-letter country code, e.g. \"IT\"");
         }
@@ -106,7 +111,8 @@ public record ContactAddress(String type, String value) {
         return number;
     }
 
-    private static String website(String raw) {
+    /** A website typed by hand, with its scheme, or a 400 (a LinkedIn URL is not a website). */
+    public static String website(String raw) {
         String url = raw.trim().matches("(?i)^https?://.*") ? raw.trim() : "https://" + raw.trim();
         try {
             URI uri = new URI(url);

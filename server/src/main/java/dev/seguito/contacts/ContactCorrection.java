@@ -85,37 +85,8 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         if (body.containsKey("companySize")) {
             companyFacts.put("companySize", text(body, "companySize", MAX_SIZE_LENGTH));
         }
-        return new ContactCorrection(type, first, last, lines, text(body, "company", MAX_LENGTH), tags(body),
+        return new ContactCorrection(type, first, last, lines, text(body, "company", MAX_LENGTH), ContactTags.given(body),
                 companyFacts);
-    }
-
-    /** The tags given, trimmed, in their given order, each once by {@link FitScorer#key}; null when not given. */
-    private static List<String> tags(JsonObject body) {
-        if (!body.containsKey("tags")) {
-            return null;
-        }
-        if (!(body.getValue("tags") instanceof JsonArray array)) {
-            throw ApiError.badRequest("\"tags\" must be an array of strings ([] removes them all)");
-        }
-        Map<String, String> byKey = new LinkedHashMap<>();
-        for (Object o : array) {
-            if (!(o instanceof String s)) {
-                throw ApiError.badRequest("\"tags\" must be an array of strings");
-            }
-            String tag = ContactTags.spelling(s);
-            String key = FitScorer.key(tag);
-            if (key.isEmpty()) {
-                throw ApiError.badRequest("A tag needs a letter or a digit: \"" + s + "\"");
-            }
-            if (tag.length() > ContactTags.MAX_LENGTH) {
-                throw ApiError.badRequest("A tag is at most " + ContactTags.MAX_LENGTH + " characters: \"" + tag + "\"");
-            }
-            byKey.putIfAbsent(key, tag);
-        }
-        if (byKey.size() > ContactTags.MAX_TAGS) {
-            throw ApiError.badRequest("A contact has at most " + ContactTags.MAX_TAGS + " tags; " + byKey.size() + " given");
-        }
-        return List.copyOf(byKey.values());
     }
 
     boolean changesPerson() {

@@ -2,11 +2,16 @@ package dev.seguito.contacts;
 
 import dev.seguito.team.Member;
 import dev.seguito.touch.FitScorer;
+import dev.seguito.api.ApiError;
 import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -45,5 +50,48 @@ public final class ContactTags {
                         select (select count(*) from gone) + (select count(*) from given) as changed""")
                 .execute(Tuple.from(new Object[]{member.teamId(), partyId, tags.toArray(new String[0]), keys, member.id()}))
                 .map(rows -> rows.iterator().next().getLong("changed") > 0);
+    }
+
+    /** Adds these tags to the contact's, never in place of them, as a file or a typed entry does. */
+    public static Future<Void> add(SqlConnection tx, Member member, UUID partyId, List<String> tags) {
+        if (tags.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        return tx.preparedQuery("""
+                        insert into party_tag (team_id, party_id, tag, tag_key, added_by)
+                        select $1, $2, tag, tag_key, $3 from unnest($4::text[], $5::text[]) as t(tag, tag_key)
+                        on conflict do nothing""")
+                .execute(Tuple.from(new Object[]{member.teamId(), partyId, member.id(), tags.toArray(new String[0]),
+                        tags.stream().map(FitScorer::key).toArray(String[]::new)}))
+                .mapEmpty();
+    }
+
+    /** The tags given, trimmed, in their given order, each once by {@link FitScorer#key}; null when not given. */
+    public static List<String> given(JsonObject body) {
+        if (!body.containsKey("tags")) {
+            return null;
+        }
+        if (!(body.getValue("tags") instanceof JsonArray array)) {
+            throw ApiError.badRequest("\"tags\" must be an array of strings ([] removes them all)");
+        }
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (Object o : array) {
+            if (!(o instanceof String s)) {
+                throw ApiError.badRequest("\"tags\" must be an array of strings");
+            }
+            String tag = spelling(s);
+            String key = FitScorer.key(tag);
+            if (key.isEmpty()) {
+                throw ApiError.badRequest("A tag needs a letter or a digit: \"" + s + "\"");
+            }
+            if (tag.length() > MAX_LENGTH) {
+                throw ApiError.badRequest("A tag is at most " + MAX_LENGTH + " characters: \"" + tag + "\"");
+            }
+            byKey.putIfAbsent(key, tag);
+        }
+        if (byKey.size() > MAX_TAGS) {
+            throw ApiError.badRequest("A contact has at most " + MAX_TAGS + " tags; " + byKey.size() + " given");
+        }
+        return List.copyOf(byKey.values());
     }
 }

@@ -144,6 +144,8 @@ public final class ContactEraser {
                 "delete from job_change where party_id = any($1)",
                 "delete from party_relationship where party_id_to = any($1) or party_id_from = any($1)",
                 "delete from person where party_id = any($1)",
+                // a typed entry keeps only its key, so that a late retry of it answers 410 instead of adding them again
+                "update contact_entry set payload_hash = null, meeting_id = null where party_id = any($1)",
                 "update party set status = 'DELETED', merged_into = null, fit_score = null, updated_at = now() where id = any($1)");
         steps = steps.compose(v -> Sequential.each(plain, sql -> tx.preparedQuery(sql).execute(Tuple.of((Object) ids))));
         return steps.compose(v -> {

@@ -106,6 +106,10 @@ class EveryRouteFuzzTest {
                 Map.entry("PUT /team/policy", policy::copy),
                 Map.entry("POST /admin/reparse", () -> new JsonObject().put("since", "2026-01-01")),
                 Map.entry("POST /captures", () -> Fixtures.eml("thread_with_giulia.eml")),
+                Map.entry("POST /contacts", () -> new JsonObject().put("fullName", "Bo Typed")
+                        .put("email", "bo.typed-" + UUID.randomUUID() + "@example.it").put("phone", "02 1234 5678")
+                        .put("company", "Fuzz S.r.l.").put("tags", new JsonArray().add("trade fair"))
+                        .put("met", new JsonObject().put("where", "Fuzz fair")).put("idempotencyKey", UUID.randomUUID().toString())),
                 Map.entry("POST /contacts/:contactId/addresses", () -> new JsonObject()
                         .put("email", "fuzz-" + UUID.randomUUID() + "@example.org")),
                 Map.entry("POST /contacts/:contactId/interactions", () -> new JsonObject().put("type", "call")

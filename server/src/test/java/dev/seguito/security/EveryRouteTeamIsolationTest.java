@@ -54,6 +54,7 @@ class EveryRouteTeamIsolationTest {
     private static String captureOfA;
     private static String importOfA;
     private static long outboxRowOfA;
+    private static String entryKeyOfA;
 
     @BeforeAll
     static void start() {
@@ -82,6 +83,9 @@ class EveryRouteTeamIsolationTest {
                 .put("pageUrl", COMPANY_URL).put("html", Fixtures.fabbricaNordCompanyPage())
                 .put("idempotencyKey", UUID.randomUUID().toString())).json();
         assertThat(companyOfA.getString("status")).as(companyOfA.encode()).isEqualTo("company");
+        entryKeyOfA = "entry-" + UUID.randomUUID();
+        assertThat(teamA.admin().post("/api/v1/contacts", new JsonObject().put("fullName", "Ada Entered")
+                .put("idempotencyKey", entryKeyOfA)).status()).isEqualTo(201);
         outboxRowOfA = server.pool().preparedQuery("select max(id) from outbox where team_id = $1")
                 .execute(io.vertx.sqlclient.Tuple.of(teamA.teamId())).await().iterator().next().getLong(0);
         idsOfA = Set.of(giuliaA, duplicateA, teamA.teamId().toString(), teamA.adminMember().id().toString());
@@ -132,6 +136,16 @@ class EveryRouteTeamIsolationTest {
         Map<String, Runnable> cases = new LinkedHashMap<>();
         cases.put("POST /pair", () -> assertThat(ApiClient.anonymous(server).post("/api/v1/pair",
                 new JsonObject().put("code", "NOPE-NOPE")).status()).isBetween(400, 499));
+        cases.put("POST /contacts", () -> {
+            // Giulia's profile, known to both teams, and a key team A used: team B's own Giulia, and a key of its own
+            // (no e-mail: team B not knowing team A's address of Giulia is what the look-up case checks)
+            ApiClient.Response r = b.post("/api/v1/contacts", new JsonObject().put("fullName", "Giulia Romano")
+                    .put("linkedinUrl", GIULIA_URL).put("idempotencyKey", entryKeyOfA));
+            noDataOfA(r);
+            assertThat(r.json().getBoolean("replayed")).isFalse();
+            assertThat(r.json().getJsonObject("contact").getString("id")).isEqualTo(contactB);
+            assertThat(r.body()).doesNotContain("Ada Entered");
+        });
         cases.put("POST /captures", () -> {
             ApiClient.Response r = b.post("/api/v1/captures", Fixtures.linkedin("giulia_linkedin.html", GIULIA_URL));
             noDataOfA(r);
