@@ -6,6 +6,7 @@ import { QUEUE_KEY } from './lib/queue.js';
 import { connectEvents } from './lib/sse.js';
 import { h, replaceChildren, safeUrl, fmtDate, relDay } from './lib/dom.js';
 import { tagList, tagText } from './lib/tags.js';
+import { SubmitKey, contactBody, entryErrorText, ENTRY_STATUS, fromLocalInput, localInputValue } from './lib/entry.js';
 
 const $ = (id) => document.getElementById(id);
 const content = $('content');
@@ -28,6 +29,11 @@ const state = {
   error: null,
   busy: false,
   logOpen: false,
+  logDraft: null,     // what the "log a touch" form holds: kept while the panel re-renders, and for a retry
+  logKey: null,       // its idempotency key (lib/entry.js): the same on a retry of that submit, a new one after success
+  entry: null,        // the open "add a contact" form: {draft, key, busy, error}
+  entryCard: null,    // the id of the contact that form added, shown until the tab's page changes
+  entryResult: null,  // {contactId, status, text}: the one line said above that card
   addressOpen: false, // the "add an address" form of the card
   addressError: null, // why the server refused the address typed there
   addressDraft: { kind: 'email', value: '' },
@@ -81,6 +87,7 @@ async function init() {
   });
   addEventListener('online', () => { events?.kick(); sendRuntime({ type: 'seguito:flush' }); });
   document.addEventListener('visibilitychange', onVisibilityChange);
+  $('add-contact').addEventListener('click', openEntry);
   state.queue = await getLocal(QUEUE_KEY, []);
   renderQueue();
   renderBanner();
@@ -222,8 +229,9 @@ async function reloadCard(data) {
   try {
     const card = (data.kind === 'merged' || data.kind === 'deleted') && state.lookupKey
       ? await api.lookup(state.lookupKey).catch(notFoundToNull)
-      : await api.contact(state.card.id);
+      : await api.contact(state.card.id).catch(notFoundToNull);
     if (my !== seq) return;
+    if (!card && state.entryCard) return backToPage(); // the contact added by hand is gone: show the page again
     if (card) { state.card = card; state.view = 'card'; } else { state.card = null; state.view = 'unknown'; }
     render();
     // Our own changes were confirmed already; say so only for a colleague's.
@@ -273,10 +281,11 @@ async function refresh({ force = false, identity = null, quiet = false } = {}) {
   // Same page, already shown or being looked up: nothing to do (tab events and page messages often come in pairs).
   if (!force && key === state.identityKey && state.view !== 'error') return;
   const my = ++seq;
-  if (key !== state.identityKey) { state.card = null; state.company = null; state.companyCapture = null; state.matchStatus = null; state.others = []; state.logOpen = false; state.addressOpen = false; state.editOpen = false; }
+  if (key !== state.identityKey) { state.card = null; state.company = null; state.companyCapture = null; state.matchStatus = null; state.others = []; state.logOpen = false; state.addressOpen = false; state.editOpen = false; state.entryCard = null; state.entryResult = null; }
   state.identity = id;
   state.identityKey = key;
   state.error = null;
+  if (state.entryCard) return reloadEntryCard(my); // a contact added by hand stays on screen until the page changes
   if (!id || id.kind === 'none') {
     state.card = null;
     state.view = !id ? 'no_page' : id.reason === 'not_a_profile' ? 'not_profile' : id.reason === 'no_thread' ? 'no_thread' : 'no_page';
@@ -316,6 +325,31 @@ async function showCompany(id, my) {
   state.view = 'company';
   render();
   document.body.dataset.cardShownAt = String(Date.now());
+}
+
+/** The card of the contact added by hand, read again (after a reconnect, a new token, a capture delivered). */
+async function reloadEntryCard(my) {
+  try {
+    const card = await api.contact(state.entryCard).catch(notFoundToNull);
+    if (my !== seq) return;
+    if (!card) return backToPage(); // erased meanwhile
+    state.card = card;
+    state.offline = false;
+    state.view = 'card';
+    render();
+  } catch (e) { handleError(e, my); }
+}
+
+/** From the contact added by hand back to what the tab's page is about. */
+function backToPage() {
+  state.entryCard = null;
+  state.entryResult = null;
+  state.card = null;
+  state.matchStatus = null;
+  state.logOpen = false; state.editOpen = false; state.addressOpen = false; state.confirmDelete = null; state.confirmRemove = null;
+  state.view = 'loading';
+  render();
+  return refresh({ force: true });
 }
 
 function notFoundToNull(e) {
@@ -459,6 +493,8 @@ function renderBanner() {
 function render() {
   content.setAttribute('aria-busy', String(state.view === 'loading' || state.busy));
   document.body.dataset.view = state.view;
+  content.hidden = !!state.entry; // the "add a contact" form takes the panel's room while it is open
+  renderAddButton();
   const view = views[state.view] ?? views.error;
   replaceChildren(content, view());
 }
@@ -543,11 +579,16 @@ function renderCard(c) {
         STATUS_LABEL[state.matchStatus ?? 'known'] ?? state.matchStatus),
       c.relationshipType ? h('span', { class: 'badge' }, c.relationshipType) : null,
       pending.length ? pendingBadge(pending[0]) : null),
+    entryStatusLine(c),
     errorNotice(),
     renderNextTouch(c),
     renderDuplicates(c),
-    h('div', { class: 'actions' }, captureButton(false),
-      h('button', { type: 'button', 'data-testid': 'log-open', 'aria-expanded': String(state.logOpen), onclick: () => { state.logOpen = !state.logOpen; render(); if (state.logOpen) $('log-type')?.focus(); } }, 'Log a touch'),
+    h('div', { class: 'actions' },
+      // added by hand: the tab's page is about someone else (or no one), so there is nothing of theirs to capture
+      state.entryCard === c.id
+        ? h('button', { type: 'button', 'data-testid': 'entry-back', onclick: backToPage }, 'Back to this page')
+        : captureButton(false),
+      h('button', { type: 'button', 'data-testid': 'log-open', 'aria-expanded': String(state.logOpen), onclick: openLog }, 'Log a touch'),
       h('button', { type: 'button', 'data-testid': 'edit-open', 'aria-expanded': String(state.editOpen), onclick: () => openEdit(c) }, 'Edit')),
     state.logOpen ? renderLogForm(c) : null,
     state.editOpen ? renderEditForm(c) : null,
@@ -652,9 +693,10 @@ function deleteContact(c) {
       if (e.status === 403) { state.mayErase = false; state.confirmDelete = null; }
       throw e;
     }
-    if (my === seq) { state.card = null; state.view = 'unknown'; }
     state.confirmDelete = null;
     toast('Deleted everywhere.');
+    if (state.entryCard === c.id) backToPage(); // no page is about them: show the tab's own
+    else if (my === seq) { state.card = null; state.view = 'unknown'; }
   });
 }
 
@@ -807,33 +849,46 @@ function renderEditForm(c) {
       h('button', { type: 'button', 'data-testid': 'edit-cancel', onclick: () => { state.editOpen = false; render(); } }, 'Cancel')));
 }
 
+function openLog() {
+  state.logOpen = !state.logOpen;
+  if (state.logOpen) {
+    state.logDraft = { type: 'call', direction: 'outbound', when: localInputValue(new Date()), note: '' };
+    state.logKey = new SubmitKey(); // kept across retries of this submit: a lost answer never logs the touch twice
+  }
+  render();
+  if (state.logOpen) $('log-type')?.focus();
+}
+
 function renderLogForm(c) {
-  const now = new Date(Date.now() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
+  const d = state.logDraft;
   const submit = (e) => {
     e.preventDefault();
-    const f = e.currentTarget;
-    const type = f.elements.type.value;
-    const when = f.elements.when.value ? new Date(f.elements.when.value) : new Date();
-    const body = { type, direction: f.elements.direction.value, occurredAt: when.toISOString(), note: f.elements.note.value.trim() || null };
-    act(async () => { await api.logInteraction(c.id, body); state.logOpen = false; }, `${TYPE_LABEL[type]} logged.`);
+    const when = fromLocalInput(d.when) ?? new Date();
+    const body = { type: d.type, direction: d.direction, occurredAt: when.toISOString(), note: d.note.trim() || null };
+    const key = state.logKey;
+    act(async () => { await key.send((k) => api.logInteraction(c.id, body, k)); state.logOpen = false; }, `${TYPE_LABEL[d.type]} logged.`);
   };
   const onType = (e) => {
+    d.type = e.currentTarget.value;
     const dir = e.currentTarget.form.elements.direction;
-    if (e.currentTarget.value === 'referral_received') dir.value = 'inbound';
-    else if (e.currentTarget.value === 'referral_given') dir.value = 'outbound';
+    if (d.type === 'referral_received') dir.value = 'inbound';
+    else if (d.type === 'referral_given') dir.value = 'outbound';
+    d.direction = dir.value;
   };
+  const oninput = (k) => (e) => { d[k] = e.currentTarget.value; };
   return h('form', { class: 'log', 'data-testid': 'log-form', onsubmit: submit, 'aria-label': 'Log a touch' },
     h('div', { class: 'row' },
       h('div', {}, h('label', { for: 'log-type' }, 'Type'),
         h('select', { id: 'log-type', name: 'type', onchange: onType },
-          ['call', 'meeting', 'note', 'referral_given', 'referral_received'].map((t) => h('option', { value: t }, TYPE_LABEL[t])))),
+          ['call', 'meeting', 'note', 'referral_given', 'referral_received'].map((t) => h('option', { value: t, selected: t === d.type }, TYPE_LABEL[t])))),
       h('div', {}, h('label', { for: 'log-direction' }, 'Direction'),
-        h('select', { id: 'log-direction', name: 'direction' },
-          h('option', { value: 'outbound' }, 'I reached out'), h('option', { value: 'inbound' }, 'They reached out')))),
+        h('select', { id: 'log-direction', name: 'direction', onchange: oninput('direction') },
+          h('option', { value: 'outbound', selected: d.direction === 'outbound' }, 'I reached out'),
+          h('option', { value: 'inbound', selected: d.direction === 'inbound' }, 'They reached out')))),
     h('label', { for: 'log-when' }, 'When'),
-    h('input', { id: 'log-when', name: 'when', type: 'datetime-local', value: now }),
+    h('input', { id: 'log-when', name: 'when', type: 'datetime-local', value: d.when, oninput: oninput('when') }),
     h('label', { for: 'log-note' }, 'Note'),
-    h('textarea', { id: 'log-note', name: 'note', rows: 3, placeholder: 'What was it about? (optional)' }),
+    h('textarea', { id: 'log-note', name: 'note', rows: 3, placeholder: 'What was it about? (optional)', oninput: oninput('note') }, d.note),
     h('div', { class: 'actions' },
       h('button', { type: 'submit', class: 'primary', disabled: state.busy, 'data-testid': 'log-save' }, 'Save'),
       h('button', { type: 'button', onclick: () => { state.logOpen = false; render(); } }, 'Cancel')));
@@ -985,6 +1040,144 @@ function removeAddress(c, r) {
     state.confirmRemove = null;
     toast('Removed.');
   });
+}
+
+// ------------------------------------------------------------------------------------- a contact by hand
+
+// Not through the offline queue: the person is at the form and waits for the answer (the card, a refusal to fix).
+// What they typed stays in the form until the server took it; every retry carries the key made when it opened.
+
+function renderAddButton() {
+  const b = $('add-contact');
+  const { serverUrl, token, revoked } = state.config;
+  b.hidden = !serverUrl || !token || !!revoked;
+  b.setAttribute('aria-expanded', String(!!state.entry));
+}
+
+function openEntry() {
+  state.entry ??= {
+    draft: {
+      fullName: '', email: '', phone: '', region: '', company: '', title: '', linkedinUrl: '', tags: '',
+      relationshipType: 'prospect', met: false, metAt: localInputValue(new Date()), metAtTyped: false, where: '',
+    },
+    key: new SubmitKey(), busy: false, error: null,
+  };
+  renderEntry();
+  render();
+  $('entry-fullName')?.focus();
+}
+
+function closeEntry() {
+  state.entry = null;
+  renderEntry();
+  render();
+  $('add-contact').focus();
+}
+
+/** The form is drawn only when its own state changes: a card or queue update meanwhile keeps the focus and caret. */
+function renderEntry() {
+  const el = $('entry');
+  el.hidden = !state.entry;
+  replaceChildren(el, state.entry ? entryForm(state.entry) : null);
+}
+
+function entryForm(e) {
+  const d = e.draft;
+  const oninput = (k) => (ev) => { d[k] = ev.currentTarget.value; if (k === 'metAt') d.metAtTyped = true; forgetEntryError(); };
+  const field = (k, label, attrs = {}) => [h('label', { for: `entry-${k}` }, label),
+    h('input', { id: `entry-${k}`, name: k, type: 'text', autocomplete: 'off', value: d[k], oninput: oninput(k), ...attrs })];
+  const onMet = (ev) => {
+    d.met = ev.currentTarget.checked;
+    if (d.met && !d.metAtTyped) d.metAt = localInputValue(new Date()); // "now" is when they say so, not when the form opened
+    for (const id of ['entry-metAt', 'entry-where']) $(id).disabled = !d.met;
+    $('entry-metAt').value = d.metAt;
+    forgetEntryError();
+  };
+  return h('form', { class: 'log entry-form', 'data-testid': 'entry-form', onsubmit: submitEntry, 'aria-labelledby': 'entry-heading' },
+    h('h2', { id: 'entry-heading' }, 'Add a contact'),
+    h('p', { class: 'muted' }, 'From a business card or a conversation: only the name is needed.'),
+    field('fullName', 'Name', { required: true, maxlength: 200 }),
+    field('email', 'Email', { inputmode: 'email', placeholder: 'name@example.com' }),
+    h('div', { class: 'row phone' },
+      h('div', {}, field('phone', 'Phone', { type: 'tel', placeholder: '+39 02 1234 5678' })),
+      h('div', {}, field('region', 'Country', { maxlength: 2, placeholder: 'IT', title: 'Two letters; needed for a number without its +country code' }))),
+    field('company', 'Company', { maxlength: 200 }),
+    field('title', 'Title', { maxlength: 200 }),
+    field('linkedinUrl', 'LinkedIn URL', { inputmode: 'url', placeholder: 'https://www.linkedin.com/in/…' }),
+    field('tags', 'Tags (comma separated; "quotes" keep a comma)', { placeholder: 'Web Summit 2026, warm intro' }),
+    h('label', { for: 'entry-relationshipType' }, 'Relationship'),
+    h('select', { id: 'entry-relationshipType', name: 'relationshipType', onchange: oninput('relationshipType') },
+      RELATIONSHIP_TYPES.map((t) => h('option', { value: t, selected: t === d.relationshipType }, t))),
+    h('fieldset', { class: 'met' },
+      h('legend', {}, h('label', { for: 'entry-met', class: 'check' },
+        h('input', { id: 'entry-met', name: 'met', type: 'checkbox', checked: d.met, onchange: onMet }), 'We met')),
+      h('div', { class: 'row' },
+        h('div', {}, h('label', { for: 'entry-metAt' }, 'When'),
+          h('input', { id: 'entry-metAt', name: 'metAt', type: 'datetime-local', value: d.metAt, disabled: !d.met, oninput: oninput('metAt') })),
+        h('div', {}, field('where', 'Where', { disabled: !d.met, placeholder: 'Web Summit, Lisbon', maxlength: 200 }))),
+      h('p', { class: 'muted hint' }, 'Logs the meeting: your team\'s follow-up starts from it.')),
+    e.error ? h('p', { class: 'notice error', role: 'alert', 'data-testid': 'entry-error' }, e.error) : null,
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'primary', disabled: e.busy, 'data-testid': 'entry-save' }, e.busy ? 'Adding…' : 'Add'),
+      h('button', { type: 'button', 'data-testid': 'entry-cancel', onclick: closeEntry }, 'Cancel')));
+}
+
+/** A refusal is about what was sent: once the person edits the form, it goes (the form is not drawn again). */
+function forgetEntryError() {
+  if (!state.entry?.error) return;
+  state.entry.error = null;
+  document.querySelector('[data-testid="entry-error"]')?.remove();
+}
+
+async function submitEntry(ev) {
+  ev.preventDefault();
+  const e = state.entry;
+  if (!e || e.busy) return; // a second click while the first is on its way
+  if (!e.draft.fullName.trim()) {
+    e.error = 'Enter the person\'s name.';
+    renderEntry();
+    $('entry-fullName')?.focus();
+    return;
+  }
+  e.busy = true;
+  e.error = null;
+  renderEntry();
+  try {
+    const answer = await e.key.send((key) => api.addContact(contactBody(e.draft, key)));
+    showEntryResult(e, answer);
+  } catch (err) {
+    e.error = entryErrorText(err); // the form stays filled; Add again sends the same key (a new one after 409/410)
+  } finally {
+    e.busy = false;
+    renderEntry();
+  }
+}
+
+/** The contact the form gave, shown as a capture's card is, with one line on what the server made of it. */
+function showEntryResult(e, answer) {
+  const text = ENTRY_STATUS[answer?.status] ?? 'Saved';
+  const c = answer?.contact;
+  if (state.entry !== e || !c) { toast(`${text}.`); return; } // cancelled while it was on its way
+  state.entry = null;
+  ++seq; // a look-up under way answers for the page, not for this card
+  state.card = c;
+  state.entryCard = c.id;
+  state.entryResult = { contactId: c.id, status: answer.status, text };
+  state.matchStatus = answer.status ?? null;
+  state.lookupKey = c.emails?.[0]?.address ? { email: c.emails[0].address } : c.linkedinUrl ? { linkedinUrl: c.linkedinUrl } : null;
+  state.others = [];
+  state.view = 'card';
+  state.error = null;
+  state.offline = false;
+  state.logOpen = false; state.editOpen = false; state.addressOpen = false; state.confirmDelete = null; state.confirmRemove = null;
+  render();
+}
+
+function entryStatusLine(c) {
+  const r = state.entryResult;
+  if (!r || r.contactId !== c.id) return null;
+  return h('p', { class: `notice ${r.status === 'possible_duplicate' ? 'warn' : 'ok'}`, role: 'status', 'data-testid': 'entry-status',
+    'data-status': r.status }, r.text);
 }
 
 function renderQueue() {

@@ -157,7 +157,14 @@ export const api = {
   companyLookup: (linkedinUrl) => request('/api/v1/companies/lookup', { query: { linkedinUrl } }).then((r) => r.data),
   contact: (id) => request(`/api/v1/contacts/${enc(id)}`).then((r) => r.data),
   timeline: (id, limit = 10) => request(`/api/v1/contacts/${enc(id)}/timeline`, { query: { limit } }).then((r) => r.data),
-  logInteraction: (id, body) => request(`/api/v1/contacts/${enc(id)}/interactions`, { method: 'POST', body }).then((r) => r.data),
+  /** With `idempotencyKey`, a retry of the same submit answers the interaction logged the first time (200, not 201). */
+  logInteraction: (id, body, idempotencyKey) => request(`/api/v1/contacts/${enc(id)}/interactions`,
+    { method: 'POST', body: idempotencyKey ? { ...body, idempotencyKey } : body }).then((r) => r.data),
+  /**
+   * A contact typed in by hand (lib/entry.js builds the body, its idempotencyKey included); answers {status: new |
+   * matched | updated | possible_duplicate, contact: card, meeting, replayed}. Interactive: never queued offline.
+   */
+  addContact: (body) => request('/api/v1/contacts', { method: 'POST', body }).then((r) => r.data),
   touchDone: (id) => request(`/api/v1/contacts/${enc(id)}/next-touch/done`, { method: 'POST', body: {} }).then((r) => r.data),
   touchSnooze: (id, until) => request(`/api/v1/contacts/${enc(id)}/next-touch/snooze`, { method: 'POST', body: { until } }).then((r) => r.data),
   touchDismiss: (id) => request(`/api/v1/contacts/${enc(id)}/next-touch/dismiss`, { method: 'POST', body: {} }).then((r) => r.data),

@@ -1,5 +1,5 @@
 // Real browser + real server: pairing, capture, hostile data, timing, live updates, 422, company pages, email threads,
-// revocation.
+// a contact typed in by hand (and the idempotency keys of that form and of "log a touch"), revocation.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -567,6 +567,173 @@ describe('Seguito extension in Chromium against the real server', { skip: skip ?
     await panel.click('[data-testid="delete-yes"]');
     await panel.locator('[data-testid="unknown"]').waitFor({ timeout: 20_000 });
     assert.equal((await apiCall(server, token, 'GET', `/api/v1/contacts/${id}`)).status, 404, 'gone for the whole team');
+  });
+
+  // ------------------------------------------------------------------------- a contact typed in by hand
+
+  /**
+   * Requests to `pattern` whose method is POST, recorded; the first one reaches the server but its answer is lost on
+   * the way back (the connection drops), as when the network goes in the middle of a submit. `onFirst` runs while
+   * that first request is on its way.
+   */
+  async function loseFirstAnswer(pattern, onFirst = async () => {}) {
+    const posts = [];
+    await panel.route(pattern, async (route) => {
+      const req = route.request();
+      if (req.method() !== 'POST') return route.continue();
+      posts.push(req.postDataJSON());
+      if (posts.length > 1) return route.continue();
+      await onFirst();
+      await route.fetch(); // the server does the work…
+      return route.abort('connectionreset'); // …and the panel never hears of it
+    });
+    return posts;
+  }
+  const EMAIL_GB = 'giulia.bianchi@fabbrica-nord.it';
+  const enc = encodeURIComponent;
+
+  it('adds a contact typed in by hand, met at an event, on a page that is about no one: once, even when the first answer is lost', async () => {
+    await li.goto('about:blank');
+    await until(async () => (await panel.evaluate(() => document.body.dataset.view)) === 'no_page', { what: 'empty panel' });
+    assert.equal((await apiCall(server, token, 'GET', `/api/v1/contacts/lookup?email=${enc(EMAIL_GB)}`)).status, 404, 'not known yet');
+
+    await panel.click('[data-testid="add-contact-open"]');
+    await panel.locator('[data-testid="entry-form"]').waitFor();
+    assert.equal(await panel.locator('#content').isVisible(), false, 'the form takes the panel\'s room');
+    await panel.fill('#entry-fullName', '  Giulia Bianchi ');
+    await panel.fill('#entry-email', EMAIL_GB);
+    await panel.fill('#entry-phone', '+39 02 1234 5678');
+    await panel.fill('#entry-company', 'Fabbrica Nord S.r.l.');
+    await panel.fill('#entry-title', 'Head of Purchasing');
+    await panel.fill('#entry-tags', 'Web Summit 2026, <b>warm</b> , ');
+    assert.equal(await panel.isDisabled('#entry-metAt'), true, 'no time until "we met" is ticked');
+    await panel.check('#entry-met');
+    const metAt = await panel.inputValue('#entry-metAt');
+    assert.match(metAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d$/);
+    assert.ok(Math.abs(new Date(metAt).getTime() - Date.now()) < 2 * 60_000, `"now" by default, local time (${metAt})`);
+    await panel.fill('#entry-where', 'Web Summit, Lisbon');
+    await screenshot(panel, 'sidepanel-add-contact');
+
+    let disabledWhileSending = null;
+    const posts = await loseFirstAnswer('**/api/v1/contacts', async () => {
+      disabledWhileSending = await panel.evaluate(() => document.querySelector('[data-testid="entry-save"]').disabled);
+    });
+    try {
+      await panel.click('[data-testid="entry-save"]');
+      const err = panel.locator('[data-testid="entry-error"]');
+      await until(async () => (await err.count()) && /What you typed is kept/.test(await err.textContent()), { what: 'the lost answer said' });
+      assert.match(await err.textContent(), /^Can't reach the Seguito server/);
+      assert.equal(disabledWhileSending, true, 'Add is disabled while the request is on its way');
+      assert.equal(await panel.inputValue('#entry-fullName'), '  Giulia Bianchi ', 'the form keeps what was typed');
+      assert.equal(await panel.isChecked('#entry-met'), true);
+      assert.equal(await panel.inputValue('#entry-where'), 'Web Summit, Lisbon');
+
+      // Add again, twice in a row: one request, with the key of the first
+      await panel.dblclick('[data-testid="entry-save"]');
+      await waitCard('Giulia Bianchi');
+    } finally {
+      await panel.unroute('**/api/v1/contacts');
+    }
+    assert.equal(posts.length, 2, 'the double click sent one request');
+    assert.equal(posts[1].idempotencyKey, posts[0].idempotencyKey, 'the retry carries the key made when the form opened');
+    assert.match(posts[0].idempotencyKey, /^[0-9a-f-]{36}$/);
+    const { met, idempotencyKey, ...rest } = posts[0];
+    assert.deepEqual(rest, {
+      fullName: 'Giulia Bianchi', email: EMAIL_GB, phone: '+39 02 1234 5678', company: 'Fabbrica Nord S.r.l.', title: 'Head of Purchasing',
+      relationshipType: 'prospect', tags: ['Web Summit 2026', '<b>warm</b>'],
+    }, 'trimmed, the empty fields left out, the tags split');
+    assert.equal(met.where, 'Web Summit, Lisbon');
+    assert.match(met.at, /^\d{4}-\d\d-\d\dT\d\d:\d\d:00[+-]\d\d:\d\d$/, 'local time with the browser\'s offset');
+    assert.equal(new Date(met.at).getTime(), new Date(metAt).getTime(), 'the time in the form');
+    assert.deepEqual(posts[1], posts[0], 'the same content again');
+
+    const status = panel.locator('[data-testid="entry-status"]');
+    console.log(`# add a contact, retried: "${await status.textContent()}" (${await status.getAttribute('data-status')})`);
+    assert.equal(await status.getAttribute('data-status'), 'new', 'the retry answers what the first request did');
+    assert.equal(await status.textContent(), 'Added to your team\'s contacts');
+    const action = panel.locator('[data-testid="next-touch-action"]');
+    await until(async () => (await action.count()) && /written follow-up/i.test(await action.textContent()),
+      { what: 'the 24-hour written follow-up as the next touch' });
+    console.log(`# next touch: ${await action.textContent()} — ${await panel.locator('[data-testid="next-touch-reason"]').textContent()}`);
+    assert.equal(await panel.locator('[data-testid="capture"]').count(), 0, 'nothing on this tab to capture for her');
+    assert.equal(await panel.locator('[data-testid="tags"] b').count(), 0, 'a tag is text, never markup');
+    await screenshot(panel, 'sidepanel-added-contact');
+
+    const id = await panel.locator('[data-testid="card"]').getAttribute('data-contact-id');
+    const found = await api(server, token, 'GET', `/api/v1/contacts/lookup?email=${enc(EMAIL_GB)}`);
+    assert.equal(found.id, id);
+    assert.equal(found.displayName, 'Giulia Bianchi');
+    assert.equal(found.company, 'Fabbrica Nord S.r.l.');
+    assert.deepEqual([...found.tags].sort(), ['<b>warm</b>', 'Web Summit 2026']);
+    assert.equal((await api(server, token, 'GET', `/api/v1/contacts?q=${enc(EMAIL_GB)}`)).total, 1, 'one person, not two');
+    const { items } = await api(server, token, 'GET', `/api/v1/contacts/${id}/timeline`);
+    const meetings = items.filter((i) => i.type === 'meeting');
+    assert.equal(meetings.length, 1, `one meeting, not two: ${JSON.stringify(items)}`);
+    assert.equal(new Date(meetings[0].occurredAt).getTime(), new Date(metAt).getTime());
+  });
+
+  it('logs a touch once when the first answer is lost, with the same key on the retry and a new one for the next touch', async () => {
+    await waitCard('Giulia Bianchi');
+    const id = await panel.locator('[data-testid="card"]').getAttribute('data-contact-id');
+    const NOTE = 'Sent the price list by email';
+    await panel.click('[data-testid="log-open"]');
+    await panel.selectOption('#log-type', 'note');
+    await panel.fill('#log-note', NOTE);
+    const pattern = '**/api/v1/contacts/*/interactions';
+    const posts = await loseFirstAnswer(pattern);
+    try {
+      await panel.click('[data-testid="log-save"]');
+      const err = panel.locator('main [data-testid="error"]');
+      await until(async () => (await err.count()) && /Can't reach/.test(await err.textContent()), { what: 'the lost answer said' });
+      assert.equal(await panel.inputValue('#log-note'), NOTE, 'the form keeps the note for the retry');
+      assert.equal(await panel.inputValue('#log-type'), 'note');
+      await panel.click('[data-testid="log-save"]');
+      await until(async () => (await panel.locator('[data-testid="log-form"]').count()) === 0, { what: 'the touch logged' });
+      assert.equal(await err.count(), 0);
+
+      await panel.click('[data-testid="log-open"]');
+      await panel.selectOption('#log-type', 'note');
+      await panel.fill('#log-note', 'Asked for the spring catalogue');
+      await panel.click('[data-testid="log-save"]');
+      await until(async () => (await panel.locator('[data-testid="log-form"]').count()) === 0, { what: 'the second touch logged' });
+    } finally {
+      await panel.unroute(pattern);
+    }
+    assert.equal(posts.length, 3);
+    assert.equal(posts[1].idempotencyKey, posts[0].idempotencyKey, 'the retry carries the same key');
+    assert.match(posts[0].idempotencyKey, /^[0-9a-f-]{36}$/);
+    assert.notEqual(posts[2].idempotencyKey, posts[0].idempotencyKey, 'a new touch, a new key');
+    const { items } = await api(server, token, 'GET', `/api/v1/contacts/${id}/timeline`);
+    assert.equal(items.filter((i) => i.type === 'note' && i.note === NOTE).length, 1, `logged once: ${JSON.stringify(items)}`);
+    assert.equal(items.filter((i) => i.type === 'note').length, 2);
+  });
+
+  it('shows the server\'s refusal of a typed contact next to the form, keeps what was typed, and cancels', async () => {
+    await waitCard('Giulia Bianchi'); // reachable over a card too
+    const refused = await apiCall(server, token, 'POST', '/api/v1/contacts',
+      { fullName: 'Pieter Jansen', phone: '12345', relationshipType: 'prospect', idempotencyKey: crypto.randomUUID() });
+    assert.equal(refused.status, 400, JSON.stringify(refused.data));
+    assert.match(refused.data.message, /\S/);
+
+    await panel.click('[data-testid="add-contact-open"]');
+    await panel.locator('[data-testid="entry-form"]').waitFor();
+    assert.equal(await panel.inputValue('#entry-fullName'), '', 'a new form starts empty');
+    await panel.fill('#entry-fullName', 'Pieter Jansen');
+    await panel.fill('#entry-phone', '12345');
+    await panel.click('[data-testid="entry-save"]');
+    const err = panel.locator('[data-testid="entry-error"]');
+    await err.waitFor({ timeout: 20_000 });
+    assert.equal(await err.textContent(), refused.data.message, 'the server\'s own words, as text');
+    assert.equal(await panel.inputValue('#entry-fullName'), 'Pieter Jansen');
+    assert.equal(await panel.inputValue('#entry-phone'), '12345');
+    await screenshot(panel, 'sidepanel-add-contact-refused');
+    assert.equal((await api(server, token, 'GET', '/api/v1/contacts?q=Jansen')).total, 0, 'nobody added');
+
+    await panel.click('[data-testid="entry-cancel"]');
+    assert.equal(await panel.locator('[data-testid="entry-form"]').count(), 0);
+    await waitCard('Giulia Bianchi');
+    await panel.click('[data-testid="entry-back"]');
+    await until(async () => (await panel.evaluate(() => document.body.dataset.view)) === 'no_page', { what: 'the tab\'s own view again' });
   });
 
   it('says "Your access was revoked, pair again" once the token is revoked', async () => {

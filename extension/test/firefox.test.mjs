@@ -3,12 +3,13 @@
 // thread are captured from the panel page into cards, and a capture made while the server is down waits in the
 // queue, is retried by alarm and delivered once; a hostile page stays text, a title is corrected by hand, a
 // LinkedIn company page is captured and its industry and size reach the card of a person who works there, a
-// colleague's touch and a colleague's capture show live, a touch is logged from the panel, a possible duplicate is
-// merged, a page that is not a profile (or LinkedIn's sign-in wall) is refused once and not retried, a large page
-// goes gzip-compressed, a suggestion is snoozed, dismissed and marked done, a hidden panel lets go of its event
-// stream and catches up once seen, an address is removed only once confirmed and put back, a contact is exported as
-// a vCard and deleted everywhere only once asked twice (a member sees a note when the team keeps that for admins),
-// and a revoked token says so.
+// colleague's touch and a colleague's capture show live, a touch is logged from the panel, a contact typed in by hand
+// (met at an event) shows as a card with the written follow-up next, a possible duplicate is merged, a page that is
+// not a profile (or LinkedIn's sign-in wall) is refused once and not retried, a large page goes gzip-compressed, a
+// suggestion is snoozed, dismissed and marked done, a hidden panel lets go of its event stream and catches up once
+// seen, an address is removed only once confirmed and put back, a contact is exported as a vCard and deleted
+// everywhere only once asked twice (a member sees a note when the team keeps that for admins), and a revoked token
+// says so.
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
@@ -196,6 +197,29 @@ describe('Seguito extension in Firefox against the real server', { skip: skip ??
       `the server has the meeting and its note: ${JSON.stringify(lars.timeline)}`);
     await panel.waitText('[data-testid="timeline-note"]', (t) => t === 'Coffee at the harbour-tech meetup', 'the note in the timeline');
     await panel.waitText('[data-testid="next-touch-reason"]', (t) => t.length > 0, 'a reason after the meeting');
+  });
+
+  it('adds a contact typed in by hand, met at an event, on a page that is about no one', async () => {
+    const { panel } = await panelFor('about:blank');
+    await until(async () => (await panel.run('() => JSON.stringify(document.body.dataset.view)')) === 'no_page', { what: 'the empty view' });
+    await panel.click('[data-testid="add-contact-open"]');
+    await panel.waitText('[data-testid="entry-form"]', () => true, 'the form');
+    await panel.fill('#entry-fullName', 'Ana Sousa');
+    await panel.fill('#entry-email', 'ana.sousa@vinhos-douro.pt');
+    await panel.fill('#entry-company', 'Vinhos do Douro Lda');
+    await panel.fill('#entry-tags', 'Web Summit 2026');
+    await panel.click('#entry-met');
+    await panel.fill('#entry-where', 'Web Summit, Lisbon');
+    await panel.click('[data-testid="entry-save"]');
+    await panel.waitText('[data-testid="card-name"]', (t) => t === 'Ana Sousa', 'her card', 20_000);
+    assert.equal(await panel.text('[data-testid="entry-status"]'), 'Added to your team\'s contacts');
+    await panel.waitText('[data-testid="next-touch-action"]', (t) => /written follow-up/i.test(t), 'the written follow-up as the next touch');
+    await panel.screenshot('firefox-sidepanel-added-contact');
+    const ana = await api(server, token, 'GET', `/api/v1/contacts/lookup?email=${encodeURIComponent('ana.sousa@vinhos-douro.pt')}`);
+    assert.equal(ana.displayName, 'Ana Sousa');
+    assert.deepEqual(ana.tags, ['Web Summit 2026']);
+    const { items } = await api(server, token, 'GET', `/api/v1/contacts/${ana.id}/timeline`);
+    assert.equal(items.filter((i) => i.type === 'meeting').length, 1, 'the meeting, logged');
   });
 
   it('offers "possible duplicate: merge?" and merges on confirmation', async () => {

@@ -1,5 +1,7 @@
-// Fast checks without a browser: manifest shape, SSE parsing, back-off, error wording, gzip, LinkedIn URLs.
-import { describe, it } from 'node:test';
+// Fast checks without a browser: manifest shape, SSE parsing, back-off, error wording, gzip, LinkedIn URLs, the
+// "add a contact" request and its idempotency key.
+import './helpers/fake-ext.mjs'; // first: lib/browser.js takes the storage it finds when it loads
+import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,7 +10,9 @@ import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { createSseParser } from '../lib/sse.js';
 import { backoffDelay, DEFAULT_POLICY } from '../lib/queue.js';
-import { friendlyMessage, normaliseServerUrl, gzipText, captureRequest } from '../lib/api.js';
+import { api, ApiError, friendlyMessage, normaliseServerUrl, gzipText, captureRequest } from '../lib/api.js';
+import { SubmitKey, contactBody, entryErrorText, ENTRY_STATUS, withOffset, fromLocalInput, localInputValue } from '../lib/entry.js';
+import { setLocal } from '../lib/browser.js';
 import { relDay } from '../lib/dom.js';
 import { tagList, tagText } from '../lib/tags.js';
 
@@ -43,7 +47,7 @@ describe('manifest', () => {
     for (const f of files) assert.ok(fs.existsSync(path.join(root, f)), f);
   });
   it('never renders with innerHTML / insertAdjacentHTML / document.write', () => {
-    for (const f of ['sidepanel.js', 'options.js', 'lib/dom.js', 'content/common.js', 'content/linkedin.js', 'content/gmail.js', 'content/outlook.js']) {
+    for (const f of ['sidepanel.js', 'options.js', 'lib/dom.js', 'lib/entry.js', 'content/common.js', 'content/linkedin.js', 'content/gmail.js', 'content/outlook.js']) {
       const src = fs.readFileSync(path.join(root, f), 'utf8');
       assert.doesNotMatch(src, /\.innerHTML\s*=|insertAdjacentHTML|document\.write|outerHTML\s*=/, f);
     }
@@ -221,5 +225,140 @@ describe('LinkedIn page addresses', () => {
     assert.equal(li.identify().kind, 'none');
     assert.equal(li.identify().reason, 'not_a_profile');
     assert.equal(li.extract({}).message, 'This page is not a LinkedIn profile or company page.');
+  });
+});
+
+/** Runs `fn` with the process in time zone `tz` (node reads TZ again when it changes). */
+function inZone(tz, fn) {
+  const before = process.env.TZ;
+  process.env.TZ = tz;
+  try { return fn(); } finally { if (before === undefined) delete process.env.TZ; else process.env.TZ = before; }
+}
+
+describe('a contact added by hand: the request body', () => {
+  const typed = {
+    fullName: '  Giulia Bianchi ', email: ' giulia@fabbrica-nord.it', phone: '', region: ' it ', company: 'Fabbrica Nord S.r.l.',
+    title: '   ', linkedinUrl: '', tags: ' Web Summit 2026,, "Milan, Italy" ,', relationshipType: 'prospect',
+    met: true, metAt: '2026-12-07T10:30', where: '  Web Summit, Lisbon ',
+  };
+  it('trims, leaves out empty fields, splits the tags and sends the meeting with the browser\'s offset', () => {
+    const body = inZone('Europe/Lisbon', () => contactBody(typed, 'key-1'));
+    assert.deepEqual(body, {
+      fullName: 'Giulia Bianchi', email: 'giulia@fabbrica-nord.it', region: 'IT', company: 'Fabbrica Nord S.r.l.',
+      relationshipType: 'prospect', tags: ['Web Summit 2026', 'Milan, Italy'],
+      met: { at: '2026-12-07T10:30:00+00:00', where: 'Web Summit, Lisbon' }, idempotencyKey: 'key-1',
+    });
+    assert.equal(inZone('Europe/Rome', () => contactBody(typed, 'k')).met.at, '2026-12-07T10:30:00+01:00');
+  });
+  it('sends only the name and the key when nothing else is typed, and no meeting unless "we met" is ticked', () => {
+    const body = contactBody({ fullName: 'Ana Sousa', email: '', tags: '', relationshipType: '', met: false, metAt: '2026-12-07T10:30', where: 'Porto' }, 'k2');
+    assert.deepEqual(body, { fullName: 'Ana Sousa', idempotencyKey: 'k2' });
+  });
+  it('takes "now" for a meeting whose time was cleared, and leaves out an empty place', () => {
+    const now = new Date('2026-07-01T08:15:00Z');
+    const body = inZone('Europe/Rome', () => contactBody({ fullName: 'Ana', met: true, metAt: '', where: ' ' }, 'k3', now));
+    assert.deepEqual(body.met, { at: '2026-07-01T10:15:00+02:00' }, 'summer time in Rome');
+    assert.equal(new Date(body.met.at).getTime(), now.getTime(), 'the same instant');
+  });
+  it('writes offsets east and west of Greenwich, half hours included, and reads the datetime-local value back', () => {
+    inZone('Asia/Kolkata', () => assert.equal(withOffset(new Date('2026-12-07T05:00:00Z')), '2026-12-07T10:30:00+05:30'));
+    inZone('America/New_York', () => {
+      assert.equal(withOffset(new Date('2026-12-07T15:30:00Z')), '2026-12-07T10:30:00-05:00');
+      const d = fromLocalInput('2026-12-07T10:30');
+      assert.equal(d.toISOString(), '2026-12-07T15:30:00.000Z');
+      assert.equal(localInputValue(d), '2026-12-07T10:30');
+    });
+    assert.equal(fromLocalInput(''), null);
+    assert.equal(fromLocalInput('not a date'), null);
+  });
+  it('says one line per answer', () => {
+    assert.equal(ENTRY_STATUS.new, 'Added to your team\'s contacts');
+    assert.equal(ENTRY_STATUS.updated, ENTRY_STATUS.matched);
+    assert.match(ENTRY_STATUS.possible_duplicate, /^Possible duplicate/);
+  });
+  it('shows the server\'s own words for a refusal and says that what was typed is kept after a failure', () => {
+    assert.equal(entryErrorText(new ApiError(400, 'bad_request', 'The server answered 400.', { serverMessage: 'Add the country.' })), 'Add the country.');
+    assert.match(entryErrorText(new ApiError(0, 'network', friendlyMessage(0, 'network', null, 'http://x'))), /^Can't reach .* What you typed is kept/);
+    assert.match(entryErrorText(new ApiError(503, 'http_503', 'x')), /problem \(503\)\. What you typed is kept/);
+    assert.match(entryErrorText(new ApiError(409, 'conflict', 'x')), /sent before with other details/);
+  });
+});
+
+describe('an idempotency key per form submit', () => {
+  const counter = () => { let n = 0; return () => `key-${++n}`; };
+  const offline = () => { throw new ApiError(0, 'network', 'unreachable'); };
+  it('is the same on a retry after a failure, and a new one once the server took it', async () => {
+    const key = new SubmitKey(counter());
+    const sent = [];
+    await assert.rejects(key.send((k) => { sent.push(k); offline(); }), { code: 'network' });
+    await assert.rejects(key.send((k) => { sent.push(k); throw new ApiError(502, 'http_502', 'bad gateway'); }));
+    await assert.rejects(key.send((k) => { sent.push(k); throw new ApiError(400, 'bad_request', 'fix it'); }));
+    assert.equal(await key.send((k) => { sent.push(k); return 'ok'; }), 'ok');
+    await key.send((k) => { sent.push(k); });
+    assert.deepEqual(sent, ['key-1', 'key-1', 'key-1', 'key-1', 'key-2']);
+  });
+  it('is renewed after a 409 (used for other content) or a 410 (what it added was erased)', async () => {
+    const key = new SubmitKey(counter());
+    const sent = [];
+    await assert.rejects(key.send((k) => { sent.push(k); throw new ApiError(409, 'conflict', 'x'); }));
+    await assert.rejects(key.send((k) => { sent.push(k); throw new ApiError(410, 'gone', 'x'); }));
+    await key.send((k) => { sent.push(k); });
+    assert.deepEqual(sent, ['key-1', 'key-2', 'key-3']);
+  });
+  it('is a random UUID by default', () => {
+    assert.match(new SubmitKey().value, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+  });
+});
+
+describe('the API calls of the form and of "log a touch"', () => {
+  const realFetch = globalThis.fetch;
+  afterEach(() => { globalThis.fetch = realFetch; });
+  /** fetch answering from `answers` in turn (a function throws, as a dropped connection does); records each request. */
+  function fakeServer(answers) {
+    const requests = [];
+    globalThis.fetch = async (url, init) => {
+      requests.push({ url: String(url), method: init.method, headers: init.headers, body: JSON.parse(init.body) });
+      const a = answers.shift();
+      if (typeof a === 'function') return a();
+      return new Response(JSON.stringify(a.body), { status: a.status, headers: { 'Content-Type': 'application/json' } });
+    };
+    return requests;
+  }
+  const paired = () => setLocal({ config: { serverUrl: 'http://seguito.test', token: 'tok' } });
+
+  it('posts a contact as JSON with its key in the body, not in a header', async () => {
+    await paired();
+    const requests = fakeServer([{ status: 201, body: { status: 'new', contact: { id: 'c1' }, meeting: null, replayed: false } }]);
+    const answer = await api.addContact(contactBody({ fullName: 'Ana Sousa' }, 'k1'));
+    assert.equal(answer.contact.id, 'c1');
+    assert.equal(requests[0].url, 'http://seguito.test/api/v1/contacts');
+    assert.equal(requests[0].method, 'POST');
+    assert.equal(requests[0].headers.Authorization, 'Bearer tok');
+    assert.equal(requests[0].headers['Idempotency-Key'], undefined);
+    assert.deepEqual(requests[0].body, { fullName: 'Ana Sousa', idempotencyKey: 'k1' });
+  });
+  it('gives a 400\'s own message to the form', async () => {
+    await paired();
+    fakeServer([{ status: 400, body: { error: 'bad_request', message: 'A national number needs its country.' } }]);
+    const err = await api.addContact({ fullName: 'x', phone: '12345', idempotencyKey: 'k' }).catch((e) => e);
+    assert.equal(err.status, 400);
+    assert.equal(entryErrorText(err), 'A national number needs its country.');
+  });
+  it('sends a retried touch with the same key, and the next touch with a new one', async () => {
+    await paired();
+    const requests = fakeServer([
+      () => { throw new TypeError('Failed to fetch'); },
+      { status: 200, body: { id: 'i1', type: 'call' } },
+      { status: 201, body: { id: 'i2', type: 'note' } },
+    ]);
+    const key = new SubmitKey();
+    const call = { type: 'call', direction: 'outbound', occurredAt: '2026-12-07T09:30:00.000Z', note: null };
+    await assert.rejects(key.send((k) => api.logInteraction('c1', call, k)), { code: 'network' });
+    assert.equal((await key.send((k) => api.logInteraction('c1', call, k))).id, 'i1');
+    await key.send((k) => api.logInteraction('c1', { ...call, type: 'note' }, k));
+    assert.equal(requests[0].url, 'http://seguito.test/api/v1/contacts/c1/interactions');
+    assert.deepEqual(requests[0].body, { ...call, idempotencyKey: requests[0].body.idempotencyKey });
+    assert.equal(requests[1].body.idempotencyKey, requests[0].body.idempotencyKey, 'the retry carries the same key');
+    assert.notEqual(requests[2].body.idempotencyKey, requests[0].body.idempotencyKey, 'a new touch, a new key');
   });
 });
