@@ -1,6 +1,7 @@
 package dev.seguito.capture;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.api.JsonText;
 import dev.seguito.contacts.ContactAddress;
 import dev.seguito.contacts.ContactTags;
 import dev.seguito.parse.LinkedInUrls;
@@ -55,25 +56,25 @@ record ContactEntry(String idempotencyKey, ParsedPerson person, String relations
                 throw ApiError.badRequest("\"" + key + "\" is not part of a contact entry; give any of " + new TreeSet<>(FIELDS));
             }
         }
-        String key = text(body, "idempotencyKey", MAX_KEY_LENGTH);
+        String key = JsonText.optional(body, "idempotencyKey", MAX_KEY_LENGTH);
         if (key == null) {
             throw ApiError.badRequest("\"idempotencyKey\" is required (1 to 200 characters), so that a retry adds no one twice");
         }
-        String fullName = Names.clean(text(body, "fullName", MAX_LENGTH));
+        String fullName = Names.clean(JsonText.optional(body, "fullName", MAX_LENGTH));
         if (fullName == null) {
             throw ApiError.badRequest("\"fullName\" is required: the person's name as on the card");
         }
-        String email = text(body, "email", 254);
+        String email = JsonText.optional(body, "email", 254);
         List<String> emails = email == null ? List.of() : List.of(ContactAddress.email(email));
-        String company = text(body, "company", MAX_LENGTH);
-        String phone = text(body, "phone", 50);
+        String company = JsonText.optional(body, "company", MAX_LENGTH);
+        String phone = JsonText.optional(body, "phone", 50);
         List<String> phones = phone == null ? List.of()
                 : List.of(ContactAddress.phone(phone, region(body, emails, company)));
-        String linkedinUrl = linkedin(text(body, "linkedinUrl", 500));
-        String website = text(body, "website", 2000);
+        String linkedinUrl = linkedin(JsonText.optional(body, "linkedinUrl", 500));
+        String website = JsonText.optional(body, "website", 2000);
         Names.Split split = Names.split(fullName);
-        ParsedPerson person = new ParsedPerson(fullName, split.first(), split.last(), null, text(body, "title", MAX_LENGTH),
-                company, null, linkedinUrl, LinkedInUrls.slug(linkedinUrl), null, null, null, emails, phones,
+        String title = JsonText.optional(body, "title", MAX_LENGTH);
+        ParsedPerson person = new ParsedPerson(fullName, split.first(), split.last(), null, title, company, null, linkedinUrl, LinkedInUrls.slug(linkedinUrl), null, null, null, emails, phones,
                 website == null ? null : ContactAddress.website(website), false, Map.of());
         List<String> tags = ContactTags.given(body);
         return new ContactEntry(key, person, relationshipType(body), tags == null ? List.of() : tags, met(body, now));
@@ -99,7 +100,7 @@ record ContactEntry(String idempotencyKey, ParsedPerson person, String relations
      * company's legal form names ("S.r.l." Italy), as signatures are read.
      */
     private static String region(JsonObject body, List<String> emails, String company) {
-        String region = text(body, "region", 2);
+        String region = JsonText.optional(body, "region", 2);
         if (region != null) {
             return region;
         }
@@ -122,7 +123,7 @@ record ContactEntry(String idempotencyKey, ParsedPerson person, String relations
     }
 
     private static String relationshipType(JsonObject body) {
-        String type = text(body, "relationshipType", 20);
+        String type = JsonText.optional(body, "relationshipType", 20);
         if (type == null) {
             return null;
         }
@@ -141,7 +142,7 @@ record ContactEntry(String idempotencyKey, ParsedPerson person, String relations
         if (!(value instanceof JsonObject met)) {
             throw ApiError.badRequest("\"met\" must be an object: {\"at\": \"2026-12-07T10:30:00+01:00\", \"where\": \"…\"}");
         }
-        String at = text(met, "at", 40);
+        String at = JsonText.optional(met, "at", 40);
         Instant when;
         try {
             when = at == null ? now : OffsetDateTime.parse(at).toInstant();
@@ -151,21 +152,6 @@ record ContactEntry(String idempotencyKey, ParsedPerson person, String relations
         if (when.isAfter(now.plusSeconds(MAX_FUTURE_SECONDS))) {
             throw ApiError.badRequest("met.at is in the future: log a meeting once it has taken place");
         }
-        return new Met(when, text(met, "where", MAX_LENGTH), at != null);
-    }
-
-    private static String text(JsonObject body, String key, int maxLength) {
-        Object value = body.getValue(key);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String s)) {
-            throw ApiError.badRequest("\"" + key + "\" must be a string");
-        }
-        String trimmed = s.strip();
-        if (trimmed.length() > maxLength) {
-            throw ApiError.badRequest("\"" + key + "\" is longer than " + maxLength + " characters");
-        }
-        return trimmed.isEmpty() ? null : trimmed;
+        return new Met(when, JsonText.optional(met, "where", MAX_LENGTH), at != null);
     }
 }

@@ -1,6 +1,7 @@
 package dev.seguito.contacts;
 
 import dev.seguito.api.ApiError;
+import dev.seguito.api.JsonText;
 import dev.seguito.identity.PersonFields;
 import dev.seguito.touch.FitScorer;
 import io.vertx.core.json.JsonArray;
@@ -53,25 +54,25 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         if (body.isEmpty()) {
             throw ApiError.badRequest("Give at least one of " + new TreeSet<>(FIELDS));
         }
-        String type = text(body, "relationshipType", MAX_LENGTH);
+        String type = JsonText.optional(body, "relationshipType", MAX_LENGTH);
         if (body.containsKey("relationshipType")) {
             type = type == null ? null : type.toLowerCase(Locale.ROOT);
             if (type == null || !RELATIONSHIP_TYPES.contains(type)) {
                 throw ApiError.badRequest("relationshipType must be one of " + RELATIONSHIP_TYPES);
             }
         }
-        String first = text(body, "firstName", MAX_LENGTH);
-        String last = text(body, "lastName", MAX_LENGTH);
+        String first = JsonText.optional(body, "firstName", MAX_LENGTH);
+        String last = JsonText.optional(body, "lastName", MAX_LENGTH);
         if ((body.containsKey("firstName") || body.containsKey("lastName")) && first == null && last == null) {
             throw ApiError.badRequest("A contact needs a name: give a first or a last name");
         }
-        if (body.containsKey("company") && text(body, "company", MAX_LENGTH) == null) {
+        if (body.containsKey("company") && JsonText.optional(body, "company", MAX_LENGTH) == null) {
             throw ApiError.badRequest("company cannot be empty; give the employer's name");
         }
         Map<String, String> lines = new LinkedHashMap<>();
         for (String line : LINES) {
             if (body.containsKey(line)) {
-                lines.put(line, text(body, line, switch (line) {
+                lines.put(line, JsonText.optional(body, line, switch (line) {
                     case "headline" -> MAX_HEADLINE_LENGTH;
                     case "about" -> MAX_ABOUT_LENGTH;
                     default -> MAX_LENGTH;
@@ -80,13 +81,13 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
         }
         Map<String, String> companyFacts = new LinkedHashMap<>();
         if (body.containsKey("industry")) {
-            companyFacts.put("industry", text(body, "industry", MAX_INDUSTRY_LENGTH));
+            companyFacts.put("industry", JsonText.optional(body, "industry", MAX_INDUSTRY_LENGTH));
         }
         if (body.containsKey("companySize")) {
-            companyFacts.put("companySize", text(body, "companySize", MAX_SIZE_LENGTH));
+            companyFacts.put("companySize", JsonText.optional(body, "companySize", MAX_SIZE_LENGTH));
         }
-        return new ContactCorrection(type, first, last, lines, text(body, "company", MAX_LENGTH), ContactTags.given(body),
-                companyFacts);
+        return new ContactCorrection(type, first, last, lines, JsonText.optional(body, "company", MAX_LENGTH),
+                ContactTags.given(body), companyFacts);
     }
 
     boolean changesPerson() {
@@ -131,20 +132,5 @@ record ContactCorrection(String relationshipType, String firstName, String lastN
             }
         }
         return out;
-    }
-
-    private static String text(JsonObject body, String key, int maxLength) {
-        Object value = body.getValue(key);
-        if (value == null) {
-            return null;
-        }
-        if (!(value instanceof String s)) {
-            throw ApiError.badRequest("\"" + key + "\" must be a string");
-        }
-        String trimmed = s.strip();
-        if (trimmed.length() > maxLength) {
-            throw ApiError.badRequest("\"" + key + "\" is longer than " + maxLength + " characters");
-        }
-        return trimmed.isEmpty() ? null : trimmed;
     }
 }
