@@ -4,9 +4,9 @@ import dev.seguito.api.ApiError;
 import dev.seguito.contacts.ContactQueries;
 import dev.seguito.contacts.ContactTags;
 import dev.seguito.db.PgErrors;
+import dev.seguito.interactions.LoggedTouch;
 import dev.seguito.parse.CaptureSource;
 import dev.seguito.parse.ParsedCapture;
-import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.team.TeamMailboxes;
@@ -18,8 +18,6 @@ import io.vertx.sqlclient.SqlConnection;
 import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -141,16 +139,7 @@ public final class ContactEntries {
         }
         UUID eventId = UUID.randomUUID();
         String subject = met.where() == null ? "Met in person" : "Met at " + met.where();
-        return tx.preparedQuery("""
-                        insert into communication_event (id, team_id, event_type, direction, member_id, subject, started_at)
-                        values ($1, $2, 'MEETING', 'NONE', $3, $4, $5)""")
-                .execute(Tuple.of(eventId, member.teamId(), member.id(), subject, OffsetDateTime.ofInstant(met.at(), ZoneOffset.UTC)))
-                .compose(v -> tx.preparedQuery("""
-                                insert into communication_event_party (event_id, party_id, team_id, role)
-                                values ($1, $2, $3, 'PARTICIPANT')""")
-                        .execute(Tuple.of(eventId, partyId, member.teamId())))
-                .compose(v -> Outbox.append(tx, member.teamId(), partyId, "INTERACTION_CREATE",
-                        new JsonObject().put("eventId", eventId.toString()).put("partyId", partyId.toString())))
+        return LoggedTouch.insert(tx, member, partyId, eventId, "MEETING", "NONE", subject, null, null, met.at())
                 .map(eventId);
     }
 

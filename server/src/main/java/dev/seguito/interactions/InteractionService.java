@@ -3,7 +3,6 @@ package dev.seguito.interactions;
 import dev.seguito.api.ApiError;
 import dev.seguito.api.Http;
 import dev.seguito.db.Transactions;
-import dev.seguito.sync.Outbox;
 import dev.seguito.team.Member;
 import dev.seguito.team.TeamEvents;
 import dev.seguito.touch.InteractionType;
@@ -15,8 +14,8 @@ import io.vertx.sqlclient.Tuple;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -66,21 +65,11 @@ public final class InteractionService {
                 .compose(rows -> rows.size() == 0
                         ? Future.failedFuture(ApiError.notFound("No such contact in your team"))
                         : Future.succeededFuture())
-                .compose(v -> tx.preparedQuery("""
-                                insert into communication_event (id, team_id, event_type, direction, member_id, subject, note,
-                                                                 message_id, started_at)
-                                values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict do nothing""")
-                        .execute(Tuple.from(new Object[]{eventId, member.teamId(), type.name(), direction, member.id(),
-                                subject, note, messageId, OffsetDateTime.ofInstant(occurredAt, ZoneOffset.UTC)})))
-                .compose(inserted -> inserted.rowCount() == 0
+                .compose(v -> LoggedTouch.insert(tx, member, partyId, eventId, type.name(), direction, subject, note,
+                        messageId, occurredAt))
+                .compose(inserted -> !inserted
                         ? loggedBefore(tx, member, partyId, messageId)
-                        : tx.preparedQuery("""
-                                        insert into communication_event_party (event_id, party_id, team_id, role)
-                                        values ($1, $2, $3, 'PARTICIPANT')""")
-                                .execute(Tuple.of(eventId, partyId, member.teamId()))
-                                .compose(v -> Outbox.append(tx, member.teamId(), partyId, "INTERACTION_CREATE",
-                                        new JsonObject().put("eventId", eventId.toString()).put("partyId", partyId.toString())))
-                                .compose(v -> afterChange.apply(tx, new ContactRef(member.teamId(), partyId)))
+                        : afterChange.apply(tx, new ContactRef(member.teamId(), partyId))
                                 .compose(v -> TeamEvents.publish(tx, member.teamId(), partyId, "interaction", member.name()))
                                 .map(v -> new Logged(201, json(eventId, type.name(), direction, occurredAt, subject, note,
                                         member.name())))));
@@ -115,15 +104,15 @@ public final class InteractionService {
                 .put("subject", subject).put("note", note).put("by", by);
     }
 
-    private static java.util.Optional<String> idempotencyKey(JsonObject body) {
+    private static Optional<String> idempotencyKey(JsonObject body) {
         Object key = body.getValue("idempotencyKey");
         if (key == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         if (!(key instanceof String s) || s.isBlank() || s.length() > 200) {
             throw ApiError.badRequest("\"idempotencyKey\" must be a string of 1 to 200 characters");
         }
-        return java.util.Optional.of(s.strip());
+        return Optional.of(s.strip());
     }
 
     private static InteractionType parseType(String value) {
